@@ -1,0 +1,63 @@
+/**
+ * The one typed list of messages between content script, background and extension pages.
+ * Receivers validate payloads (see ./schemas.ts) because a message is only as trustworthy as
+ * the page the content script ran on.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Article, Entity, ExtractResult, HiddenItem } from '../types';
+
+/** A related stored article as the panel shows it. */
+export interface RelatedView {
+  id: string;
+  url: string;
+  title: string;
+  site: string;
+  published: string | null;
+  score: number;
+  /** Human-readable reason, e.g. "sama-sama menyebut Kim Jong Un, Vladimir Putin, Rusia". */
+  reason: string;
+  /** Entity ids shared with the current article. */
+  shared: string[];
+  /** True when judged the same event (shown under "Liputan lain"). */
+  sameStory: boolean;
+}
+
+export type TabStatus = 'idle' | 'loading' | 'article' | 'not-article' | 'unsupported' | 'error';
+
+/** Everything the panel needs about one tab. */
+export interface TabState {
+  tabId: number;
+  status: TabStatus;
+  url: string | null;
+  message?: string;
+  article: Article | null;
+  hidden: HiddenItem[];
+  hidingEnabled: boolean;
+  entities: Entity[];
+  related: RelatedView[];
+  /** The library had no other article yet. */
+  libraryEmpty: boolean;
+  /** Whether this article was stored (false when storing is off for the site/window). */
+  stored: boolean;
+}
+
+export interface ProtocolMap {
+  // content -> background
+  pageAnalyzed(data: ExtractResult & { url: string; elapsedMs: number }): TabState;
+  pageFailed(data: { url: string; message: string }): void;
+  // extension pages -> background
+  getTabState(data: { tabId: number }): TabState | null;
+  analyzeTab(data: { tabId: number }): TabState | null;
+  toggleReaderInTab(data: { tabId: number }): void;
+  // background -> extension pages
+  tabStateChanged(data: TabState): void;
+  // background / pages -> content (sent to a tab)
+  setHiding(data: { enabled: boolean }): { hidden: number };
+  showHidden(data: { index: number; shown: boolean }): boolean;
+  toggleReader(data?: undefined): boolean;
+  highlightEntity(data: { surfaces: string[]; step: number } | null): { count: number; current: number };
+  ping(data?: undefined): { generation: number; url: string };
+}
+
+export const messaging = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = messaging;
