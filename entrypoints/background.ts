@@ -1,1 +1,87 @@
-export default defineBackground(() => {});
+/**
+ * Background wiring: validates messages, keeps per-tab state, runs entities + library through
+ * SorotService, and forwards panel requests to the right tab.
+ */
+import { onMessage, sendMessage, type TabState } from '@/src/messaging/protocol';
+import { PageAnalyzedSchema, PageFailedSchema, TabIdSchema, parseMessage } from '@/src/messaging/schemas';
+import { openLibrary } from '@/src/library';
+import { SorotService } from '@/src/background/service';
+import { TabStates, emptyState } from '@/src/background/tab-states';
+import { storePolicy } from '@/src/background/store-policy';
+import { hasSiteAccess, injectContentScript, isPrivateTab, setupPanelOnActionClick } from '@/src/platform';
+import { isNewsHost } from '@/src/sites';
+
+export default defineBackground(() => {
+  setupPanelOnActionClick();
+  const tabs = new TabStates(browser.storage.session as any);
+  const service = new SorotService(openLibrary(), tabs, storePolicy);
+
+  /** Only our own content scripts and pages may talk to us. */
+  const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
+  const broadcast = (state: TabState | null) => {
+    if (state) sendMessage('tabStateChanged', state).catch(() => {});
+    return state;
+  };
+
+  onMessage('pageAnalyzed', async ({ data, sender }) => {
+    if (!fromUs(sender) || sender.tab?.id == null) throw new Error('refused: not from our content script');
+    const msg = parseMessage('pageAnalyzed', PageAnalyzedSchema, data);
+    return broadcast(await service.pageAnalyzed(sender.tab.id, isPrivateTab(sender.tab), msg))!;
+  });
+
+  onMessage('pageFailed', async ({ data, sender }) => {
+    if (!fromUs(sender) || sender.tab?.id == null) return;
+    const msg = parseMessage('pageFailed', PageFailedSchema, data);
+    broadcast(await service.pageFailed(sender.tab.id, msg.url, msg.message));
+  });
+
+  onMessage('clutterUpdated', async ({ data, sender }) => {
+    if (!fromUs(sender) || sender.tab?.id == null) return;
+    const msg = parseMessage('pageAnalyzed', PageAnalyzedSchema.entries.hidden, data?.hidden);
+    broadcast(await service.clutterUpdated(sender.tab.id, msg));
+  });
+
+  onMessage('getTabState', async ({ data, sender }) => {
+    if (!fromUs(sender)) return null;
+    const { tabId } = parseMessage('getTabState', TabIdSchema, data);
+    const state = await tabs.get(tabId);
+    if (state) return state;
+    // No content script reported: say whether this is a site we run on.
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    const url = tab?.url ?? null;
+    if (!url || !/^https?:/.test(url)) return emptyState(tabId, 'unsupported', url);
+    const known = isNewsHost(new URL(url).hostname) || (await hasSiteAccess(url));
+    return emptyState(tabId, known ? 'loading' : 'unsupported', url);
+  });
+
+  onMessage('analyzeTab', async ({ data, sender }) => {
+    if (!fromUs(sender)) return null;
+    const { tabId } = parseMessage('analyzeTab', TabIdSchema, data);
+    broadcast(await tabs.set(emptyState(tabId, 'loading')));
+    await injectContentScript(tabId);
+    return tabs.get(tabId);
+  });
+
+  onMessage('toggleReaderInTab', async ({ data, sender }) => {
+    if (!fromUs(sender)) return;
+    const { tabId } = parseMessage('toggleReaderInTab', TabIdSchema, data);
+    await sendMessage('toggleReader', undefined, tabId);
+  });
+
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-reader') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id != null) await sendMessage('toggleReader', undefined, tab.id).catch(() => {});
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
+  browser.tabs.onUpdated.addListener((tabId, info) => {
+    // A navigation starts a new page: the old state must not linger in the panel.
+    if (info.status !== 'loading' || !info.url) return;
+    void tabs.get(tabId).then(async (prev) => {
+      if (prev?.url === info.url) return;
+      await tabs.delete(tabId);
+      broadcast(emptyState(tabId, 'loading', info.url!));
+    });
+  });
+});

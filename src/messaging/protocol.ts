@@ -45,6 +45,8 @@ export interface ProtocolMap {
   // content -> background
   pageAnalyzed(data: ExtractResult & { url: string; elapsedMs: number }): TabState;
   pageFailed(data: { url: string; message: string }): void;
+  /** Clutter that appeared after the first pass (lazy ads); replaces the hidden list. */
+  clutterUpdated(data: { hidden: HiddenItem[] }): void;
   // extension pages -> background
   getTabState(data: { tabId: number }): TabState | null;
   analyzeTab(data: { tabId: number }): TabState | null;

@@ -1,0 +1,106 @@
+/**
+ * Thin wiring on the news page. Detection and extraction are in src/article and src/clutter;
+ * this file only times them, talks to the background and answers the panel.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { NEWS_MATCHES } from '@/src/sites';
+import { analyzeDocument } from '@/src/article';
+import { HIDE_CSS, earlyCss, findClutter, markClutter, setHiding, setShown, type ClutterHit } from '@/src/clutter';
+import { onMessage, sendMessage } from '@/src/messaging/protocol';
+import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/highlight';
+import { createReaderOverlay } from '@/src/page/reader-overlay';
+import { extensionOrigin } from '@/src/platform';
+import type { HiddenItem } from '@/src/types';
+
+export default defineContentScript({
+  matches: NEWS_MATCHES,
+  runAt: 'document_start',
+  main(ctx) {
+    if (window.top !== window) return;
+    run(ctx);
+  },
+});
+
+const toItem = (h: ClutterHit): HiddenItem => ({
+  reason: h.reason,
+  rule: h.rule,
+  text: (h.element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300),
+});
+
+function run(ctx: ContentScriptContext) {
+  const doc = document;
+  const html = doc.documentElement;
+  // Styles go in before the page paints: known portals' clutter never flashes.
+  const style = doc.createElement('style');
+  style.setAttribute('data-sorot-ui', '');
+  style.textContent = `${HIDE_CSS}\n${earlyCss(location.hostname)}\n${HIGHLIGHT_CSS}`;
+  html.append(style);
+  html.setAttribute('data-sorot-hide', '');
+
+  let hits: ClutterHit[] = [];
+  let paragraphs: string[] = [];
+  let tabId: number | null = null;
+  const overlay = createReaderOverlay(doc, extensionOrigin());
+  const removers: Array<() => void> = [];
+
+  removers.push(
+    onMessage('setHiding', ({ data }) => {
+      setHiding(doc, data.enabled);
+      return { hidden: data.enabled ? hits.length : 0 };
+    }),
+    onMessage('showHidden', ({ data }) => {
+      const hit = hits[data.index];
+      if (!hit) return false;
+      setShown(hit.element, data.shown);
+      if (data.shown) hit.element.scrollIntoView?.({ block: 'center' });
+      return true;
+    }),
+    onMessage('toggleReader', () => {
+      if (tabId == null) return false;
+      return overlay.toggle(browser.runtime.getURL(`/reader.html?tab=${tabId}` as '/reader.html'));
+    }),
+    onMessage('highlightEntity', ({ data }) => {
+      const root = locateArticleRoot(doc, paragraphs);
+      return highlightMentions(doc, root, data?.surfaces ?? null, data?.step ?? 0);
+    }),
+    onMessage('ping', () => ({ generation: Date.now(), url: location.href })),
+  );
+
+  ctx.onInvalidated(() => {
+    // A newer copy of the script took over (extension updated or re-injected): leave no trace.
+    removers.forEach((r) => r());
+    overlay.destroy();
+    style.remove();
+  });
+
+  const analyze = async () => {
+    if (ctx.isInvalid) return;
+    const t0 = performance.now();
+    try {
+      const { result, hits: found } = analyzeDocument(doc, location.href);
+      hits = found;
+      paragraphs = result.article?.paragraphs ?? [];
+      const elapsedMs = performance.now() - t0;
+      const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs });
+      if (state) tabId = state.tabId;
+    } catch (err) {
+      await sendMessage('pageFailed', { url: location.href, message: err instanceof Error ? err.message : String(err) }).catch(() => {});
+    }
+  };
+
+  // Ads that load late get the same treatment once, after the page settled.
+  const rescan = () => {
+    if (ctx.isInvalid || !paragraphs.length) return;
+    const known = new Set(hits.map((h) => h.element));
+    const fresh = findClutter(doc, location.href).filter((h) => !known.has(h.element));
+    if (!fresh.length) return;
+    markClutter(doc, fresh);
+    hits = hits.concat(fresh);
+    sendMessage('clutterUpdated', { hidden: hits.map(toItem) }).catch(() => {});
+  };
+
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => void analyze(), { once: true });
+  else void analyze();
+  if (doc.readyState === 'complete') ctx.setTimeout(rescan, 2000);
+  else window.addEventListener('load', () => ctx.setTimeout(rescan, 1500), { once: true });
+}

@@ -1,0 +1,62 @@
+/**
+ * What the background does with an analysed page: entities, storage, related articles, and the
+ * per-tab state the panel renders. Kept free of listener wiring so tests can call it directly.
+ */
+import type { RelatedView, TabState } from '../messaging/protocol';
+import type { ExtractResult, HiddenItem } from '../types';
+import { extractEntities } from '../entities';
+import type { Library } from '../library';
+import { TabStates, emptyState } from './tab-states';
+
+export interface StorePolicy {
+  /** False when storing is off globally, for this site, or the tab is private. */
+  shouldStore(url: string, privateTab: boolean): Promise<boolean>;
+}
+
+export class SorotService {
+  constructor(
+    private library: Library,
+    private tabs: TabStates,
+    private policy: StorePolicy,
+  ) {}
+
+  async pageAnalyzed(tabId: number, privateTab: boolean, data: ExtractResult & { url: string }): Promise<TabState> {
+    const base = emptyState(tabId, data.isArticle ? 'article' : 'not-article', data.url);
+    if (!data.isArticle || !data.article) {
+      return this.tabs.set({ ...base, hidden: data.hidden, message: data.notArticleReason });
+    }
+    const article = data.article;
+    const entities = extractEntities(article.paragraphs);
+    let stored = false;
+    let related: RelatedView[] = [];
+    let message: string | undefined;
+    let libraryEmpty = true;
+    try {
+      if (await this.policy.shouldStore(article.canonicalUrl || data.url, privateTab)) {
+        const saved = await this.library.save(article, entities);
+        stored = true;
+        related = await this.library.related(saved.id);
+      }
+      libraryEmpty = (await this.library.count()) <= (stored ? 1 : 0);
+    } catch (err) {
+      // Storage can fail (quota, blocked upgrade): the page still gets its panel, with the reason.
+      message = `Artikel tidak tersimpan: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    return this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
+  }
+
+  async pageFailed(tabId: number, url: string, message: string): Promise<TabState> {
+    return this.tabs.set({ ...emptyState(tabId, 'error', url), message });
+  }
+
+  async clutterUpdated(tabId: number, hidden: HiddenItem[]): Promise<TabState | null> {
+    const state = await this.tabs.get(tabId);
+    if (!state) return null;
+    return this.tabs.set({ ...state, hidden });
+  }
+
+  async setHidingEnabled(tabId: number, enabled: boolean): Promise<TabState | null> {
+    const state = await this.tabs.get(tabId);
+    return state ? this.tabs.set({ ...state, hidingEnabled: enabled }) : null;
+  }
+}

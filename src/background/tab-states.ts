@@ -1,0 +1,46 @@
+/**
+ * Per-tab panel state. Kept in memory and mirrored to storage.session so a Chrome service worker
+ * that was stopped comes back knowing what each open tab showed.
+ */
+import type { TabState } from '../messaging/protocol';
+
+export function emptyState(tabId: number, status: TabState['status'] = 'idle', url: string | null = null): TabState {
+  return {
+    tabId, status, url, article: null, hidden: [], hidingEnabled: true, entities: [], related: [],
+    libraryEmpty: true, stored: false,
+  };
+}
+
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export class TabStates {
+  private states = new Map<number, TabState>();
+  constructor(private session?: SessionArea) {}
+
+  private key = (tabId: number) => `tab:${tabId}`;
+
+  async get(tabId: number): Promise<TabState | null> {
+    const hit = this.states.get(tabId);
+    if (hit) return hit;
+    const stored = (await this.session?.get(this.key(tabId)).catch(() => ({})))?.[this.key(tabId)] as TabState | undefined;
+    if (stored) this.states.set(tabId, stored);
+    return stored ?? null;
+  }
+
+  async set(state: TabState): Promise<TabState> {
+    this.states.set(state.tabId, state);
+    // Session storage has a small quota: keep the panel's data, drop the reading-view HTML.
+    const slim = state.article ? { ...state, article: { ...state.article, contentHtml: '' } } : state;
+    await this.session?.set({ [this.key(state.tabId)]: slim }).catch(() => {});
+    return state;
+  }
+
+  async delete(tabId: number): Promise<void> {
+    this.states.delete(tabId);
+    await this.session?.remove(this.key(tabId)).catch(() => {});
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Small closed word lists that carry Indonesian naming conventions. They feed the tagger as
+ * features (so it generalises past the training names) and the merging step (title stripping).
+ * All entries are lower-case.
+ */
+
+/** Words that introduce a person's name and are a role, not part of it ("Presiden Joko Widodo"). */
+export const TITLE_WORDS = new Set([
+  'presiden', 'wakil', 'wapres', 'menteri', 'menko', 'mendagri', 'menlu', 'menkeu', 'menhan', 'mensesneg',
+  'gubernur', 'wagub', 'bupati', 'wabup', 'walikota', 'wali', 'camat', 'lurah', 'kades', 'sekda',
+  'kapolri', 'kapolda', 'kapolres', 'kapolsek', 'wakapolri', 'kasat', 'kasatreskrim', 'kanit', 'kabid',
+  'kabag', 'kasubdit', 'kadiv', 'kabareskrim', 'panglima', 'kasad', 'kasal', 'kasau', 'pangdam',
+  'danrem', 'dandim', 'kajari', 'kajati', 'jaksa', 'hakim', 'ketua', 'wakil', 'sekretaris', 'sekjen',
+  'bendahara', 'direktur', 'dirut', 'direktris', 'kepala', 'kadis', 'komisaris', 'pimpinan', 'pemimpin',
+  'jenderal', 'jend', 'letjen', 'mayjen', 'brigjen', 'kolonel', 'letkol', 'mayor', 'kapten', 'irjen',
+  'kombes', 'akbp', 'akp', 'iptu', 'ipda', 'aiptu', 'bripka', 'brigadir', 'pak', 'bu', 'bapak', 'ibu',
+  'mas', 'mbak', 'bang', 'kak', 'om', 'tante', 'haji', 'hajah', 'h.', 'hj.', 'kh', 'kiai', 'kyai',
+  'ustaz', 'ustad', 'ustadz', 'habib', 'syekh', 'raja', 'ratu', 'pangeran', 'putri', 'sultan', 'paus',
+  'uskup', 'pendeta', 'romo', 'dr.', 'dr', 'prof.', 'prof', 'ir.', 'drs.', 'dra.', 'sdr.', 'tuan', 'nyonya',
+  'pelatih', 'kapten', 'striker', 'gelandang', 'aktor', 'aktris', 'penyanyi', 'artis', 'selebritas',
+  'pengacara', 'kuasa', 'juru', 'jubir', 'anggota', 'politikus', 'politisi', 'pengamat', 'ekonom',
+  'perdana', 'pm', 'kanselir', 'senator', 'dubes', 'duta', 'ceo', 'founder', 'pendiri', 'mantan', 'eks',
+  'almarhum', 'almarhumah', 'mendiang', 'kakak', 'adik', 'istri', 'suami', 'anak', 'putra', 'putri',
+  'ayah', 'ibunda', 'ayahanda', 'rektor', 'dekan', 'dosen', 'guru', 'kiper', 'bek', 'pebulu', 'pebalap',
+  'petenis', 'pegolf', 'petinju', 'atlet', 'sutradara', 'komedian', 'presenter', 'penulis',
+]);
+
+/** First words of organisation names ("Partai Golkar", "PT Pertamina", "Polres Lhokseumawe"). */
+export const ORG_PREFIXES = new Set([
+  'pt', 'pt.', 'cv', 'partai', 'kementerian', 'kemenkeu', 'kemenlu', 'kemendagri', 'kemenkes', 'badan',
+  'komisi', 'dewan', 'majelis', 'mahkamah', 'pengadilan', 'kejaksaan', 'kejari', 'kejati', 'kejagung',
+  'polres', 'polda', 'polsek', 'polresta', 'polrestabes', 'mabes', 'kodim', 'korem', 'kodam', 'dinas',
+  'pemprov', 'pemkab', 'pemkot', 'pemerintah', 'universitas', 'institut', 'sekolah', 'akademi',
+  'politeknik', 'bank', 'lembaga', 'yayasan', 'perusahaan', 'asosiasi', 'persatuan', 'ikatan',
+  'himpunan', 'serikat', 'federasi', 'liga', 'klub', 'fc', 'persatuan', 'perhimpunan', 'organisasi',
+  'kantor', 'biro', 'direktorat', 'departemen', 'fakultas', 'rumah', 'rs', 'rsud', 'puskesmas', 'stasiun',
+  'perum', 'perumda', 'bumn', 'koperasi', 'grup', 'group', 'tim', 'satgas', 'kpu', 'kpud', 'bawaslu',
+  'dprd', 'dpr', 'mpr', 'dpd', 'ormas', 'gerakan', 'front', 'forum', 'aliansi', 'koalisi', 'pengurus',
+  'pusat', 'unit', 'divisi', 'detasemen', 'densus', 'brimob', 'satuan', 'markas', 'sekretariat',
+]);
+
+/** First words of place names ("Jalan Sudirman", "Kabupaten Bogor", "Gunung Rinjani"). */
+export const LOC_PREFIXES = new Set([
+  'jalan', 'jl.', 'jl', 'jln.', 'gang', 'desa', 'kelurahan', 'kecamatan', 'kabupaten', 'kota', 'provinsi',
+  'pulau', 'kepulauan', 'gunung', 'sungai', 'danau', 'pantai', 'teluk', 'selat', 'laut', 'samudra',
+  'samudera', 'bandara', 'bandar', 'pelabuhan', 'terminal', 'kampung', 'dusun', 'kawasan', 'wilayah',
+  'daerah', 'gedung', 'istana', 'masjid', 'gereja', 'pura', 'candi', 'lapangan', 'stadion', 'taman',
+  'hotel', 'pasar', 'mal', 'mall', 'tol', 'simpang', 'bundaran', 'tanjung', 'lembah', 'hutan', 'tugu',
+  'monumen', 'benteng', 'museum', 'alun-alun', 'kompleks', 'perumahan', 'rt', 'rw', 'blok', 'negara',
+]);
+
+/** Words after which a capitalised word is likely a place ("di Bandung", "ke Rusia"). */
+export const PLACE_PREPOSITIONS = new Set([
+  'di', 'ke', 'dari', 'menuju', 'asal', 'sekitar', 'kawasan', 'wilayah', 'daerah', 'kota', 'provinsi',
+  'negara', 'negeri', 'tiba', 'berangkat', 'pulang', 'in', 'at', 'from', 'to',
+]);
+
+/** Capitalised words that are never entities by themselves: days, months, sentence openers. */
+export const CALENDAR_WORDS = new Set([
+  'senin', 'selasa', 'rabu', 'kamis', 'jumat', "jum'at", 'sabtu', 'minggu', 'ahad',
+  'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober',
+  'november', 'desember', 'wib', 'wita', 'wit',
+]);
+
+/** Verbs of saying that follow a speaker's name: "kata Anis", "ujar Yasir". */
+export const SPEECH_VERBS = new Set([
+  'kata', 'ujar', 'ucap', 'tutur', 'jelas', 'ungkap', 'tegas', 'imbuh', 'sebut', 'papar', 'terang',
+  'katanya', 'ujarnya', 'tuturnya', 'jelasnya', 'ungkapnya', 'tegasnya', 'imbuhnya', 'menurut', 'kepada',
+  'oleh', 'bersama', 'dan', 'said', 'says',
+]);

@@ -1,0 +1,86 @@
+/**
+ * The compact projection of an article that ranking and grouping need. It is what the library
+ * stores per article next to the heavy body, so a related query reads a few hundred bytes per
+ * candidate instead of whole articles.
+ */
+import type { Entity, EntityType } from '../types';
+import { termVector, termsOf, tokenize } from './text';
+
+/** An entity as an article carries it: enough for ranking and for a reason string. */
+export interface DocEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Mentions in this article. */
+  n: number;
+}
+
+export interface DocFeatures {
+  id: string;
+  site: string;
+  title: string;
+  /** Milliseconds since epoch, or null when the date is unknown. */
+  publishedTs: number | null;
+  /** Stemmed terms, heaviest first, with parallel weights and display forms. */
+  terms: string[];
+  weights: number[];
+  forms: string[];
+  /** Stemmed title terms (headline overlap is the strongest same-event signal). */
+  titleTerms: string[];
+  entities: DocEntity[];
+}
+
+/** Types that identify an event; dates and money are too generic to relate articles on their own. */
+const RANKED_TYPES = new Set<EntityType>(['PER', 'ORG', 'LOC', 'EVENT', 'MISC']);
+
+export function parseDate(published: string | null | undefined): number | null {
+  if (!published) return null;
+  const t = Date.parse(published);
+  return Number.isFinite(t) ? t : null;
+}
+
+export function docEntities(entities: Entity[]): DocEntity[] {
+  const byId = new Map<string, DocEntity>();
+  for (const e of entities) {
+    if (!RANKED_TYPES.has(e.type)) continue;
+    const prev = byId.get(e.id);
+    if (prev) prev.n += Math.max(1, e.count);
+    else byId.set(e.id, { id: e.id, name: e.name, type: e.type, n: Math.max(1, e.count) });
+  }
+  return [...byId.values()];
+}
+
+export interface FeatureInput {
+  id: string;
+  site: string;
+  title: string;
+  published: string | null;
+  paragraphs: string[];
+}
+
+export function buildFeatures(a: FeatureInput, entities: Entity[] | DocEntity[]): DocFeatures {
+  const vec = termVector(a.title, a.paragraphs);
+  const ents = entities.length && 'mentions' in entities[0]! ? docEntities(entities as Entity[]) : (entities as DocEntity[]);
+  return {
+    id: a.id,
+    site: a.site,
+    title: a.title,
+    publishedTs: parseDate(a.published),
+    terms: vec.terms,
+    weights: vec.weights,
+    forms: vec.forms,
+    titleTerms: termsOf(a.title),
+    entities: ents,
+  };
+}
+
+/**
+ * Keys an article is found by: its ranking terms, its title terms, and the words of its entity
+ * names (so "putin" finds articles that say only "Presiden Rusia" but were tagged with him).
+ */
+export function indexKeys(f: DocFeatures): string[] {
+  const keys = new Set<string>(f.terms);
+  for (const t of f.titleTerms) keys.add(t);
+  for (const e of f.entities) for (const tok of tokenize(e.name)) keys.add(tok.term);
+  return [...keys];
+}

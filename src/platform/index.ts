@@ -1,0 +1,72 @@
+/**
+ * Every Chrome/Firefox difference lives here (side panel vs sidebar, permissions, incognito).
+ * Callers never test the browser themselves.
+ */
+import { browser } from 'wxt/browser';
+
+type AnyApi = Record<string, any>;
+const api = browser as unknown as AnyApi;
+
+export const isFirefox = (): boolean => typeof api.sidebarAction !== 'undefined';
+
+/** Make the toolbar button open the panel (Chrome side panel / Firefox sidebar). */
+export function setupPanelOnActionClick(): void {
+  if (api.sidePanel?.setPanelBehavior) {
+    api.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+    return;
+  }
+  const action = api.action ?? api.browserAction;
+  // Firefox requires toggle() to run synchronously inside the click handler.
+  action?.onClicked?.addListener(() => api.sidebarAction?.toggle?.());
+}
+
+/** Open the panel from a user gesture in an extension page. */
+export async function openPanel(windowId?: number): Promise<void> {
+  if (api.sidePanel?.open) {
+    await api.sidePanel.open(windowId != null ? { windowId } : {});
+  } else {
+    await api.sidebarAction?.open?.();
+  }
+}
+
+/** Origin pattern for a page URL, as used by host permissions. */
+export function originPattern(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.protocol}//${u.hostname}/*`;
+  } catch {
+    return null;
+  }
+}
+
+export async function hasSiteAccess(url: string): Promise<boolean> {
+  const origin = originPattern(url);
+  if (!origin) return false;
+  return browser.permissions.contains({ origins: [origin] });
+}
+
+/** Ask for access to one site. Must be called from a user gesture (a click in the panel). */
+export async function requestSiteAccess(url: string): Promise<boolean> {
+  const origin = originPattern(url);
+  if (!origin) return false;
+  return browser.permissions.request({ origins: [origin] });
+}
+
+/** Run the content script in a tab where it is not declared (a site the user opted into). */
+export async function injectContentScript(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+}
+
+/** Private windows never store anything. */
+export function isPrivateTab(tab: { incognito?: boolean } | undefined): boolean {
+  return !!tab?.incognito;
+}
+
+export async function activeTab(): Promise<{ id?: number; url?: string; windowId?: number } | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/** The extension's own origin, to check postMessage senders. */
+export const extensionOrigin = (): string => new URL(browser.runtime.getURL('/')).origin;

@@ -1,0 +1,97 @@
+/** Small pure helpers shared by the pages: grouping, dates, reading time. No DOM, no browser APIs. */
+import type { ClutterReason, Entity, EntityType, HiddenItem } from '../types';
+import type { UiLang } from './i18n';
+
+export const REASON_ORDER: ClutterReason[] = ['ad', 'overlay', 'related', 'video-promo', 'promo', 'share', 'notice', 'editor', 'tags'];
+export const ENTITY_TYPE_ORDER: EntityType[] = ['PER', 'ORG', 'LOC', 'EVENT', 'MISC', 'DATE', 'MONEY'];
+
+export interface HiddenGroup {
+  reason: ClutterReason;
+  /** Each item with its index in TabState.hidden (the index `showHidden` expects). */
+  items: { item: HiddenItem; index: number }[];
+}
+
+/** Hidden items grouped by reason, in a fixed reason order (unknown reasons last), indices kept. */
+export function groupHidden(hidden: HiddenItem[]): HiddenGroup[] {
+  const map = new Map<ClutterReason, HiddenGroup>();
+  hidden.forEach((item, index) => {
+    let g = map.get(item.reason);
+    if (!g) map.set(item.reason, (g = { reason: item.reason, items: [] }));
+    g.items.push({ item, index });
+  });
+  const rank = (r: ClutterReason) => {
+    const i = REASON_ORDER.indexOf(r);
+    return i < 0 ? REASON_ORDER.length : i;
+  };
+  return [...map.values()].sort((a, b) => rank(a.reason) - rank(b.reason) || b.items.length - a.items.length);
+}
+
+export interface EntityGroup {
+  type: EntityType;
+  entities: Entity[];
+}
+
+/** Entities grouped by type (people, organisations, places, ...), most mentioned first. */
+export function groupEntities(entities: Entity[]): EntityGroup[] {
+  const map = new Map<EntityType, Entity[]>();
+  for (const e of entities) {
+    const list = map.get(e.type) ?? [];
+    list.push(e);
+    map.set(e.type, list);
+  }
+  const rank = (t: EntityType) => {
+    const i = ENTITY_TYPE_ORDER.indexOf(t);
+    return i < 0 ? ENTITY_TYPE_ORDER.length : i;
+  };
+  return [...map.entries()]
+    .sort((a, b) => rank(a[0]) - rank(b[0]))
+    .map(([type, list]) => ({
+      type,
+      entities: [...list].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'id')),
+    }));
+}
+
+const LOCALES: Record<UiLang, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** "23 November 2026, 14.05" / "23 November 2026, 14:05"; date only when there is no time part. */
+export function formatDate(iso: string | null | undefined, lang: UiLang, withTime = true): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const hasTime = withTime && /T\d{2}:\d{2}/.test(iso);
+  try {
+    return new Intl.DateTimeFormat(LOCALES[lang], {
+      day: 'numeric', month: 'long', year: 'numeric',
+      ...(hasTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    }).format(d);
+  } catch {
+    return d.toISOString().slice(0, 10);
+  }
+}
+
+/** Reading time in whole minutes (at least 1) at ~200 words a minute. */
+export function readingMinutes(wordCount: number): number {
+  return Math.max(1, Math.round((wordCount || 0) / 200));
+}
+
+export function formatBytes(bytes: number, lang: UiLang): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  const n = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v);
+  return `${n} ${units[i]}`;
+}
+
+/** Host name without "www.", for display. */
+export function displayHost(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
