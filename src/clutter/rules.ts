@@ -1,0 +1,106 @@
+/**
+ * The one declared table of Indonesian clutter vocabulary and thresholds. Detection
+ * (`detect.ts`), extraction post-cleaning (`src/article/postclean.ts`) and the tests all read
+ * from here, so a new outlet quirk is one line in this file.
+ */
+import type { ClutterReason } from '../types';
+
+export interface TextRule {
+  /** Stable id shown in "why was this hidden", e.g. "text:baca-juga". */
+  id: string;
+  reason: ClutterReason;
+  /** Tested against the collapsed text of a block; anchored, so prose that merely mentions "baca" never matches. */
+  pattern: RegExp;
+  /** The longest block text (chars) this rule may hide. */
+  maxChars: number;
+  /** Related/promo boxes: may also hide a longer block when it is mostly links. */
+  box?: boolean;
+  /** A read-also line always links its headline: without a link (or a bare label) it is prose. */
+  needsLink?: boolean;
+  /** Sign-offs: only at the end of their block, so "(ANTARA)" in a dateline survives. */
+  atEnd?: boolean;
+}
+
+/** Reporter/editor sign-offs: "(rdp/rdp)", "(ren)", "[ian]", "(***/Jenly Wenur)", "(H-4)". */
+export const INITIALS = /^[([]\s*(?=[^)\]]*[A-Za-z*])[\w*.\- ]{1,25}(?:\/[\w*.\- ]{1,25}){0,3}\s*[)\]]$/;
+
+const LABEL_END = String.raw`(?:\s*[:：\-–—»>]|\s*$|\s+(?=\S))`;
+
+/** Block-text rules, most specific first. */
+export const TEXT_RULES: TextRule[] = [
+  // Read-also lines and boxes ("Baca juga: <headline>", "Baca Juga" label, "Artikel Terkait" box).
+  { id: 'text:baca-juga', reason: 'related', pattern: new RegExp(String.raw`^(?:[•·\-*]\s*)?(?:baca|simak|lihat)\s+(?:juga|pula)(?!\s+(?:video|vidio))${LABEL_END}`, 'i'), maxChars: 400, box: true, needsLink: true },
+  { id: 'text:baca-colon', reason: 'related', pattern: /^(?:baca|read more|read also)\s*:/i, maxChars: 400, box: true, needsLink: true },
+  { id: 'text:baca-selengkapnya', reason: 'related', pattern: /^(?:baca selengkapnya|baca berita selengkapnya|baca artikel (?:lainnya|selengkapnya)|baca artikel menarik lainnya)\b/i, maxChars: 300, box: true },
+  { id: 'text:artikel-terkait', reason: 'related', pattern: /^(?:artikel|berita|topik|video|tag)\s+(?:terkait|lainnya|pilihan|terpopuler|terbaru|rekomendasi|menarik)\b|^(?:rekomendasi|terkait|jangan lewatkan|related(?: articles?| news| posts?)?)\b/i, maxChars: 200, box: true, needsLink: true },
+  { id: 'text:berita-rekomendasi', reason: 'related', pattern: /^berita\s+rekomendasi\b/i, maxChars: 200, box: true },
+  // Video promos written as text.
+  { id: 'text:gambas', reason: 'video-promo', pattern: /^\[gambas:[^\]]*\]$/i, maxChars: 80 },
+  { id: 'text:simak-video', reason: 'video-promo', pattern: /^(?:simak|lihat|tonton|saksikan)(?:\s+juga)?\s+(?:video|vidio)\b/i, maxChars: 300 },
+  // Ad labels left as text when scripts don't run.
+  { id: 'text:ad-label', reason: 'ad', pattern: /^(?:advertisement|advertisment|iklan|pariwara|sponsored|sponsored content|konten bersponsor|ads by google|scroll to (?:continue|resume) (?:with )?content|scroll (?:down )?to continue(?: reading)?|lanjutkan membaca|gulir untuk melanjutkan)$/i, maxChars: 60 },
+  // Reuse / user-content notices.
+  { id: 'text:reuse-notice', reason: 'notice', pattern: /^(?:dilarang (?:keras )?(?:mengambil|mengutip|menayangkan)|copyright\s*(?:©|\(c\)|&copy;)?|©\s*\d{4}|hak cipta\b)/i, maxChars: 400 },
+  { id: 'text:user-content', reason: 'notice', pattern: /^(?:konten ini (?:adalah|merupakan) kiriman|artikel ini (?:adalah|merupakan) kiriman|tulisan ini (?:adalah|merupakan) kiriman|disclaimer\s*:)/i, maxChars: 500 },
+  { id: 'text:republished', reason: 'notice', pattern: /^(?:artikel ini telah (?:naik|tayang|terbit|dimuat)|artikel ini (?:sudah|telah) tayang|berita ini telah tayang)\b/i, maxChars: 300 },
+  { id: 'text:divider', reason: 'notice', pattern: /^[-–—_=*~]{3,}$/, maxChars: 40 },
+  // Editor / source sign-offs.
+  { id: 'text:editor', reason: 'editor', pattern: /^(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan wartawan)\s*:/i, maxChars: 120 },
+  { id: 'text:source', reason: 'editor', pattern: /^sumber\s*:/i, maxChars: 120 },
+  { id: 'text:initials', reason: 'editor', pattern: INITIALS, maxChars: 40, atEnd: true },
+  // Share prompts and promos.
+  { id: 'text:share', reason: 'share', pattern: /^(?:bagikan|share|tweet|copy link|salin link|salin tautan|shares?|komentar|\d+\s*komentar|bagikan artikel ini|share this article)\s*:?$/i, maxChars: 40 },
+  { id: 'text:promo', reason: 'promo', pattern: /^(?:cek berita dan artikel|dapatkan update berita|ikuti (?:berita|kami|saluran|channel|update)|follow (?:us|kami)|gabung(?:lah)? (?:di|ke|dengan) (?:grup|saluran|channel)|download aplikasi|unduh aplikasi|simak breaking news|klik di sini untuk|butuh vpn|ikuti perkembangan berita ini)/i, maxChars: 300, box: true },
+  { id: 'text:tags', reason: 'tags', pattern: /^(?:tags?|tagar|topik|kata kunci|keywords?)\s*:/i, maxChars: 400, box: true },
+];
+
+/** Cheap pre-filter for text nodes: only nodes matching this are tested against TEXT_RULES. */
+export const TEXT_TRIGGER =
+  /baca|simak|lihat|tonton|saksikan|read|terkait|lainnya|rekomendasi|lewatkan|related|gambas|advert|iklan|pariwara|sponsor|scroll|lanjutkan|gulir|dilarang|copyright|©|hak cipta|kiriman|disclaimer|artikel ini|berita ini|^[\s\-–—_=*~]{3,}$|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|[([]|bagikan|share|tweet|link|tautan|komentar|cek berita|dapatkan|ikuti|follow|gabung|aplikasi|breaking|klik|vpn|tag|topik|kunci|keyword/i;
+
+/** A text rule only applies to short runs; longer text nodes are prose. */
+export const TRIGGER_MAX_CHARS = 500;
+
+export interface ClassRule {
+  id: string;
+  reason: ClutterReason;
+  /** Tested against each class name and the id, whole name (anchored). */
+  pattern: RegExp;
+}
+
+/** Class/id vocabulary. Whole names only: "baca-content" (a Kompas body) must not match "baca". */
+export const CLASS_RULES: ClassRule[] = [
+  { id: 'class:related', reason: 'related', pattern: /^(?:baca-?juga\w*(?:[-_].*)?|bacajuga.*|linksisip|lihatjg|baca|inner-link-baca-juga|.*terkait.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|.*__related.*|rekomendasi.*|.*[-_]rekomendasi|recommended?(?:[-_].*)?|.*[-_]recommend(?:ed|ation)s?|artikelbox|box_artikel\d*|list__other|readtoogtm|jeg_related.*|crp_related|yarpp.*)$/i },
+  { id: 'class:ad', reason: 'ad', pattern: /^(?:ads?|iklan.*|.*[-_]iklan|ads?[-_].*|.*[-_]ads?|.*[-_]ads?[-_].*|adsbygoogle|adsense.*|adslot.*|adunit.*|ad-?slot.*|ad-?container|div-gpt-ad.*|gpt-ad.*|dfp[-_].*|parallax.*|.*parallax|paralax.*|.*_paralax|paradetail|flying-carpet|amp-flying-carpet.*|billboard.*|.*[-_]billboard|skyscra?pp?er.*|.*sk[yi]scra?pp?er|.*medium-?rectangle.*|advert.*|.*advertisement.*|sponsor(?:ed)?(?:[-_].*)?|banner(?:[-_]?ads?|[-_]iklan)|ads?banner.*|leaderboard.*|jeg_ad.*|ad_\w+)$/i },
+  { id: 'class:overlay', reason: 'overlay', pattern: /^(?:interstitial.*|.*[-_]interstitial|popup-?ads?|ads?-?popup|sticky-?ads?.*|.*[-_]sticky-?ads?|ads?-?sticky.*|floating-?ads?.*|.*[-_]floating-?ads?|ads?-?floating.*|float-?ads?.*|ads?-?float.*|bottom-?ads?-?sticky)$/i },
+  { id: 'class:share', reason: 'share', pattern: /^(?:share(?:[-_].*)?|sharebox|sharethis.*|addthis.*|.*[-_]share(?:[-_].*)?|.*__share.*|social-?share.*|sosmed.*|.*sosial.*|jeg_share.*|copylink)$/i },
+  { id: 'class:tags', reason: 'tags', pattern: /^(?:tags?|tag-?list|tags?-?box|.*__tags?|.*[-_]tags?|.*__body-tag|topik-?pilihan|jeg_post_tags|post-tags?)$/i },
+  { id: 'class:promo', reason: 'promo', pattern: /^(?:ext-channel|newsletter.*|.*[-_]newsletter|subscribe.*|whatsapp-?channel|wa-?channel|google-?news.*|follow-?us|app-?promo|download-?app)$/i },
+];
+
+/** Never hide these tags or their ancestors' equivalents: they hold the page and its navigation. */
+export const NEVER_HIDE_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'NAV', 'HEADER', 'FOOTER', 'H1', 'FIGURE', 'FIGCAPTION', 'IMG', 'PICTURE', 'VIDEO']);
+
+/** Containers holding any of these are not clutter (the article itself, navigation, comments). */
+export const PROTECTED_INSIDE = 'h1, nav, [role="navigation"], figcaption, #comments, .comments, #comment, .comment-list, [itemprop="articleBody"]';
+
+/** Class names that mean "not what it looks like" ("no-share" is a body container modifier). */
+export const CLASS_EXEMPT = /^(?:no-|has-|with-|is-|js-|without-)/i;
+
+export const THRESHOLDS = {
+  /** Prose: a class-matched element with this much non-link text is not clutter. */
+  proseChars: 700,
+  /** ...unless its links make up at least this share of its text. */
+  boxLinkDensity: 0.5,
+  /** A "box" text rule may cover blocks up to this size when they are mostly links. */
+  boxMaxChars: 4000,
+  /** Stop scanning after this many elements / triggering text nodes (huge pages). */
+  maxElements: 30000,
+  maxTriggers: 1500,
+  /** How far up a label may climb to find its box. */
+  maxClimb: 8,
+} as const;
+
+/** Host suffix -> its outlet rules live in sites.ts; here only the shared regexes. */
+export const WS = /\s+/g;
+export const collapse = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();

@@ -1,0 +1,74 @@
+/**
+ * Related-article ranking. Pure and storage-independent: the extension feeds it candidates from
+ * IndexedDB, the CLI from memory, and both get the same order and the same reasons.
+ *
+ * Signals: shared entities weighted by rarity (idf over the library), title + lead term
+ * similarity, and closeness in time (news about the same thing clusters in time).
+ */
+import type { DocFeatures } from './features';
+import { similarity, type CorpusStats, type Similarity } from './similarity';
+import { storyScore, STORY } from './story';
+
+export const RANK = {
+  weights: { entity: 0.4, terms: 0.4, title: 0.2 },
+  /** Time closeness: factor = floor + (1 - floor) * exp(-days / tauDays). */
+  dateFloor: 0.6,
+  tauDays: 30,
+  /** Factor when a date is unknown: neither rewarded nor pushed to the bottom. */
+  undatedFactor: 0.8,
+  /** Below this the article is not shown as related at all. */
+  minScore: 0.02,
+  reasonNames: 3,
+} as const;
+
+export interface RankedRelated {
+  id: string;
+  score: number;
+  reason: string;
+  /** Entity ids shared with the target, rarest first. */
+  shared: string[];
+  sameStory: boolean;
+}
+
+export function relatedScore(sim: Similarity): number {
+  const w = RANK.weights;
+  const base = w.entity * sim.entity + w.terms * sim.terms + w.title * sim.title;
+  const time = sim.days == null ? RANK.undatedFactor : RANK.dateFloor + (1 - RANK.dateFloor) * Math.exp(-sim.days / RANK.tauDays);
+  return base * time;
+}
+
+/** The reader-facing reason, in Indonesian: names first, because names are what readers recognise. */
+export function reasonText(sim: Similarity, sameStory: boolean): string {
+  const parts: string[] = [];
+  if (sameStory) parts.push('liputan peristiwa yang sama');
+  if (sim.shared.length) {
+    parts.push(`sama-sama menyebut ${sim.shared.slice(0, RANK.reasonNames).map((e) => e.name).join(', ')}`);
+  } else if (sim.sharedTerms.length) {
+    const words = [...new Set(sim.sharedTerms.map((t) => t.form))].slice(0, RANK.reasonNames);
+    parts.push(`kata kunci serupa: ${words.join(', ')}`);
+  }
+  if (!parts.length) parts.push('topik berdekatan');
+  return parts.join('; ');
+}
+
+/** Rank candidates for one target. Never returns the target itself. */
+export function rankRelated(target: DocFeatures, candidates: Iterable<DocFeatures>, stats: CorpusStats, limit = 8): RankedRelated[] {
+  const out: RankedRelated[] = [];
+  for (const c of candidates) {
+    if (c.id === target.id) continue;
+    const sim = similarity(target, c, stats);
+    const score = relatedScore(sim);
+    if (score < RANK.minScore) continue;
+    const sameStory = storyScore(target, c, stats, sim) >= STORY.threshold;
+    out.push({
+      id: c.id,
+      score: Math.round(score * 10_000) / 10_000,
+      reason: reasonText(sim, sameStory),
+      shared: sim.shared.map((e) => e.id),
+      sameStory,
+    });
+  }
+  // Same-story coverage first ("Liputan lain"), then by score; id breaks ties so order is stable.
+  out.sort((a, b) => Number(b.sameStory) - Number(a.sameStory) || b.score - a.score || (a.id < b.id ? -1 : 1));
+  return out.slice(0, limit);
+}

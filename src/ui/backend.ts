@@ -1,0 +1,90 @@
+/**
+ * What the panel needs from the outside world, as one interface. Components only talk to this,
+ * so tests pass a fake and browser differences stay in src/platform.
+ */
+import type { TabState } from '../messaging/protocol';
+import { sendMessage, onMessage } from '../messaging/protocol';
+import { requestSiteAccess } from '../platform';
+import { entityTimeline, type StoredArticleView } from './library-client';
+
+export interface PanelBackend {
+  /** The active tab of the window this page lives in. */
+  activeTabId(): Promise<number | null>;
+  /** Calls back with the tab id whenever the active tab of this window changes or navigates. */
+  watchActiveTab(cb: (tabId: number) => void): () => void;
+  getTabState(tabId: number): Promise<TabState | null>;
+  /** Analyse the tab now (not-article pages, error retry). */
+  analyzeTab(tabId: number): Promise<TabState | null>;
+  /** Enable Sorot on the tab's site (permission prompt, must run in a click handler), then analyse. */
+  enableSite(tabId: number, url: string): Promise<TabState | null>;
+  watchTabState(cb: (state: TabState) => void): () => void;
+  toggleReader(tabId: number): Promise<void>;
+  setHiding(tabId: number, enabled: boolean): Promise<{ hidden: number } | null>;
+  showHidden(tabId: number, index: number, shown: boolean): Promise<boolean>;
+  highlightEntity(tabId: number, surfaces: string[] | null, step: number): Promise<{ count: number; current: number } | null>;
+  /** Stored articles that mention the entity, newest first. */
+  entityTimeline(entityId: string): Promise<StoredArticleView[]>;
+  /** Open one of our pages (library.html, options.html, reader.html?id=) in a new tab. */
+  openPage(path: string): void;
+}
+
+async function currentWindowId(): Promise<number | undefined> {
+  try {
+    return (await browser.windows.getCurrent()).id;
+  } catch {
+    return undefined;
+  }
+}
+
+export const browserBackend: PanelBackend = {
+  async activeTabId() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  },
+
+  watchActiveTab(cb) {
+    let windowId: number | undefined;
+    let activeId: number | null = null;
+    void currentWindowId().then((w) => (windowId = w));
+    void this.activeTabId().then((id) => (activeId = id));
+    const onActivated = (info: { tabId: number; windowId: number }) => {
+      if (windowId != null && info.windowId !== windowId) return;
+      activeId = info.tabId;
+      cb(info.tabId);
+    };
+    const onUpdated = (tabId: number, change: { url?: string; status?: string }) => {
+      if (tabId !== activeId) return;
+      if (change.url || change.status === 'loading' || change.status === 'complete') cb(tabId);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  },
+
+  getTabState: (tabId) => sendMessage('getTabState', { tabId }),
+  analyzeTab: (tabId) => sendMessage('analyzeTab', { tabId }),
+
+  async enableSite(tabId, url) {
+    // permissions.request must be the first thing the click handler awaits (Firefox is strict).
+    const granted = await requestSiteAccess(url).catch(() => false);
+    if (!granted) return null;
+    return sendMessage('analyzeTab', { tabId });
+  },
+
+  watchTabState(cb) {
+    return onMessage('tabStateChanged', ({ data }) => cb(data));
+  },
+
+  toggleReader: (tabId) => sendMessage('toggleReaderInTab', { tabId }),
+  setHiding: async (tabId, enabled) => (await sendMessage('setHiding', { enabled }, tabId)) ?? null,
+  showHidden: async (tabId, index, shown) => !!(await sendMessage('showHidden', { index, shown }, tabId)),
+  highlightEntity: async (tabId, surfaces, step) =>
+    (await sendMessage('highlightEntity', surfaces ? { surfaces, step } : null, tabId)) ?? null,
+  entityTimeline,
+  openPage(path) {
+    void browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
+  },
+};

@@ -1,0 +1,283 @@
+/** The article state of the panel: header, hidden clutter, entities, related articles. */
+import { useEffect, useState } from 'preact/hooks';
+import type { RelatedView, TabState } from '../../messaging/protocol';
+import type { Entity } from '../../types';
+import type { PanelBackend } from '../backend';
+import { EntityDot, PageLink, Section, Spinner, Status, Switch } from '../components';
+import { formatDate, groupEntities, groupHidden, readingMinutes } from '../format';
+import { useT } from '../i18n';
+import type { StoredArticleView } from '../library-client';
+
+export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
+  const { state, backend } = props;
+  const { t, lang } = useT();
+  const a = state.article!;
+  const date = formatDate(a.published, lang);
+  return (
+    <div class="article-view" data-state="article">
+      <div class="card article-head">
+        <h1 class="article-title">{a.title}</h1>
+        <p class="meta">
+          <span>{a.site}</span>
+          {date && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <time dateTime={a.published ?? undefined}>{date}</time>
+            </>
+          )}
+          <span aria-hidden="true"> · </span>
+          <span>{t('reader.minutes', readingMinutes(a.wordCount))}</span>
+        </p>
+        {state.message && <Status kind="warn">{state.message}</Status>}
+        <div class="row">
+          <button type="button" class="btn btn-primary" onClick={() => void backend.toggleReader(state.tabId)}>
+            {t('panel.openReader')}
+          </button>
+          <span class="muted small">{state.stored ? t('panel.stored') : t('panel.notStored')}</span>
+        </div>
+      </div>
+      <HiddenSection state={state} backend={backend} />
+      <EntitySection state={state} backend={backend} />
+      <RelatedSection state={state} backend={backend} />
+    </div>
+  );
+}
+
+export function HiddenSection(props: { state: TabState; backend: PanelBackend }) {
+  const { state, backend } = props;
+  const { t } = useT();
+  const [enabled, setEnabled] = useState(state.hidingEnabled);
+  const [shown, setShown] = useState<Set<number>>(new Set());
+  useEffect(() => {
+    setEnabled(state.hidingEnabled);
+    setShown(new Set());
+  }, [state.tabId, state.url, state.hidingEnabled]);
+
+  const groups = groupHidden(state.hidden);
+  const toggleAll = async (v: boolean) => {
+    setEnabled(v);
+    await backend.setHiding(state.tabId, v).catch(() => null);
+    if (v) setShown(new Set());
+  };
+  const toggleOne = async (index: number) => {
+    const next = !shown.has(index);
+    const ok = await backend.showHidden(state.tabId, index, next).catch(() => false);
+    if (!ok) return;
+    const s = new Set(shown);
+    if (next) s.add(index);
+    else s.delete(index);
+    setShown(s);
+  };
+
+  return (
+    <Section id="hidden" title={t('hidden.title')} count={state.hidden.length}>
+      {state.hidden.length === 0 ? (
+        <p class="muted">{t('hidden.none')}</p>
+      ) : (
+        <>
+          <Switch id="hide-toggle" checked={enabled} onChange={(v) => void toggleAll(v)} label={t('hidden.toggle')} hint={t('hidden.toggleHint')} />
+          <ul class="groups" aria-label={t('hidden.title')}>
+            {groups.map((g) => (
+              <li key={g.reason} class="group" data-reason={g.reason}>
+                <details>
+                  <summary>
+                    <span class="group-name">{t(`reason.${g.reason}`)}</span>
+                    <span class="count" data-testid={`hidden-count-${g.reason}`}>
+                      {g.items.length}
+                    </span>
+                  </summary>
+                  <ul class="items">
+                    {g.items.map(({ item, index }) => (
+                      <li key={index} class="item">
+                        <span class="item-text" title={item.rule}>
+                          {item.text || t('hidden.noText')}
+                        </span>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          disabled={!enabled}
+                          aria-pressed={shown.has(index)}
+                          onClick={() => void toggleOne(index)}
+                        >
+                          {shown.has(index) ? t('hidden.hideAgain') : t('hidden.showAgain')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}
+
+interface Selected {
+  entity: Entity;
+  count: number;
+  current: number;
+}
+
+export function EntitySection(props: { state: TabState; backend: PanelBackend }) {
+  const { state, backend } = props;
+  const { t, lang } = useT();
+  const [sel, setSel] = useState<Selected | null>(null);
+  const [timeline, setTimeline] = useState<StoredArticleView[] | null>(null);
+  useEffect(() => {
+    setSel(null);
+    setTimeline(null);
+  }, [state.tabId, state.url]);
+
+  const groups = groupEntities(state.entities);
+
+  const select = async (e: Entity) => {
+    if (sel?.entity.id === e.id) {
+      setSel(null);
+      setTimeline(null);
+      await backend.highlightEntity(state.tabId, null, 0).catch(() => null);
+      return;
+    }
+    setSel({ entity: e, count: e.count, current: 0 });
+    setTimeline(null);
+    const r = await backend.highlightEntity(state.tabId, e.surface.length ? e.surface : [e.name], 0).catch(() => null);
+    if (r) setSel({ entity: e, count: r.count, current: r.current });
+    const items = await backend.entityTimeline(e.id).catch(() => []);
+    const here = state.article?.canonicalUrl;
+    setTimeline(items.filter((i) => i.url !== here && i.url !== state.url));
+  };
+  const step = async (dir: 1 | -1) => {
+    if (!sel || sel.count === 0) return;
+    const target = (sel.current + dir + sel.count) % sel.count;
+    const r = await backend.highlightEntity(state.tabId, sel.entity.surface.length ? sel.entity.surface : [sel.entity.name], target).catch(() => null);
+    setSel({ ...sel, current: r ? r.current : target, count: r ? r.count : sel.count });
+  };
+
+  return (
+    <Section id="entities" title={t('entities.title')} count={state.entities.length}>
+      {groups.length === 0 && <p class="muted">{t('entities.none')}</p>}
+      {groups.map((g) => (
+        <div class="entity-group" key={g.type} data-type={g.type}>
+          <h3>
+            <EntityDot type={g.type} /> {t(`entityType.${g.type}`)} <span class="count">{g.entities.length}</span>
+          </h3>
+          <ul class="chips">
+            {g.entities.map((e) => (
+              <li key={e.id}>
+                <button
+                  type="button"
+                  class={`chip ent-${e.type}`}
+                  aria-pressed={sel?.entity.id === e.id}
+                  title={e.role ? `${e.role} · ${e.surface.join(', ')}` : e.surface.join(', ')}
+                  onClick={() => void select(e)}
+                >
+                  <span>{e.name}</span>
+                  <span class="chip-count" aria-label={t('entities.mentions', e.count)}>
+                    {e.count}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {sel && (
+        <div class="entity-detail card" aria-live="polite">
+          <div class="row">
+            <strong>{sel.entity.name}</strong>
+            {sel.entity.role && <span class="muted small">{sel.entity.role}</span>}
+          </div>
+          <div class="stepper" role="group" aria-label={t('entities.stepLabel', { name: sel.entity.name })}>
+            <button type="button" class="btn btn-small" onClick={() => void step(-1)} disabled={sel.count < 2} aria-label={t('entities.prev')}>
+              ‹
+            </button>
+            <span class="step-pos" data-testid="step-pos">
+              {sel.count > 0 ? `${sel.current + 1}/${sel.count}` : t('entities.notOnPage')}
+            </span>
+            <button type="button" class="btn btn-small" onClick={() => void step(1)} disabled={sel.count < 2} aria-label={t('entities.next')}>
+              ›
+            </button>
+          </div>
+          <h3>{t('entities.timeline')}</h3>
+          {timeline == null ? (
+            <p class="muted">
+              <Spinner /> {t('panel.loading')}
+            </p>
+          ) : timeline.length === 0 ? (
+            <p class="muted">{t('entities.timelineEmpty')}</p>
+          ) : (
+            <ol class="timeline">
+              {timeline.map((i) => (
+                <li key={i.id}>
+                  <a href={i.url} target="_blank" rel="noopener noreferrer">
+                    {i.title}
+                  </a>
+                  <span class="muted small">
+                    {' '}
+                    {i.site}
+                    {i.published ? ` · ${formatDate(i.published, lang, false)}` : ''}
+                  </span>
+                  <PageLink path={`/reader.html?id=${encodeURIComponent(i.id)}`} onOpen={backend.openPage} class="small stored-link">
+                    {t('related.storedCopy')}
+                  </PageLink>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+      )}
+    </Section>
+  );
+}
+
+export function RelatedSection(props: { state: TabState; backend: PanelBackend }) {
+  const { state, backend } = props;
+  const { t } = useT();
+  const same = state.related.filter((r) => r.sameStory);
+  const other = state.related.filter((r) => !r.sameStory);
+  if (state.libraryEmpty && state.related.length === 0) {
+    return (
+      <Section id="related" title={t('related.title')}>
+        <p class="muted" data-testid="library-empty">
+          {t('related.libraryEmpty')}
+        </p>
+      </Section>
+    );
+  }
+  return (
+    <>
+      {same.length > 0 && (
+        <Section id="same-story" title={t('related.sameStory')} count={same.length}>
+          <RelatedList items={same} backend={backend} />
+        </Section>
+      )}
+      <Section id="related" title={t('related.title')} count={other.length}>
+        {other.length === 0 ? <p class="muted">{t('related.none')}</p> : <RelatedList items={other} backend={backend} />}
+      </Section>
+    </>
+  );
+}
+
+function RelatedList(props: { items: RelatedView[]; backend: PanelBackend }) {
+  const { t, lang } = useT();
+  return (
+    <ul class="related">
+      {props.items.map((r) => (
+        <li key={r.id}>
+          <a href={r.url} target="_blank" rel="noopener noreferrer" class="related-title">
+            {r.title}
+          </a>
+          <span class="muted small">
+            {r.site}
+            {r.published ? ` · ${formatDate(r.published, lang, false)}` : ''}
+          </span>
+          {r.reason && <span class="reason small">{r.reason}</span>}
+          <PageLink path={`/reader.html?id=${encodeURIComponent(r.id)}`} onOpen={props.backend.openPage} class="small stored-link">
+            {t('related.storedCopy')}
+          </PageLink>
+        </li>
+      ))}
+    </ul>
+  );
+}

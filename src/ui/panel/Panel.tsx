@@ -1,0 +1,162 @@
+/**
+ * The side panel: follows the active tab of its window and renders that tab's TabState.
+ * All I/O goes through a PanelBackend (browserBackend in the extension, a fake in tests).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { TabState } from '../../messaging/protocol';
+import type { PanelBackend } from '../backend';
+import { Brand, PageLink, Spinner, Status } from '../components';
+import { useT } from '../i18n';
+import { ArticleView } from './ArticleView';
+
+type Phase = { kind: 'loading' } | { kind: 'ready'; state: TabState | null } | { kind: 'failed'; message: string };
+
+export function Panel(props: { backend: PanelBackend; tabId?: number }) {
+  const { backend } = props;
+  const { t } = useT();
+  const [tabId, setTabId] = useState<number | null>(props.tabId ?? null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const tabRef = useRef<number | null>(tabId);
+  tabRef.current = tabId;
+
+  const load = useCallback(
+    async (id: number) => {
+      try {
+        const state = await backend.getTabState(id);
+        if (tabRef.current === id) setPhase({ kind: 'ready', state });
+      } catch (err) {
+        if (tabRef.current === id) setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+      }
+    },
+    [backend],
+  );
+
+  // Follow the active tab (unless a tab id was given).
+  useEffect(() => {
+    if (props.tabId != null) return;
+    let alive = true;
+    void backend.activeTabId().then((id) => {
+      if (alive && id != null) setTabId(id);
+    });
+    const stop = backend.watchActiveTab((id) => {
+      if (id !== tabRef.current) setPhase({ kind: 'loading' });
+      setTabId(id);
+      tabRef.current = id;
+      void load(id);
+    });
+    return () => {
+      alive = false;
+      stop();
+    };
+  }, [backend, props.tabId, load]);
+
+  useEffect(() => {
+    if (tabId == null) return;
+    setPhase({ kind: 'loading' });
+    void load(tabId);
+  }, [tabId, load]);
+
+  useEffect(
+    () =>
+      backend.watchTabState((state) => {
+        if (state.tabId === tabRef.current) setPhase({ kind: 'ready', state });
+      }),
+    [backend],
+  );
+
+  const run = async (fn: () => Promise<TabState | null>) => {
+    setBusy(true);
+    try {
+      const state = await fn();
+      if (state && state.tabId === tabRef.current) setPhase({ kind: 'ready', state });
+    } catch (err) {
+      setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const analyze = () => tabId != null && void run(() => backend.analyzeTab(tabId));
+  const enable = (url: string) => tabId != null && void run(() => backend.enableSite(tabId, url));
+
+  const state = phase.kind === 'ready' ? phase.state : null;
+  let body;
+  if (phase.kind === 'loading' || (state && state.status === 'loading')) {
+    body = (
+      <Status live>
+        <Spinner /> {t('panel.loading')}
+      </Status>
+    );
+  } else if (phase.kind === 'failed') {
+    body = (
+      <div class="empty">
+        <Status kind="error" live>
+          {t('panel.error')} <span class="muted">{phase.message}</span>
+        </Status>
+        <button type="button" class="btn" onClick={analyze} disabled={busy}>
+          {t('panel.retry')}
+        </button>
+      </div>
+    );
+  } else if (!state || state.status === 'idle' || state.status === 'not-article') {
+    body = (
+      <div class="empty" data-state="not-article">
+        <h2>{t('panel.notArticle.title')}</h2>
+        <p class="muted">{state?.message || t(state ? 'panel.notArticle.noReason' : 'panel.notAnalyzed')}</p>
+        <button type="button" class="btn btn-primary" onClick={analyze} disabled={busy || tabId == null}>
+          {busy ? <Spinner /> : null}
+          {t('panel.analyze')}
+        </button>
+      </div>
+    );
+  } else if (state.status === 'unsupported') {
+    const url = state.url ?? '';
+    let host = '';
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      /* not a web page */
+    }
+    body = (
+      <div class="empty" data-state="unsupported">
+        <h2>{t('panel.unsupported.title')}</h2>
+        <p class="muted">{state.message || (host ? t('panel.unsupported.body', { host }) : t('panel.unsupported.notWeb'))}</p>
+        {host && (
+          <button type="button" class="btn btn-primary" onClick={() => enable(url)} disabled={busy}>
+            {t('panel.unsupported.enable', { host })}
+          </button>
+        )}
+      </div>
+    );
+  } else if (state.status === 'error') {
+    body = (
+      <div class="empty" data-state="error">
+        <Status kind="error">{state.message || t('panel.error')}</Status>
+        <button type="button" class="btn" onClick={analyze} disabled={busy}>
+          {t('panel.retry')}
+        </button>
+      </div>
+    );
+  } else {
+    body = <ArticleView state={state} backend={backend} />;
+  }
+
+  return (
+    <div class="panel">
+      <header class="topbar">
+        <Brand />
+        <nav class="topnav" aria-label={t('panel.navLabel')}>
+          <PageLink path="/library.html" onOpen={backend.openPage}>
+            {t('nav.library')}
+          </PageLink>
+          <PageLink path="/options.html" onOpen={backend.openPage}>
+            {t('nav.options')}
+          </PageLink>
+        </nav>
+      </header>
+      <main class="panel-main" aria-busy={phase.kind === 'loading'}>
+        {body}
+      </main>
+    </div>
+  );
+}
