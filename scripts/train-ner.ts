@@ -1,0 +1,320 @@
+/**
+ * Trains Sorot's Indonesian NER tagger: a structured averaged perceptron over hashed features,
+ * decoded with Viterbi over BIO tags, and writes assets/ner/{gazetteer.json,model.json,LICENSES.md}.
+ *
+ *   npm run train:ner            (tsx scripts/train-ner.ts)
+ *   SHARED_DIR=/path/to/shared EPOCHS=12 BITS=18 tsx scripts/train-ner.ts
+ *
+ * Training pool: the TRAIN splits of idner_news_2k, indolem_nerugm (fold 1), nergrit_indonlu and all
+ * IDCrossNER splits (IDCrossNER is never scored), labels mapped to PER/ORG/LOC. Every training
+ * sentence whose lower-cased text equals a sentence of any scored dev or test split is dropped: the
+ * Kompas sets annotate the same sentences twice, so without this the test figures are inflated.
+ * NERP (lower-cased, no ORG) is not used. Fixed seed: the same inputs give the same model.
+ */
+import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(process.env.SHARED_DIR ?? path.join(repo, '..', 'shared'));
+const nerDir = path.join(shared, 'ner');
+const outDir = path.join(repo, 'assets', 'ner');
+const EPOCHS = Number(process.env.EPOCHS ?? 12);
+const BITS = Number(process.env.BITS ?? 18);
+const SEED = Number(process.env.SEED ?? 20261123);
+/** Extra training sets, for experiments: comma list of names from POOLS. */
+const POOL_NAMES = (process.env.POOLS ?? 'idner_news_2k,indolem_nerugm,nergrit_indonlu,idcrossner').split(',');
+const require_ = createRequire(path.join(repo, 'package.json'));
+
+// ---------------------------------------------------------------- label maps (as score-ner.mjs)
+const MAPS: Record<string, Record<string, string>> = {
+  idner_news_2k: { PER: 'PER', ORG: 'ORG', LOC: 'LOC' },
+  nergrit_indonlu: { PERSON: 'PER', ORGANISATION: 'ORG', PLACE: 'LOC' },
+  indolem_nerugm: { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC' },
+  nerp_indonlu: { PPL: 'PER', PLC: 'LOC' },
+  idcrossner: {
+    person: 'PER', politician: 'PER', writer: 'PER', scientist: 'PER', researcher: 'PER', musicalartist: 'PER',
+    organisation: 'ORG', politicalparty: 'ORG', band: 'ORG', university: 'ORG', location: 'LOC', country: 'LOC',
+  },
+};
+/** Sets whose dev/test splits are reported (score-ner.mjs defaults); training must not contain them. */
+const SCORED = ['idner_news_2k', 'indolem_nerugm', 'nergrit_indonlu', 'nerp_indonlu'];
+
+interface Sentence { tokens: string[]; tags: string[]; source: string }
+
+function readJsonl(file: string): { tokens: string[]; tags: string[] }[] {
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+}
+
+function mapTags(tags: string[], map: Record<string, string>): string[] {
+  const out = tags.map((t) => {
+    if (t === 'O' || !t) return 'O';
+    const type = map[t.slice(2)];
+    return type ? `${t[0]}-${type}` : 'O';
+  });
+  // Repair I-X that no longer follows X after mapping.
+  for (let i = 0; i < out.length; i++) {
+    const t = out[i]!;
+    if (t.startsWith('I-') && (i === 0 || out[i - 1]!.slice(2) !== t.slice(2))) out[i] = `B-${t.slice(2)}`;
+  }
+  return out;
+}
+
+const sentKey = (tokens: string[]) => tokens.join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
+
+function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; dropped: Record<string, number> } {
+  const held = new Set<string>();
+  const dev: Record<string, Sentence[]> = {};
+  for (const d of SCORED) {
+    for (const split of ['dev', 'test']) {
+      const f = path.join(nerDir, d, `${split}.jsonl`);
+      if (!existsSync(f)) continue;
+      const rows = readJsonl(f);
+      for (const r of rows) held.add(sentKey(r.tokens));
+      if (split === 'dev' && d !== 'nerp_indonlu') dev[d] = rows.map((r) => ({ tokens: r.tokens, tags: mapTags(r.tags, MAPS[d]!), source: d }));
+    }
+  }
+  const train: Sentence[] = [];
+  const dropped: Record<string, number> = {};
+  const seen = new Set<string>();
+  const add = (source: string, rows: { tokens: string[]; tags: string[] }[], map: Record<string, string>) => {
+    for (const r of rows) {
+      const k = sentKey(r.tokens);
+      if (held.has(k)) { dropped[source] = (dropped[source] ?? 0) + 1; continue; }
+      // The Kompas sets share sentences; keep the first annotation only.
+      if (seen.has(k)) { dropped[`${source} (duplicate)`] = (dropped[`${source} (duplicate)`] ?? 0) + 1; continue; }
+      seen.add(k);
+      train.push({ tokens: r.tokens, tags: mapTags(r.tags, map), source });
+    }
+  };
+  for (const name of POOL_NAMES) {
+    if (name === 'idcrossner') {
+      for (const dom of readdirSync(path.join(nerDir, 'idcrossner')).sort()) {
+        for (const split of ['train', 'dev', 'test']) {
+          const f = path.join(nerDir, 'idcrossner', dom, `${split}.jsonl`);
+          if (existsSync(f)) add('idcrossner', readJsonl(f), MAPS.idcrossner!);
+        }
+      }
+    } else if (name === 'nerp_indonlu') {
+      continue; // lower-cased and without ORG: would teach a cased model wrong things
+    } else {
+      add(name, readJsonl(path.join(nerDir, name, 'train.jsonl')), MAPS[name]!);
+    }
+  }
+  return { train, dev, dropped };
+}
+
+// ---------------------------------------------------------------- gazetteer
+function readLines(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s\-(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+
+function csvNames(file: string, col: string): string[] {
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const header = lines[0]!.split(',');
+  const idx = header.indexOf(col);
+  return lines.slice(1).map((l) => l.split(',')[idx] ?? '').filter(Boolean);
+}
+
+function buildGazetteerData() {
+  const countries = require_('i18n-iso-countries/langs/id.json') as { countries: Record<string, string | string[]> };
+  const loc = new Set<string>();
+  for (const v of Object.values(countries.countries)) for (const name of [v].flat()) loc.add(name);
+  // Indonesian short names the package writes long ("Korea Utara" is there; add common variants).
+  for (const n of ['Amerika', 'Korea', 'Tiongkok', 'Cina', 'China', 'Inggris', 'Britania Raya', 'Belanda', 'Palestina', 'Taiwan', 'Vietnam', 'Iran', 'Suriah', 'Rusia', 'Ukraina', 'Myanmar', 'Republik Indonesia', 'Indonesia']) loc.add(n);
+  const idnData = path.join(path.dirname(require_.resolve('idn-area-data/package.json')), 'data');
+  for (const p of csvNames(path.join(idnData, 'provinces.csv'), 'name')) {
+    const t = titleCase(p).replace(/^Daerah Istimewa /, '');
+    loc.add(t);
+    if (/^Dki /i.test(t)) { loc.add(t.replace(/^Dki/, 'DKI')); loc.add(t.replace(/^Dki /, '')); }
+  }
+  for (const r of csvNames(path.join(idnData, 'regencies.csv'), 'name')) {
+    const t = titleCase(r).replace(/^(Kabupaten|Kota) (Administrasi )?/, '');
+    loc.add(t);
+  }
+  for (const p of readLines(path.join(outDir, 'curated-places.txt'))) loc.add(p);
+  const org = new Set(readLines(path.join(outDir, 'curated-orgs.txt')));
+  const stop = (require_('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).id ?? [];
+  return { LOC: [...loc].sort(), ORG: [...org].sort(), PER: [] as string[], STOP: [...stop].sort() };
+}
+
+// ---------------------------------------------------------------- training
+/** mulberry32: small seeded PRNG, so shuffles (and the model) are reproducible. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function main() {
+  const t0 = Date.now();
+  mkdirSync(outDir, { recursive: true });
+  const gazData = buildGazetteerData();
+  writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify(gazData));
+  const { buildGazetteer } = await import('../src/entities/gazetteer');
+  const { sentenceFeatures } = await import('../src/entities/features');
+  const { TAGS, NUM_TAGS, viterbi } = await import('../src/entities/tags');
+  const { MODEL_FORMAT } = await import('../src/entities/hash');
+  const gaz = buildGazetteer(gazData);
+
+  const { train, dev, dropped } = loadPools();
+  const bySource: Record<string, number> = {};
+  for (const s of train) bySource[s.source] = (bySource[s.source] ?? 0) + 1;
+  console.log('train sentences', train.length, bySource, 'dropped', dropped);
+
+  const K = NUM_TAGS;
+  const size = 1 << BITS, mask = size - 1;
+  const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+  const prep = (s: Sentence) => {
+    const f = sentenceFeatures(s.tokens, gaz);
+    const buckets = new Uint32Array(f.hashes.length);
+    for (let i = 0; i < buckets.length; i++) buckets[i] = (f.hashes[i]! & mask) * K;
+    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) };
+  };
+  const data = train.map(prep);
+  const devData = Object.fromEntries(Object.entries(dev).map(([k, v]) => [k, v.map(prep)]));
+  console.log(`features ready in ${Date.now() - t0} ms`);
+
+  const W = new Float32Array(size * K), U = new Float32Array(size * K);
+  const TR = new Float64Array((K + 1) * K), TU = new Float64Array((K + 1) * K);
+  let c = 1;
+  const emitFor = (d: (typeof data)[number], w: Float32Array) => {
+    const e = new Float64Array(d.n * K);
+    for (let i = 0; i < d.n; i++) {
+      for (let j = d.offsets[i]!; j < d.offsets[i + 1]!; j++) {
+        const b = d.buckets[j]!;
+        for (let t = 0; t < K; t++) e[i * K + t] += w[b + t]!;
+      }
+    }
+    return e;
+  };
+  const update = (d: (typeof data)[number], i: number, tag: number, delta: number) => {
+    for (let j = d.offsets[i]!; j < d.offsets[i + 1]!; j++) {
+      const b = d.buckets[j]! + tag;
+      W[b]! += delta; U[b]! += c * delta;
+    }
+  };
+  const rand = rng(SEED);
+  const order = data.map((_, i) => i);
+  const pred = new Uint8Array(512);
+
+  const evaluate = (w: Float32Array, tr: Float64Array) => {
+    const res: Record<string, number> = {};
+    for (const [name, rows] of Object.entries(devData)) {
+      let tp = 0, np = 0, ng = 0;
+      for (const d of rows) {
+        const out = new Uint8Array(d.n);
+        viterbi(emitFor(d, w), d.n, tr, out);
+        const ps = spans([...out].map((x) => TAGS[x]!)), gs = spans([...d.gold].map((x) => TAGS[x]!));
+        const gk = new Set(gs);
+        np += ps.length; ng += gs.length; tp += ps.filter((s) => gk.has(s)).length;
+      }
+      const p = tp / (np || 1), r = tp / (ng || 1);
+      res[name] = Math.round(1000 * (p + r ? (2 * p * r) / (p + r) : 0)) / 10;
+    }
+    return res;
+  };
+  const averaged = () => {
+    const w = new Float32Array(size * K);
+    for (let i = 0; i < w.length; i++) w[i] = W[i]! - U[i]! / c;
+    const tr = new Float64Array(TR.length);
+    for (let i = 0; i < tr.length; i++) tr[i] = TR[i]! - TU[i]! / c;
+    return { w, tr };
+  };
+
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    let errors = 0;
+    for (const idx of order) {
+      const d = data[idx]!;
+      if (d.n === 0) continue;
+      const out = d.n <= pred.length ? pred.subarray(0, d.n) : new Uint8Array(d.n);
+      viterbi(emitFor(d, W), d.n, TR, out);
+      let wrong = false;
+      for (let i = 0; i < d.n; i++) {
+        const g = d.gold[i]!, p = out[i]!;
+        const gp = i > 0 ? d.gold[i - 1]! : K, pp = i > 0 ? out[i - 1]! : K;
+        if (g !== p) { update(d, i, g, 1); update(d, i, p, -1); wrong = true; }
+        if (g !== p || gp !== pp) {
+          TR[gp * K + g]! += 1; TU[gp * K + g]! += c;
+          TR[pp * K + p]! -= 1; TU[pp * K + p]! -= c;
+        }
+      }
+      if (wrong) errors++;
+      c++;
+    }
+    const { w, tr } = averaged();
+    console.log(`epoch ${epoch}: ${errors} sentences wrong; dev F1`, evaluate(w, tr), `${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+
+  // ------------------------------------------------------------ quantise and write
+  const { w, tr } = averaged();
+  const abs = Float32Array.from(w, Math.abs).sort();
+  const clip = abs[Math.floor(abs.length * 0.99995)]! || 1;
+  const scale = clip / 127;
+  const q = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(w[i]! / scale)));
+  const qw = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) qw[i] = q[i]! * scale;
+  console.log('dev F1 after int8 quantisation', evaluate(qw, tr));
+  const model = {
+    format: MODEL_FORMAT,
+    tags: TAGS,
+    bits: BITS,
+    scale,
+    transitions: [...tr].map((x) => Math.round((x / scale) * 100) / 100),
+    weights: Buffer.from(q.buffer).toString('base64'),
+    trained: { seed: SEED, epochs: EPOCHS, sentences: train.length, sources: bySource, dropped },
+  };
+  writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));
+  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData));
+  console.log(`wrote ${path.join(outDir, 'model.json')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function spans(tags: string[]): string[] {
+  const out: string[] = [];
+  let start = -1, type = '';
+  tags.forEach((t, i) => {
+    if (start >= 0 && !(t.startsWith('I-') && t.slice(2) === type)) { out.push(`${type}:${start}:${i}`); start = -1; }
+    if (t.startsWith('B-') || (t.startsWith('I-') && start < 0)) { start = i; type = t.slice(2); }
+  });
+  if (start >= 0) out.push(`${type}:${start}:${tags.length}`);
+  return out;
+}
+
+function licences(bySource: Record<string, number>, dropped: Record<string, number>, gaz: { LOC: string[]; ORG: string[]; STOP: string[] }): string {
+  return `# assets/ner: provenance and licences
+
+Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit model.json or gazetteer.json by hand.
+
+## model.json: structured averaged perceptron, hashed features (2^${BITS} buckets x 7 tags, int8)
+Trained on (sentences after de-duplication): ${JSON.stringify(bySource)}.
+Dropped (equal, lower-cased, to a sentence of a scored dev/test split, or a repeat): ${JSON.stringify(dropped)}.
+The weights are a statistical model derived from these datasets; their terms are recorded here:
+
+| dataset | source | licence / terms |
+|---|---|---|
+| idner_news_2k | khairunnisaor/idner-news-2k @ 625ff40f | MIT |
+| indolem_nerugm | indolem/indolem @ 777fdc68 : ner/data/nerugm | CC BY 4.0 (IndoLEM, Koto et al. 2020); text from yusufsyaifudin/indonesia-ner (MIT). Attribution: IndoLEM and IndoBERT, Koto, Rahimi, Lau, Baldwin, COLING 2020 |
+| nergrit_indonlu | IndoNLP/indonlu @ ce728f69 : dataset/nergrit_ner-grit | Apache-2.0 (IndoNLU, Wilie et al. 2020); upstream grit-id NERGrit: free for research and commercial use, keep contributors and licence |
+| idcrossner | khairunnisaor/idcrossner @ 4c6d1de3 | MIT |
+| nerp_indonlu | not used | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
+
+## gazetteer.json (${gaz.LOC.length} places, ${gaz.ORG.length} organisations, ${gaz.STOP.length} stopwords)
+| part | source | licence |
+|---|---|---|
+| country names in Indonesian | npm i18n-iso-countries 7.14.0 (langs/id.json) | MIT |
+| Indonesian provinces and regencies/cities | npm idn-area-data 3.1.2 (data/provinces.csv, data/regencies.csv), by fityannugroho | data: ODbL 1.0 (Open Database License); package code MIT. Attribution: "Contains data from idn-area-data (https://github.com/fityannugroho/idn-area-data), ODbL". gazetteer.json is a derived database and stays under ODbL |
+| Indonesian stopwords | npm stopwords-iso 1.1.0 | MIT |
+| world cities, regions, islands (curated-places.txt), organisations (curated-orgs.txt) | written for Sorot | CC0 |
+`;
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

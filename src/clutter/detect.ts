@@ -1,0 +1,194 @@
+/**
+ * Clutter detection: structure and text rules first (rules.ts), per-site selectors only add
+ * (sites.ts). Pure: reads the DOM, never mutates it.
+ */
+import type { ClutterReason } from '../types';
+import {
+  CLASS_EXEMPT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_TRIGGER,
+  THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule,
+} from './rules';
+import { siteRulesFor } from './sites';
+
+export type ClutterHit = { element: Element; reason: ClutterReason; rule: string };
+
+const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
+const BLOCKISH = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'TD', 'TR', 'TABLE', 'TBODY', 'SECTION', 'ASIDE', 'ARTICLE',
+  'BLOCKQUOTE', 'H2', 'H3', 'H4', 'H5', 'H6', 'DL', 'DD', 'DT', 'CENTER', 'FORM']);
+
+const textOf = (el: Element): string => collapse(el.textContent ?? '');
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += collapse(a.textContent ?? '').length;
+  return n;
+}
+
+export function linkDensity(el: Element, text = textOf(el)): number {
+  return text.length ? Math.min(1, linkTextLength(el) / text.length) : 0;
+}
+
+/** The article, its navigation, captions and comments are never clutter. */
+function isProtected(el: Element): boolean {
+  if (NEVER_HIDE_TAGS.has(el.tagName)) return true;
+  if (el.matches(PROTECTED_INSIDE) || el.closest('nav, [role="navigation"], figure, #comments, .comments')) return true;
+  return el.querySelector(PROTECTED_INSIDE) !== null;
+}
+
+/** A class-matched element holding real prose is a container, not clutter. */
+function holdsProse(el: Element): boolean {
+  const text = textOf(el);
+  if (text.length < THRESHOLDS.proseChars) return false;
+  return text.length - linkTextLength(el) >= THRESHOLDS.proseChars;
+}
+
+function classRuleFor(el: Element): ClassRule | null {
+  const names: string[] = [];
+  const cls = el.getAttribute('class');
+  if (cls) names.push(...cls.split(/\s+/));
+  const id = el.getAttribute('id');
+  if (id) names.push(id);
+  for (const name of names) {
+    if (!name || CLASS_EXEMPT.test(name)) continue;
+    for (const rule of CLASS_RULES) if (rule.pattern.test(name)) return rule;
+  }
+  return null;
+}
+
+function textRuleFor(text: string, el: Element): TextRule | null {
+  for (const rule of TEXT_RULES) {
+    if (!rule.pattern.test(text)) continue;
+    if (text.length > rule.maxChars) {
+      if (!rule.box || text.length > THRESHOLDS.boxMaxChars || linkDensity(el, text) < THRESHOLDS.boxLinkDensity) continue;
+    }
+    if (rule.needsLink && text.length > 30 && linkDensity(el, text) < 0.25) continue;
+    if (rule.atEnd && !isAtBlockEnd(el)) continue;
+    return rule;
+  }
+  return null;
+}
+
+/** Nothing but whitespace follows el in its inline run (a block sibling ends the run). */
+function isAtBlockEnd(el: Element): boolean {
+  if (BLOCKISH.has(el.tagName)) return true;
+  for (let node: Element = el; ; ) {
+    for (let s = node.nextSibling; s; s = s.nextSibling) {
+      if (s.nodeType === 1 && BLOCKISH.has((s as Element).tagName)) return true;
+      if ((s.nodeType === 1 || s.nodeType === 3) && collapse(s.textContent ?? '') !== '') return false;
+    }
+    const p = node.parentElement;
+    if (!p || BLOCKISH.has(p.tagName)) return true;
+    node = p;
+  }
+}
+
+/**
+ * From a short labelled text node, climb to the largest element that is still that label's
+ * line or box ("Baca juga:" strong -> td -> table.linksisip), stopping at the body.
+ */
+function climb(start: Element, stopAt: Element): { el: Element; rule: TextRule } | null {
+  let best: { el: Element; rule: TextRule } | null = null;
+  let el: Element | null = start;
+  for (let i = 0; el && el !== stopAt && i < THRESHOLDS.maxClimb; i++, el = el.parentElement) {
+    if (isProtected(el)) break;
+    const text = textOf(el);
+    if (best && !text.startsWith(textOf(best.el).slice(0, 40))) break;
+    const rule = textRuleFor(text, el);
+    if (!rule || (best && rule.reason !== best.rule.reason)) break;
+    best = { el, rule };
+  }
+  return best;
+}
+
+/** A bare label ("Jangan Lewatkan", "Baca Juga") heads the link list that follows it. */
+function followingLinkList(label: Element): Element[] {
+  const out: Element[] = [];
+  for (let s = label.nextElementSibling; s && out.length < 12; s = s.nextElementSibling) {
+    if (s.tagName === 'BR') continue;
+    const text = textOf(s);
+    if (!text) continue;
+    if (s.tagName === 'A' || linkDensity(s, text) >= 0.6) out.push(s);
+    else break;
+  }
+  return out;
+}
+
+function pushHit(hits: ClutterHit[], seen: Set<Element>, element: Element, reason: ClutterReason, rule: string): void {
+  if (seen.has(element)) return;
+  seen.add(element);
+  hits.push({ element, reason, rule });
+}
+
+/** Keep only outermost hits: hiding a box hides what is inside it. */
+function outermost(hits: ClutterHit[]): ClutterHit[] {
+  const set = new Set(hits.map((h) => h.element));
+  return hits.filter((h) => {
+    for (let p = h.element.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return true;
+  });
+}
+
+export interface FindOptions {
+  /** Also apply per-site selectors (off when post-cleaning Readability output, where classes may differ). */
+  sites?: boolean;
+}
+
+/** Clutter inside root (usually doc.body). Pure detection. */
+export function findClutterIn(root: Element, url: string, opts: FindOptions = {}): ClutterHit[] {
+  const hits: ClutterHit[] = [];
+  const seen = new Set<Element>();
+
+  // 1. Per-site selectors (known portals), additive.
+  if (opts.sites !== false) {
+    for (const rule of siteRulesFor(url)) {
+      for (const el of root.querySelectorAll(rule.selector)) {
+        if (NEVER_HIDE_TAGS.has(el.tagName) || el.querySelector('h1')) continue;
+        pushHit(hits, seen, el, rule.reason, rule.id);
+      }
+    }
+  }
+
+  // 2. Class/id vocabulary.
+  const all = root.getElementsByTagName('*');
+  const n = Math.min(all.length, THRESHOLDS.maxElements);
+  for (let i = 0; i < n; i++) {
+    const el = all[i];
+    if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
+    const rule = classRuleFor(el);
+    if (!rule || seen.has(el) || isProtected(el) || holdsProse(el)) continue;
+    pushHit(hits, seen, el, rule.reason, rule.id);
+  }
+
+  // 3. Text rules on short text runs, climbed to their line or box.
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let triggers = 0;
+  for (let node = walker.nextNode(); node && triggers < THRESHOLDS.maxTriggers; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    const raw = node.nodeValue ?? '';
+    if (raw.length > TRIGGER_MAX_CHARS * 2) continue;
+    const t = collapse(raw);
+    if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t)) continue;
+    triggers++;
+    const found = climb(parent, root);
+    if (!found || seen.has(found.el)) continue;
+    pushHit(hits, seen, found.el, found.rule.reason, found.rule.id);
+    if (found.rule.reason === 'related' && textOf(found.el).length <= 30) {
+      for (const s of followingLinkList(found.el)) pushHit(hits, seen, s, 'related', `${found.rule.id}+list`);
+    }
+  }
+
+  return outermost(hits);
+}
+
+/** All clutter on the page. Pure: the document is not touched. */
+export function findClutter(doc: Document, url: string): ClutterHit[] {
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return [];
+  try {
+    return findClutterIn(root, url);
+  } catch {
+    // Malformed or hostile markup must never break the page.
+    return [];
+  }
+}
