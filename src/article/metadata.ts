@@ -1,0 +1,160 @@
+/** Article metadata from meta tags, JSON-LD and the page: title, byline, date, site, canonical URL. */
+import { collapse } from '../clutter/rules';
+
+const meta = (doc: Document, ...keys: string[]): string | null => {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const v = el?.getAttribute('content');
+    if (v && collapse(v)) return collapse(v);
+  }
+  return null;
+};
+
+/** JSON-LD objects on the page, flattened (@graph, arrays). Malformed blocks are skipped. */
+export function jsonLd(doc: Document): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 4 || !v || typeof v !== 'object') return;
+    if (Array.isArray(v)) return v.slice(0, 50).forEach((x) => visit(x, depth + 1));
+    const o = v as Record<string, unknown>;
+    out.push(o);
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+  };
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]')).slice(0, 20)) {
+    try {
+      visit(JSON.parse(s.textContent ?? ''), 0);
+    } catch {
+      /* invalid JSON-LD is common; ignore it */
+    }
+  }
+  return out;
+}
+
+const ARTICLE_TYPES = /^(?:News|Report|Blog|Analysis|Opinion|Review|Satirical|Scholarly|Tech)?Article$|^BlogPosting$|^LiveBlogPosting$/;
+const isArticleLd = (o: Record<string, unknown>): boolean =>
+  [o['@type']].flat().some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+
+export function articleLd(doc: Document): Record<string, unknown> | null {
+  return jsonLd(doc).find(isArticleLd) ?? null;
+}
+
+/** " - Kompas.com", " | Republika Online", "Okezone Lifestyle : " and similar outlet affixes. */
+export function cleanTitle(raw: string, site: string | null, host: string): string {
+  let t = collapse(raw);
+  const outlet = [site, host.replace(/^www\./, '').split('.').slice(-2, -1)[0]].filter(Boolean) as string[];
+  for (let i = 0; i < 2; i++) {
+    const m = t.match(/^(.{15,}?)\s+[|\-–—:·»]\s+([^|\-–—:·»]{2,40})$/);
+    if (m && looksLikeOutlet(m[2], outlet)) t = m[1].trim();
+    const p = t.match(/^([^|\-–—:·»]{2,40})\s+[|\-–—:·»]\s+(.{15,})$/);
+    if (p && looksLikeOutlet(p[1], outlet)) t = p[2].trim();
+  }
+  return t;
+}
+
+function looksLikeOutlet(s: string, outlets: string[]): boolean {
+  const x = s.toLowerCase().replace(/\s+/g, '');
+  if (/\.(?:com|co\.id|id|net|org|tv)\b/.test(x)) return true;
+  return outlets.some((o) => {
+    const y = o.toLowerCase().replace(/\s+/g, '').replace(/\.(?:com|co\.id|id)$/, '');
+    return y.length >= 3 && (x.includes(y) || y.includes(x));
+  });
+}
+
+function sameSite(a: URL, b: URL): boolean {
+  const reg = (h: string) => h.replace(/^www\./, '').split('.').slice(-2).join('.');
+  return reg(a.hostname) === reg(b.hostname);
+}
+
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|_ga|ref|src|source|medium|campaign)$/i;
+
+export function canonicalUrl(doc: Document, url: string): string {
+  let base: URL;
+  try {
+    base = new URL(url);
+  } catch {
+    return url;
+  }
+  for (const raw of [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), meta(doc, 'og:url')]) {
+    if (!raw) continue;
+    try {
+      const u = new URL(raw, base);
+      if (/^https?:$/.test(u.protocol) && sameSite(u, base)) return u.href;
+    } catch {
+      /* bad href: try the next source */
+    }
+  }
+  const u = new URL(base.href);
+  u.hash = '';
+  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+  return u.href;
+}
+
+/** ISO date-time, or null. Accepts "2022-12-12 10:31:00" and "2015/06/19 13:06:05" forms too. */
+export function toIso(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const s = raw.trim().replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3').replace(/^(\d{4}-\d{2}-\d{2})\s+(\d)/, '$1T$2');
+  if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+export function publishedOf(doc: Document, ld: Record<string, unknown> | null): string | null {
+  const candidates = [
+    meta(doc, 'article:published_time', 'og:published_time', 'datePublished', 'publishdate', 'pubdate',
+      'dtk:publishdate', 'content_PublishedDate', 'date', 'publish-date', 'publication_date'),
+    typeof ld?.datePublished === 'string' ? ld.datePublished : null,
+    doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+    doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
+  ];
+  for (const c of candidates) {
+    const iso = toIso(c);
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function ldAuthor(ld: Record<string, unknown> | null): string | null {
+  const names = [ld?.author].flat().slice(0, 5).map((a) =>
+    typeof a === 'string' ? a : a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string' ? (a as { name: string }).name : '',
+  ).map(collapse).filter(Boolean);
+  return names.length ? names.join(', ') : null;
+}
+
+export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined): string | null {
+  const fromMeta = meta(doc, 'author', 'article:author', 'dtk:author', 'content_author');
+  const candidates = [ldAuthor(ld), fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
+  for (const c of candidates) {
+    const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '') : '';
+    if (v && v.length <= 100) return v;
+  }
+  return null;
+}
+
+export function siteOf(doc: Document, host: string): string {
+  return meta(doc, 'og:site_name', 'application-name') ?? host.replace(/^www\./, '');
+}
+
+export function titleOf(doc: Document, ld: Record<string, unknown> | null, site: string | null, host: string): string {
+  const h1 = collapse(doc.querySelector('h1')?.textContent ?? '');
+  const raw = meta(doc, 'og:title', 'twitter:title') ?? (typeof ld?.headline === 'string' ? ld.headline : null)
+    ?? (h1.length >= 10 ? h1 : null) ?? collapse(doc.title ?? '');
+  return cleanTitle(raw, site, host);
+}
+
+export function langOf(doc: Document): string | null {
+  return doc.documentElement?.getAttribute('lang')?.trim() || meta(doc, 'og:locale', 'language', 'content-language') || null;
+}
+
+export function imageOf(doc: Document, url: string): string | null {
+  const raw = meta(doc, 'og:image', 'twitter:image', 'image');
+  if (!raw) return null;
+  try {
+    return new URL(raw, url).href;
+  } catch {
+    return null;
+  }
+}
+
+export function excerptOf(doc: Document, fallback: string | null | undefined): string | null {
+  return meta(doc, 'og:description', 'description', 'twitter:description') ?? (fallback ? collapse(fallback) : null);
+}

@@ -1,0 +1,97 @@
+/**
+ * Text-to-speech over the reading view's blocks with the Web Speech API. One utterance per block
+ * (Chrome stops long utterances), an Indonesian voice when the system has one.
+ */
+export type TtsState = 'idle' | 'playing' | 'paused';
+
+export interface TtsCallbacks {
+  onState(state: TtsState): void;
+  onBlock(index: number | null): void;
+}
+
+export function ttsAvailable(): boolean {
+  return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
+}
+
+/** Best voice for the language: exact "id-ID" first, then any "id"/"in" voice. */
+export function pickVoice(voices: SpeechSynthesisVoice[], lang: string): SpeechSynthesisVoice | null {
+  const want = lang.toLowerCase();
+  const norm = (v: SpeechSynthesisVoice) => v.lang.toLowerCase().replace('_', '-');
+  return (
+    voices.find((v) => norm(v) === `${want}-${want === 'id' ? 'id' : want}`) ??
+    voices.find((v) => norm(v).startsWith(want)) ??
+    (want === 'id' ? voices.find((v) => norm(v).startsWith('in')) : undefined) ??
+    null
+  );
+}
+
+export class Speaker {
+  private index = 0;
+  private texts: string[] = [];
+  private state: TtsState = 'idle';
+  private gen = 0;
+
+  constructor(private cb: TtsCallbacks, private lang = 'id') {}
+
+  hasVoice(): boolean {
+    return !!pickVoice(speechSynthesis.getVoices(), this.lang);
+  }
+
+  play(texts: string[], from = 0): void {
+    speechSynthesis.cancel();
+    this.texts = texts;
+    this.index = from;
+    this.gen++;
+    this.set('playing');
+    this.speakCurrent(this.gen);
+  }
+
+  toggle(texts: string[]): void {
+    if (this.state === 'playing') {
+      speechSynthesis.pause();
+      this.set('paused');
+    } else if (this.state === 'paused') {
+      speechSynthesis.resume();
+      this.set('playing');
+    } else {
+      this.play(texts, 0);
+    }
+  }
+
+  stop(): void {
+    this.gen++;
+    speechSynthesis.cancel();
+    this.cb.onBlock(null);
+    this.set('idle');
+  }
+
+  private set(s: TtsState) {
+    this.state = s;
+    this.cb.onState(s);
+  }
+
+  private speakCurrent(gen: number) {
+    if (gen !== this.gen) return;
+    if (this.index >= this.texts.length) {
+      this.cb.onBlock(null);
+      this.set('idle');
+      return;
+    }
+    const u = new SpeechSynthesisUtterance(this.texts[this.index]!);
+    const voice = pickVoice(speechSynthesis.getVoices(), this.lang);
+    u.lang = voice?.lang ?? (this.lang === 'id' ? 'id-ID' : this.lang);
+    if (voice) u.voice = voice;
+    u.onend = () => {
+      if (gen !== this.gen) return;
+      this.index++;
+      this.speakCurrent(gen);
+    };
+    u.onerror = () => {
+      if (gen !== this.gen) return;
+      this.index++;
+      this.speakCurrent(gen);
+    };
+    this.cb.onBlock(this.index);
+    speechSynthesis.speak(u);
+  }
+}
