@@ -11,6 +11,7 @@ import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/
 import { createReaderOverlay } from '@/src/page/reader-overlay';
 import { extensionOrigin } from '@/src/platform';
 import type { HiddenItem } from '@/src/types';
+import { featuresItem, siteKeyFor, sitesItem, withFeatureDefaults } from '@/src/ui/settings';
 
 export default defineContentScript({
   matches: NEWS_MATCHES,
@@ -35,7 +36,17 @@ function run(ctx: ContentScriptContext) {
   style.setAttribute('data-sorot-ui', '');
   style.textContent = `${HIDE_CSS}\n${earlyCss(location.hostname)}\n${HIGHLIGHT_CSS}`;
   html.append(style);
-  html.setAttribute('data-sorot-hide', '');
+  setHiding(doc, true);
+
+  // Settings arrive asynchronously; the early CSS is already in place so nothing flashes meanwhile.
+  const settings = Promise.all([featuresItem.getValue(), sitesItem.getValue()]).then(([features, sites]) => {
+    const key = siteKeyFor(sites ?? {}, location.hostname);
+    const siteOff = key != null && sites![key] === false;
+    const hide = withFeatureDefaults(features).hideClutter;
+    if (siteOff || !hide) setHiding(doc, false);
+    if (siteOff) style.remove();
+    return { siteOff };
+  });
 
   let hits: ClutterHit[] = [];
   let paragraphs: string[] = [];
@@ -74,7 +85,7 @@ function run(ctx: ContentScriptContext) {
   });
 
   const analyze = async () => {
-    if (ctx.isInvalid) return;
+    if (ctx.isInvalid || (await settings).siteOff) return;
     const t0 = performance.now();
     try {
       const { result, hits: found } = analyzeDocument(doc, location.href);

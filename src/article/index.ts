@@ -1,0 +1,123 @@
+/**
+ * Article analysis: the one pipeline the content script, the CLI and the tests share.
+ *   findClutter -> markClutter (attributes only on the live page) -> clone -> preclean ->
+ *   Readability -> postclean -> blocks -> metadata -> isArticle
+ */
+import { Readability } from '@mozilla/readability';
+import { findClutter, type ClutterHit } from '../clutter/detect';
+import { markClutter } from '../clutter/hide';
+import { THRESHOLDS, collapse } from '../clutter/rules';
+import type { Article, ExtractResult, HiddenItem } from '../types';
+import { blocksOf } from './blocks';
+import { notArticleReason } from './classify';
+import {
+  articleLd, bylineOf, canonicalUrl, excerptOf, imageOf, langOf, publishedOf, siteOf, titleOf, toIso,
+} from './metadata';
+import { cleanParagraphs, postcleanContent, precleanClone } from './postclean';
+
+export { blocksOf } from './blocks';
+export { showAllUrl, nextPageUrls, joinParts } from './multipage';
+
+/** Pages with more elements than this are not analysed (bounded work on hostile pages). */
+export const MAX_ELEMENTS = 40000;
+const HIDDEN_TEXT_MAX = 120;
+
+export function hiddenItems(hits: ClutterHit[]): HiddenItem[] {
+  return hits.map(({ element, reason, rule }) => {
+    const text = collapse(element.textContent ?? '');
+    return { reason, rule, text: text.length > HIDDEN_TEXT_MAX ? `${text.slice(0, HIDDEN_TEXT_MAX - 1)}…` : text };
+  });
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
+const countWords = (paragraphs: string[]): number =>
+  paragraphs.reduce((n, p) => n + (p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+
+/** Indonesian function words: `lang` attributes are unreliable (many pages say "en"). */
+function detectLang(paragraphs: string[], declared: string | null): string | null {
+  const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
+  if (words.length >= 30) {
+    const id = words.filter((w) => /^(?:yang|dan|di|dengan|untuk|ini|itu|dari|tidak|dalam|akan|pada|juga|ke|karena|ada|oleh)$/.test(w)).length;
+    const en = words.filter((w) => /^(?:the|and|of|to|is|in|that|for|with|was|on|are)$/.test(w)).length;
+    if (id / words.length > 0.06 && id > en) return 'id';
+    if (en / words.length > 0.06 && en > id) return 'en';
+  }
+  return declared;
+}
+
+function notArticle(reason: string, hidden: HiddenItem[]): ExtractResult {
+  return { isArticle: false, notArticleReason: reason, article: null, hidden };
+}
+
+export function analyzeDocument(doc: Document, url: string): { result: ExtractResult; hits: ClutterHit[] } {
+  let hits: ClutterHit[] = [];
+  try {
+    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) {
+      return { result: notArticle('page too large', []), hits };
+    }
+    hits = findClutter(doc, url);
+    markClutter(doc, hits);
+    const hidden = hiddenItems(hits);
+    return { result: extract(doc, url, hidden), hits };
+  } catch (err) {
+    return { result: notArticle(`could not read the page (${err instanceof Error ? err.message : String(err)})`, hiddenItems(hits)), hits };
+  }
+}
+
+function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResult {
+  const clone = doc.cloneNode(true) as Document;
+  precleanClone(clone);
+  const parsed = new Readability<Element>(clone, {
+    keepClasses: true,
+    serializer: (node) => node as Element,
+    maxElemsToParse: THRESHOLDS.maxElements,
+    charThreshold: 400,
+  }).parse();
+  const content = parsed?.content;
+  if (!parsed || !content) return notArticle('no article text found', hidden);
+
+  postcleanContent(content, url);
+  const paragraphs = cleanParagraphs(blocksOf(content));
+  const text = collapse(content.textContent ?? '');
+  let linkChars = 0;
+  for (const a of content.querySelectorAll('a')) linkChars += collapse(a.textContent ?? '').length;
+  for (const el of content.querySelectorAll('[class]')) el.removeAttribute('class');
+
+  const host = hostOf(url);
+  const ld = articleLd(doc);
+  const site = siteOf(doc, host);
+  const published = publishedOf(doc, ld) ?? toIso(parsed.publishedTime);
+  const wordCount = countWords(paragraphs);
+  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? null;
+  const reason = notArticleReason({
+    url, words: wordCount, paragraphs: paragraphs.length, ogType,
+    hasArticleMeta: Boolean(ld) || /article/i.test(ogType ?? '') || published !== null,
+    linkDensity: text.length ? linkChars / text.length : 0,
+  });
+
+  const article: Article = {
+    url,
+    canonicalUrl: canonicalUrl(doc, url),
+    title: titleOf(doc, ld, site, host) || collapse(parsed.title ?? ''),
+    byline: bylineOf(doc, ld, parsed.byline),
+    published,
+    site,
+    host,
+    lang: detectLang(paragraphs, langOf(doc) ?? parsed.lang ?? null),
+    excerpt: excerptOf(doc, parsed.excerpt),
+    paragraphs,
+    contentHtml: content.outerHTML,
+    image: imageOf(doc, url),
+    wordCount,
+  };
+  return reason
+    ? { isArticle: false, notArticleReason: reason, article, hidden }
+    : { isArticle: true, article, hidden };
+}

@@ -1,0 +1,6 @@
+/**
+ * Indonesian named entities for Sorot: tokenizer, tagger and article-level merging.
+ * Pure (no DOM, no browser APIs, no I/O): the model and gazetteer are bundled modules.
+ */
+export { tokenize, tokenizeWords, type Token } from './tokenize';
+export { tagTokens } from './tagger';
