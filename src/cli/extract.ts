@@ -1,0 +1,77 @@
+/**
+ * `cli extract --json FILE.html --url URL`: the extension's pipeline on a saved page.
+ * Prints one JSON object (contract in ../shared/DESIGN.md).
+ */
+import { readFile } from 'node:fs/promises';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { analyzeDocument } from '../article/index';
+import type { Entity } from '../types';
+
+const USAGE = 'usage: cli extract --json FILE.html --url URL';
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+type ExtractEntities = (paragraphs: string[]) => Entity[];
+
+/** The entities module is built in parallel; until it exports extractEntities, entities are []. */
+async function loadEntityExtractor(): Promise<ExtractEntities> {
+  try {
+    const mod = (await import('../entities/index')) as unknown as { extractEntities?: ExtractEntities };
+    if (typeof mod.extractEntities === 'function') return mod.extractEntities;
+  } catch (err) {
+    process.stderr.write(`warning: entities unavailable (${err instanceof Error ? err.message : String(err)})\n`);
+  }
+  return () => [];
+}
+
+export async function run(args: string[]): Promise<number> {
+  const file = argValue(args, '--json') ?? args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let html: string;
+  try {
+    html = await readFile(file, 'utf8');
+  } catch (err) {
+    process.stderr.write(`error: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  const rawUrl = argValue(args, '--url') ?? `file://${file}`;
+  let url: string;
+  try {
+    url = new URL(rawUrl).href;
+  } catch {
+    process.stderr.write(`error: not a valid URL: ${rawUrl}\n`);
+    return 2;
+  }
+  // No scripts run; page console noise and CSS parse errors are not ours to print.
+  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  const { result } = analyzeDocument(dom.window.document, url);
+  const article = result.article;
+  const paragraphs = result.isArticle || article ? (article?.paragraphs ?? []) : [];
+  const extractEntities = await loadEntityExtractor();
+  let entities: Entity[] = [];
+  try {
+    entities = paragraphs.length ? extractEntities(paragraphs) : [];
+  } catch (err) {
+    process.stderr.write(`warning: entity extraction failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  }
+  const out = {
+    isArticle: result.isArticle,
+    notArticleReason: result.notArticleReason ?? null,
+    title: article?.title ?? null,
+    byline: article?.byline ?? null,
+    published: article?.published ?? null,
+    site: article?.site ?? null,
+    paragraphs,
+    hidden: result.hidden.map(({ reason, rule, text }) => ({ reason, rule, text })),
+    entities: entities.map(({ id, name, type, surface, count }) => ({ id, name, type, surface, count })),
+  };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  dom.window.close();
+  return 0;
+}

@@ -1,0 +1,245 @@
+/** The library page: search, filter, open, delete, export and import the stored articles. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Brand, PageLink, Section, Spinner, Status } from '../components';
+import { formatBytes, formatDate } from '../format';
+import { useT } from '../i18n';
+import * as client from '../library-client';
+import type { ListQuery, StoredArticleView } from '../library-client';
+import { safeUrl } from '../safe-html';
+
+export interface LibraryApi {
+  list(q: ListQuery): Promise<StoredArticleView[]>;
+  remove(id: string): Promise<void>;
+  clear(): Promise<void>;
+  exportJson(): Promise<string>;
+  importJson(json: string): Promise<number | null>;
+  stats(): Promise<{ count: number; bytes: number | null }>;
+}
+
+export const libraryApi: LibraryApi = {
+  list: client.listArticles,
+  remove: client.deleteStored,
+  clear: client.clearLibrary,
+  exportJson: client.exportLibrary,
+  importJson: client.importLibrary,
+  stats: client.libraryStats,
+};
+
+type Notice = { kind: 'info' | 'error'; text: string } | null;
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) => boolean }) {
+  const api = props.api ?? libraryApi;
+  const ask = props.confirm ?? ((m: string) => window.confirm(m));
+  const { t, lang } = useT();
+  const [text, setText] = useState('');
+  const [site, setSite] = useState('');
+  const [entity, setEntity] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [items, setItems] = useState<StoredArticleView[] | null>(null);
+  const [allSites, setAllSites] = useState<string[]>([]);
+  const [stats, setStats] = useState<{ count: number; bytes: number | null } | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [rev, setRev] = useState(0);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = `${t('library.title')} · Sorot`;
+  }, [t]);
+
+  useEffect(() => {
+    void api.stats().then(setStats, () => setStats(null));
+    void api.list({}).then(
+      (all) => setAllSites([...new Set(all.map((a) => a.site).filter(Boolean))].sort()),
+      () => {},
+    );
+  }, [api, rev]);
+
+  useEffect(() => {
+    let alive = true;
+    const h = setTimeout(() => {
+      api
+        .list({ text, site: site || undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined })
+        .then(
+          (r) => alive && setItems(r),
+          (err) => {
+            if (!alive) return;
+            setItems([]);
+            setNotice({ kind: 'error', text: `${t('library.loadError')} ${err instanceof Error ? err.message : String(err)}` });
+          },
+        );
+    }, 200);
+    return () => {
+      alive = false;
+      clearTimeout(h);
+    };
+  }, [api, text, site, entity, from, to, rev, t]);
+
+  const remove = async (a: StoredArticleView) => {
+    if (!ask(t('library.confirmDelete', { title: a.title }))) return;
+    await api.remove(a.id);
+    setNotice({ kind: 'info', text: t('library.deleted') });
+    setRev(rev + 1);
+  };
+  const clearAll = async () => {
+    if (!ask(t('library.confirmClear', stats?.count ?? 0))) return;
+    await api.clear();
+    setNotice({ kind: 'info', text: t('library.cleared') });
+    setRev(rev + 1);
+  };
+  const doExport = async () => {
+    try {
+      const json = await api.exportJson();
+      download(`sorot-${new Date().toISOString().slice(0, 10)}.json`, json);
+      setNotice({ kind: 'info', text: t('library.exported') });
+    } catch (err) {
+      setNotice({ kind: 'error', text: `${t('library.exportError')} ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+  const doImport = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const json = await file.text();
+      const n = await api.importJson(json);
+      setNotice({ kind: 'info', text: n != null ? t('library.imported', n) : t('library.importedSome') });
+      setRev(rev + 1);
+    } catch (err) {
+      setNotice({ kind: 'error', text: `${t('library.importError')} ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  };
+
+  const hasFilter = !!(text || site || entity || from || to);
+  const summary = useMemo(() => {
+    if (!stats) return '';
+    const c = t('library.count', stats.count);
+    return stats.bytes != null ? `${c} · ${t('library.used', { size: formatBytes(stats.bytes, lang) })}` : c;
+  }, [stats, t, lang]);
+
+  return (
+    <div class="page">
+      <header class="page-head">
+        <Brand />
+        <h1>{t('library.title')}</h1>
+        <PageLink path="/options.html">{t('nav.options')}</PageLink>
+      </header>
+      <p class="muted" data-testid="lib-summary">
+        {summary}
+      </p>
+      {notice && (
+        <div role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <Status kind={notice.kind === 'error' ? 'error' : 'info'}>{notice.text}</Status>
+        </div>
+      )}
+
+      <Section id="filters" title={t('library.search')}>
+        <div class="grid-filters">
+          <label class="field" for="q">
+            <span>{t('library.searchLabel')}</span>
+            <input id="q" type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field" for="site">
+            <span>{t('library.site')}</span>
+            <select id="site" value={site} onChange={(e) => setSite((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t('library.allSites')}</option>
+              {allSites.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field" for="entity">
+            <span>{t('library.entity')}</span>
+            <input id="entity" type="text" value={entity} onInput={(e) => setEntity((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field" for="from">
+            <span>{t('library.from')}</span>
+            <input id="from" type="date" value={from} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field" for="to">
+            <span>{t('library.to')}</span>
+            <input id="to" type="date" value={to} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+        </div>
+      </Section>
+
+      <Section id="articles" title={t('library.articles')} count={items?.length}>
+        {items == null ? (
+          <p class="muted">
+            <Spinner /> {t('panel.loading')}
+          </p>
+        ) : items.length === 0 ? (
+          <p class="muted" data-testid="lib-empty">
+            {hasFilter ? t('library.noMatch') : t('library.empty')}
+          </p>
+        ) : (
+          <ul class="lib-list">
+            {items.map((a) => {
+              const orig = safeUrl(a.url);
+              return (
+                <li key={a.id} class="lib-item">
+                  <div>
+                    <h3>
+                      <a href={`/reader.html?id=${encodeURIComponent(a.id)}`}>{a.title || a.url}</a>
+                    </h3>
+                    <p class="muted small">
+                      {a.site}
+                      {a.published ? ` · ${formatDate(a.published, lang, false)}` : ''}
+                      {orig && (
+                        <>
+                          {' · '}
+                          <a href={orig} target="_blank" rel="noopener noreferrer">
+                            {t('library.original')}
+                          </a>
+                        </>
+                      )}
+                    </p>
+                  </div>
+                  <button type="button" class="btn btn-small btn-danger" onClick={() => void remove(a)} aria-label={t('library.deleteOne', { title: a.title })}>
+                    {t('library.delete')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+
+      <Section id="data" title={t('library.data')}>
+        <p class="muted">{t('library.dataHint')}</p>
+        <div class="row">
+          <button type="button" class="btn" onClick={() => void doExport()}>
+            {t('library.export')}
+          </button>
+          <label class="btn" for="import-file">
+            {t('library.import')}
+          </label>
+          <input
+            id="import-file"
+            ref={fileRef}
+            class="visually-hidden"
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void doImport((e.currentTarget as HTMLInputElement).files?.[0])}
+          />
+          <button type="button" class="btn btn-danger" onClick={() => void clearAll()} disabled={stats?.count === 0}>
+            {t('library.clear')}
+          </button>
+        </div>
+      </Section>
+    </div>
+  );
+}

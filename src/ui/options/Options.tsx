@@ -1,0 +1,161 @@
+/** The options page: language, features, per-site switches, keyboard shortcuts. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { NEWS_DOMAINS } from '../../sites';
+import { Brand, PageLink, Section, Switch } from '../components';
+import { useT } from '../i18n';
+import {
+  DEFAULT_FEATURES, featuresItem, languageItem, sitesItem, withFeatureDefaults,
+  type Features, type Language,
+} from '../settings';
+
+export interface Shortcut {
+  name: string;
+  shortcut: string;
+  description: string;
+}
+
+export async function readShortcuts(): Promise<Shortcut[]> {
+  try {
+    const all = await browser.commands.getAll();
+    return all.map((c) => ({ name: c.name ?? '', shortcut: c.shortcut ?? '', description: c.description ?? '' }));
+  } catch {
+    return [];
+  }
+}
+
+const COMMAND_LABEL: Record<string, string> = {
+  'toggle-reader': 'shortcuts.toggleReader',
+  _execute_action: 'shortcuts.openPanel',
+  _execute_browser_action: 'shortcuts.openPanel',
+  _execute_sidebar_action: 'shortcuts.openPanel',
+};
+
+/** The two documented shortcuts, shown when the browser reports none (e.g. tests, old builds). */
+const FALLBACK_SHORTCUTS: Shortcut[] = [
+  { name: 'toggle-reader', shortcut: 'Alt+Shift+R', description: '' },
+  { name: '_execute_action', shortcut: 'Alt+Shift+S', description: '' },
+];
+
+export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]> }) {
+  const { t } = useT();
+  const [features, setFeatures] = useState<Features>(DEFAULT_FEATURES);
+  const [language, setLanguage] = useState<Language>('auto');
+  const [sites, setSites] = useState<Record<string, boolean>>({});
+  const [filter, setFilter] = useState('');
+  const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    void featuresItem.getValue().then((v) => setFeatures(withFeatureDefaults(v)));
+    void languageItem.getValue().then((v) => setLanguage(v ?? 'auto'));
+    void sitesItem.getValue().then((v) => setSites(v ?? {}));
+    void (props.loadShortcuts ?? readShortcuts)().then((s) => setShortcuts(s.length ? s : FALLBACK_SHORTCUTS));
+    const un = [
+      featuresItem.watch((v) => setFeatures(withFeatureDefaults(v))),
+      sitesItem.watch((v) => setSites(v ?? {})),
+      languageItem.watch((v) => setLanguage(v ?? 'auto')),
+    ];
+    return () => un.forEach((f) => f());
+  }, [props.loadShortcuts]);
+
+  const flash = () => {
+    setSaved(true);
+    setTimeout(() => setSaved(false), 1500);
+  };
+  const setFeature = (k: keyof Features, v: boolean) => {
+    const next = { ...features, [k]: v };
+    setFeatures(next);
+    void featuresItem.setValue(next).then(flash);
+  };
+  const setLang = (v: Language) => {
+    setLanguage(v);
+    void languageItem.setValue(v).then(flash);
+  };
+  const setSite = (host: string, on: boolean) => {
+    const isDefault = (NEWS_DOMAINS as readonly string[]).includes(host);
+    const next = { ...sites };
+    // Store only differences from the default, so new portals added later stay on.
+    if (isDefault && on) delete next[host];
+    else next[host] = on;
+    setSites(next);
+    void sitesItem.setValue(next).then(flash);
+  };
+
+  const siteRows = useMemo(() => {
+    const all = new Set<string>([...NEWS_DOMAINS, ...Object.keys(sites)]);
+    const f = filter.trim().toLowerCase();
+    return [...all]
+      .filter((h) => !f || h.includes(f))
+      .sort((a, b) => a.localeCompare(b))
+      .map((host) => ({
+        host,
+        on: Object.prototype.hasOwnProperty.call(sites, host) ? sites[host] === true : (NEWS_DOMAINS as readonly string[]).includes(host),
+        custom: !(NEWS_DOMAINS as readonly string[]).includes(host),
+      }));
+  }, [sites, filter]);
+
+  return (
+    <div class="page">
+      <header class="page-head">
+        <Brand />
+        <h1>{t('options.title')}</h1>
+        <PageLink path="/library.html">{t('nav.library')}</PageLink>
+      </header>
+      <p class="visually-hidden" role="status">
+        {saved ? t('options.saved') : ''}
+      </p>
+
+      <Section id="language" title={t('options.language')}>
+        <label class="field" for="lang-select">
+          <span>{t('options.languageLabel')}</span>
+          <select id="lang-select" value={language} onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Language)}>
+            <option value="auto">{t('options.languageAuto')}</option>
+            <option value="id">Bahasa Indonesia</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </Section>
+
+      <Section id="features" title={t('options.features')}>
+        <Switch id="f-hide" checked={features.hideClutter} onChange={(v) => setFeature('hideClutter', v)} label={t('options.hideClutter')} hint={t('options.hideClutterHint')} />
+        <Switch id="f-store" checked={features.storeArticles} onChange={(v) => setFeature('storeArticles', v)} label={t('options.storeArticles')} hint={t('options.storeArticlesHint')} />
+        <Switch id="f-wiki" checked={features.wikipediaLookup} onChange={(v) => setFeature('wikipediaLookup', v)} label={t('options.wikipedia')} hint={t('options.wikipediaHint')} />
+      </Section>
+
+      <Section id="sites" title={t('options.sites')} count={siteRows.filter((r) => r.on).length}>
+        <p class="muted">{t('options.sitesHint')}</p>
+        <label class="field" for="site-filter">
+          <span>{t('options.sitesFilter')}</span>
+          <input id="site-filter" type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <ul class="site-list">
+          {siteRows.map((r) => (
+            <li key={r.host}>
+              <Switch id={`site-${r.host}`} checked={r.on} onChange={(v) => setSite(r.host, v)} label={r.host} hint={r.custom ? t('options.customSite') : undefined} />
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section id="shortcuts" title={t('options.shortcuts')}>
+        <table class="shortcuts">
+          <thead>
+            <tr>
+              <th scope="col">{t('options.shortcutAction')}</th>
+              <th scope="col">{t('options.shortcutKeys')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(shortcuts ?? []).map((s) => (
+              <tr key={s.name}>
+                <td>{COMMAND_LABEL[s.name] ? t(COMMAND_LABEL[s.name]!) : s.description || s.name}</td>
+                <td>{s.shortcut ? <kbd class="kbd">{s.shortcut}</kbd> : <span class="muted">{t('options.shortcutNone')}</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p class="muted small">{t('options.shortcutsHint')}</p>
+      </Section>
+    </div>
+  );
+}
