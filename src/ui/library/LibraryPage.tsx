@@ -224,17 +224,17 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
           <button type="button" class="btn" onClick={() => void doExport()}>
             {t('library.export')}
           </button>
-          <label class="btn" for="import-file">
-            {t('library.import')}
-          </label>
           <input
             id="import-file"
             ref={fileRef}
-            class="visually-hidden"
+            class="visually-hidden file-input"
             type="file"
             accept="application/json,.json"
             onChange={(e) => void doImport((e.currentTarget as HTMLInputElement).files?.[0])}
           />
+          <label class="btn" for="import-file">
+            {t('library.import')}
+          </label>
           <button type="button" class="btn btn-danger" onClick={() => void clearAll()} disabled={stats?.count === 0}>
             {t('library.clear')}
           </button>
