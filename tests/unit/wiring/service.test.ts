@@ -1,0 +1,74 @@
+import 'fake-indexeddb/auto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SorotService, type StorePolicy } from '../../../src/background/service';
+import { TabStates } from '../../../src/background/tab-states';
+import { openLibrary, type Library } from '../../../src/library';
+import type { Article, ExtractResult } from '../../../src/types';
+
+const SEEDS = path.resolve(import.meta.dirname, '../../../../shared/seeds');
+
+function seedArticle(file: string, url: string, title: string): Article {
+  const paragraphs = fs.readFileSync(path.join(SEEDS, file), 'utf8').split('\n').map((l) => l.trim())
+    .filter((l) => l && !/^(Baca Juga|Headline|Konten ini|Dilarang|Sumber:|Editor:)/.test(l) && l !== title);
+  return {
+    url, canonicalUrl: url, title, byline: null, published: null, site: new URL(url).hostname, host: new URL(url).hostname,
+    lang: 'id', excerpt: null, paragraphs, contentHtml: paragraphs.map((p) => `<p>${p}</p>`).join(''), image: null,
+    wordCount: paragraphs.join(' ').split(/\s+/).length,
+  };
+}
+
+const putin = seedArticle('000_5435901111151329.txt', 'https://www.indozone.id/news/putin-mobil', 'Putin Hadiahkan Mobil Mewah untuk Kim Jong Un');
+const kim = seedArticle('003_773527af4449b1b5.txt', 'https://akurasi.id/internasional/kim-souvenir', 'Kerjasama Antara Kim Jong Un dan Putin: Pertemuan Diplomatik di Balik Souvenir');
+const analysed = (article: Article): ExtractResult & { url: string } => ({ isArticle: true, article, hidden: [], url: article.url });
+
+const always: StorePolicy = { shouldStore: async (_u, priv) => !priv };
+let lib: Library;
+let n = 0;
+afterEach(() => lib?.close());
+
+describe('background service', () => {
+  it('tags, stores and links the two seeds to each other', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const svc = new SorotService(lib, new TabStates(), always);
+    const first = await svc.pageAnalyzed(1, false, analysed(putin));
+    expect(first.status).toBe('article');
+    expect(first.stored).toBe(true);
+    expect(first.libraryEmpty).toBe(true);
+    const names = first.entities.map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Vladimir Putin', 'Kim Jong Un']));
+    const second = await svc.pageAnalyzed(2, false, analysed(kim));
+    expect(second.libraryEmpty).toBe(false);
+    expect(second.related[0]?.url).toBe(putin.canonicalUrl);
+    expect(second.related[0]?.reason).toMatch(/Kim Jong Un|Putin/);
+  });
+
+  it('never stores from a private window, but still shows the panel', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const svc = new SorotService(lib, new TabStates(), always);
+    const s = await svc.pageAnalyzed(1, true, analysed(putin));
+    expect(s.stored).toBe(false);
+    expect(s.entities.length).toBeGreaterThan(0);
+    expect(await lib.count()).toBe(0);
+  });
+
+  it('reports a storage failure in the panel state instead of failing the page', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const broken = { ...lib, save: async () => { throw new DOMException('quota', 'QuotaExceededError'); }, count: lib.count } as Library;
+    const svc = new SorotService(broken, new TabStates(), always);
+    const s = await svc.pageAnalyzed(1, false, analysed(putin));
+    expect(s.status).toBe('article');
+    expect(s.stored).toBe(false);
+    expect(s.message).toMatch(/tidak tersimpan/);
+  });
+
+  it('passes non-articles through with their reason', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const svc = new SorotService(lib, new TabStates(), always);
+    const s = await svc.pageAnalyzed(4, false, { isArticle: false, notArticleReason: 'halaman indeks', article: null, hidden: [], url: 'https://x' });
+    expect(s.status).toBe('not-article');
+    expect(s.message).toBe('halaman indeks');
+    expect(await lib.count()).toBe(0);
+  });
+});
