@@ -20,11 +20,15 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(process.env.SHARED_DIR ?? path.join(repo, '..', 'shared'));
 const nerDir = path.join(shared, 'ner');
 const outDir = path.join(repo, 'assets', 'ner');
-const EPOCHS = Number(process.env.EPOCHS ?? 12);
+const EPOCHS = Number(process.env.EPOCHS ?? 10);
 const BITS = Number(process.env.BITS ?? 18);
 const SEED = Number(process.env.SEED ?? 20261123);
 /** Extra training sets, for experiments: comma list of names from POOLS. */
 const POOL_NAMES = (process.env.POOLS ?? 'idner_news_2k,indolem_nerugm,nergrit_indonlu,idcrossner').split(',');
+/** Update weight per source, e.g. "idner_news_2k:2,idcrossner:0.5" (default 1). */
+const SOURCE_WEIGHTS: Record<string, number> = Object.fromEntries(
+  (process.env.SOURCE_WEIGHTS ?? 'idner_news_2k:3,idcrossner:0.5').split(',').filter(Boolean).map((kv) => { const [k, v] = kv.split(':'); return [k!, Number(v)]; }),
+);
 const require_ = createRequire(path.join(repo, 'package.json'));
 
 // ---------------------------------------------------------------- label maps (as score-ner.mjs)
@@ -83,8 +87,8 @@ function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; drop
       const k = sentKey(r.tokens);
       if (held.has(k)) { dropped[source] = (dropped[source] ?? 0) + 1; continue; }
       // The Kompas sets share sentences; keep the first annotation only.
-      if (seen.has(k)) { dropped[`${source} (duplicate)`] = (dropped[`${source} (duplicate)`] ?? 0) + 1; continue; }
-      seen.add(k);
+      if (seen.has(`${source}\t${k}`)) { dropped[`${source} (duplicate)`] = (dropped[`${source} (duplicate)`] ?? 0) + 1; continue; }
+      seen.add(`${source}\t${k}`);
       train.push({ tokens: r.tokens, tags: mapTags(r.tags, map), source });
     }
   };
@@ -172,11 +176,42 @@ async function main() {
   const K = NUM_TAGS;
   const size = 1 << BITS, mask = size - 1;
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+  const MINCOUNT = Number(process.env.MINCOUNT ?? 3);
+  const featCount = new Map<number, number>();
+  for (const s of train) for (const h of sentenceFeatures(s.tokens, gaz).hashes) featCount.set(h, (featCount.get(h) ?? 0) + 1);
+  // Open-addressing table: each admitted feature owns one row, found at run time by linear probing
+  // from (hash & mask) and recognised by an 8-bit fingerprint; unknown features find no row.
+  // Frequent features are placed first so they sit in their home rows (shortest probes).
+  const admitted = [...featCount.entries()].filter(([, n]) => n >= MINCOUNT).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (admitted.length > size * 0.7) throw new Error(`${admitted.length} features do not fit 2^${BITS} rows; raise BITS or MINCOUNT`);
+  const { fingerprint } = await import('../src/entities/model');
+  const fps = new Uint8Array(size);
+  const slotOf = new Map<number, number>();
+  let maxProbe = 0;
+  for (const [h] of admitted) {
+    let slot = h & mask, probes = 0;
+    while (fps[slot] !== 0) { slot = (slot + 1) & mask; probes++; }
+    fps[slot] = fingerprint(h);
+    slotOf.set(h, slot);
+    maxProbe = Math.max(maxProbe, probes);
+  }
+  console.log(`${admitted.length} features (seen >= ${MINCOUNT} times) in ${size} rows, longest probe ${maxProbe}`);
   const prep = (s: Sentence) => {
     const f = sentenceFeatures(s.tokens, gaz);
-    const buckets = new Uint32Array(f.hashes.length);
-    for (let i = 0; i < buckets.length; i++) buckets[i] = (f.hashes[i]! & mask) * K;
-    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) };
+    const kept: number[] = [];
+    const offsets = new Uint32Array(f.offsets.length);
+    for (let i = 0; i < s.tokens.length; i++) {
+      offsets[i] = kept.length;
+      for (let j = f.offsets[i]!; j < f.offsets[i + 1]!; j++) {
+        const h = f.hashes[j]!;
+        const slot = slotOf.get(h);
+        if (slot !== undefined) kept.push(slot * K);
+      }
+    }
+    offsets[s.tokens.length] = kept.length;
+    const buckets = Uint32Array.from(kept);
+    f.offsets = offsets;
+    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0), weight: SOURCE_WEIGHTS[s.source] ?? 1 };
   };
   const data = train.map(prep);
   const devData = Object.fromEntries(Object.entries(dev).map(([k, v]) => [k, v.map(prep)]));
@@ -241,10 +276,11 @@ async function main() {
       for (let i = 0; i < d.n; i++) {
         const g = d.gold[i]!, p = out[i]!;
         const gp = i > 0 ? d.gold[i - 1]! : K, pp = i > 0 ? out[i - 1]! : K;
-        if (g !== p) { update(d, i, g, 1); update(d, i, p, -1); wrong = true; }
+        const a = d.weight;
+        if (g !== p) { update(d, i, g, a); update(d, i, p, -a); wrong = true; }
         if (g !== p || gp !== pp) {
-          TR[gp * K + g]! += 1; TU[gp * K + g]! += c;
-          TR[pp * K + p]! -= 1; TU[pp * K + p]! -= c;
+          TR[gp * K + g]! += a; TU[gp * K + g]! += c * a;
+          TR[pp * K + p]! -= a; TU[pp * K + p]! -= c * a;
         }
       }
       if (wrong) errors++;
@@ -262,14 +298,19 @@ async function main() {
   const clip = abs[abs.length - 1]! || 1;
   const codebook = Array.from({ length: 256 }, (_, u) => { const k = u - 128; return Math.sign(k) * clip * (Math.abs(k) / 127) ** 2; });
   codebook[0] = -clip; // code -128 unused; keep it finite
-  const q = new Uint8Array(w.length);
   const qw = new Float32Array(w.length);
-  for (let i = 0; i < w.length; i++) {
-    const x = w[i]!;
-    const k = Math.sign(x) * Math.min(127, Math.round(127 * Math.sqrt(Math.abs(x) / clip)));
-    q[i] = k + 128;
-    qw[i] = codebook[k + 128]!;
-  }
+  const occupied: number[] = [];
+  for (let row = 0; row < size; row++) if (fps[row] !== 0) occupied.push(row);
+  // Only rows that own a feature are stored, in row order; empty rows are implied by fingerprint 0.
+  const q = new Uint8Array(occupied.length * K);
+  occupied.forEach((row, r) => {
+    for (let t = 0; t < K; t++) {
+      const x = w[row * K + t]!;
+      const k = Math.sign(x) * Math.min(127, Math.round(127 * Math.sqrt(Math.abs(x) / clip)));
+      q[r * K + t] = k + 128;
+      qw[row * K + t] = codebook[k + 128]!;
+    }
+  });
   console.log('dev F1 after int8 quantisation', evaluate(qw, tr));
   const model = {
     format: MODEL_FORMAT,
@@ -277,7 +318,9 @@ async function main() {
     bits: BITS,
     codebook: codebook.map((x) => Number(x.toPrecision(6))),
     transitions: [...tr].map((x) => Number(x.toPrecision(6))),
+    fingerprints: Buffer.from(fps.buffer).toString('base64'),
     weights: Buffer.from(q.buffer).toString('base64'),
+    rows: occupied.length,
     trained: { seed: SEED, epochs: EPOCHS, sentences: train.length, sources: bySource, dropped },
   };
   writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));

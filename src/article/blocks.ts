@@ -38,8 +38,8 @@ export function blocksOf(root: Element, maxBlocks = 2000): string[] {
         flush();
         continue;
       }
-      const cls = el.getAttribute('class');
-      if (cls && CAPTION_CLASS.test(cls)) continue;
+      const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (cls.length > 1 && CAPTION_CLASS.test(cls)) continue;
       if (BLOCK.has(tag)) {
         flush();
         walk(el, depth + 1);

@@ -6,19 +6,60 @@ import { findClutterIn } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
 import { INITIALS, TEXT_RULES, collapse } from '../clutter/rules';
 
-/** On the clone: remove elements the live page marked as clutter, and leftovers that mislead scoring. */
-export function precleanClone(doc: Document): void {
+/** Class/id names of photo boxes; their short text is a caption or credit, not running text. */
+const PIC_NAME = /^(?:pic|pics|picture|photo|foto|image|img|gambar|figure|caption|thumb)(?:[-_].*)?$|[-_](?:pic|picture|photo|foto|image|img|caption|credit)(?:[-_\d].*)?$|caption/i;
+const CAPTION_MAX_CHARS = 400;
+
+/** Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption. */
+function figureCaptions(doc: Document, limit: number): void {
+  const all = doc.body?.getElementsByTagName('*');
+  if (!all) return;
+  const boxes: Element[] = [];
+  for (let i = 0; i < Math.min(all.length, limit); i++) {
+    const el = all[i];
+    if (el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION') continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+    if (!names.some((n) => PIC_NAME.test(n))) continue;
+    const text = collapse(el.textContent ?? '');
+    if (!text || text.length > CAPTION_MAX_CHARS || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
+    boxes.push(el);
+  }
+  for (const el of boxes) {
+    if (!el.isConnected || el.closest('figcaption')) continue;
+    const figure = doc.createElement('figure');
+    const caption = doc.createElement('figcaption');
+    for (const img of Array.from(el.querySelectorAll('img'))) figure.appendChild(img);
+    caption.textContent = collapse(el.textContent ?? '');
+    figure.appendChild(caption);
+    el.replaceWith(figure);
+  }
+}
+
+/** The headline's own box (kicker, date, author around the <h1>) is not body text. */
+function dropTitleBlock(doc: Document): void {
+  const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => collapse(h.textContent ?? '').length >= 10);
+  const box = h1?.parentElement;
+  if (!h1 || !box || box.tagName === 'BODY' || box.tagName === 'ARTICLE' || box.tagName === 'MAIN') return;
+  const rest = collapse(box.textContent ?? '').length - collapse(h1.textContent ?? '').length;
+  if (rest > 300 || box.querySelectorAll('p').length > 2) return;
+  box.remove();
+}
+
+/** On the clone: remove elements the live page marked as clutter, and leftovers that mislead Readability. */
+export function precleanClone(doc: Document, limit = 30000): void {
   for (const el of Array.from(doc.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
   for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template, iframe, ins'))) el.remove();
   // An ad injected mid-paragraph leaves an empty <p></p> after the parser split it.
   for (const p of Array.from(doc.querySelectorAll('p'))) {
     if (!p.firstChild) p.remove();
   }
+  dropTitleBlock(doc);
+  //figureCaptions(doc, limit);
 }
 
 /** On Readability's content: the same rules again (classes survive with keepClasses). */
 export function postcleanContent(root: Element, url: string): void {
-  for (const hit of findClutterIn(root, url, { sites: true })) hit.element.remove();
+  for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all' })) hit.element.remove();
   for (const el of Array.from(root.querySelectorAll(`[${CLUTTER_ATTR}], [${RULE_ATTR}], [${SHOWN_ATTR}]`))) {
     el.removeAttribute(CLUTTER_ATTR);
     el.removeAttribute(RULE_ATTR);
@@ -39,11 +80,19 @@ export function isClutterText(text: string): boolean {
 /** Sign-off initials glued to the last sentence: "... kata dia. (Mvi/Ali)". Needs a slash to be sure. */
 const TRAILING_INITIALS = /\s*[([]\s*[\w*.\- ]{1,25}(?:\/[\w*.\- ]{1,25}){1,3}\s*[)\]]\s*$/;
 
+/** Page furniture that Readability sometimes keeps: date/view-count lines, photo credits. */
+const NOT_BODY = [
+  /^(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\s*,\s*\d{1,2}\s+\p{L}+\s+\d{4}\b.{0,60}$/iu,
+  /^[\d.,]+\s*(?:views?|kali dibaca|dibaca)$/i,
+  /\|\s*[\d.,]+\s*views?$/i,
+  /^(?:foto|photo|ilustrasi|gambar)\s*:\s*.{0,120}$/i,
+];
+
 export function cleanParagraphs(blocks: string[]): string[] {
   const out: string[] = [];
   for (const raw of blocks) {
     const text = collapse(raw.replace(TRAILING_INITIALS, (m) => (INITIALS.test(m.trim()) ? '' : m)));
-    if (!text || isClutterText(text)) continue;
+    if (!text || isClutterText(text) || NOT_BODY.some((re) => re.test(text))) continue;
     out.push(text);
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Entity } from '../types';
+import { TEXT_RULES, collapse } from '../clutter/rules';
 import { buildFeatures, type DocFeatures } from '../library/features';
 import { heuristicEntities } from '../library/heuristic-entities';
 import { rankRelated } from '../library/rank';
@@ -30,6 +31,18 @@ async function loadExtractor(): Promise<{ extract: Extract; name: string }> {
   return { extract: heuristicEntities, name: 'heuristic (src/entities missing)' };
 }
 
+/**
+ * The CLI gets plain text as published, clutter included ("Baca juga: <other headline>"), where
+ * the extension gets paragraphs already cleaned. The clutter table's text rules, applied line by
+ * line, bring the two inputs closer so the other headline does not count as this article's words.
+ */
+export function dropClutterLines(paragraphs: string[]): string[] {
+  return paragraphs.filter((p) => {
+    const text = collapse(p);
+    return !TEXT_RULES.some((r) => text.length <= r.maxChars && r.pattern.test(text));
+  });
+}
+
 interface InputLine {
   id: string;
   url?: string;
@@ -52,10 +65,21 @@ export async function run(args: string[]): Promise<number> {
     if (!v || typeof v.id !== 'string') throw new Error(`line ${n + 1}: missing string "id"`);
     return v;
   });
-  const { extract, name } = await loadExtractor();
-  if (process.env.SOROT_DEBUG) process.stderr.write(`entities: ${name}\n`);
+  const loaded = await loadExtractor();
+  if (process.env.SOROT_DEBUG) process.stderr.write(`entities: ${loaded.name}\n`);
+  let warned = false;
+  // A broken tagger (e.g. a model file out of date) must not take ranking down with it.
+  const extract: Extract = (paragraphs) => {
+    try {
+      return loaded.extract(paragraphs);
+    } catch (e) {
+      if (!warned) process.stderr.write(`warning: entity tagger failed (${e instanceof Error ? e.message : String(e)}); using the heuristic fallback\n`);
+      warned = true;
+      return heuristicEntities(paragraphs);
+    }
+  };
   const docs: DocFeatures[] = inputs.map((a) => {
-    const paragraphs = splitParagraphs(a.text ?? '');
+    const paragraphs = dropClutterLines(splitParagraphs(a.text ?? ''));
     const site = a.site || (a.url ? safeHost(a.url) : '');
     const entities = extract(paragraphs);
     return buildFeatures({ id: a.id, site, title: a.title ?? '', published: a.published ?? null, paragraphs }, entities);

@@ -128,8 +128,43 @@ function outermost(hits: ClutterHit[]): ClutterHit[] {
 }
 
 export interface FindOptions {
-  /** Also apply per-site selectors (off when post-cleaning Readability output, where classes may differ). */
+  /** Also apply per-site selectors (default on). */
   sites?: boolean;
+  /** Where link lists count as related boxes: 'body' = inside the likely text container (live page), 'all' = anywhere (Readability output). */
+  linkLists?: 'body' | 'all';
+}
+
+const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'P', 'BR', 'CITE', 'Q', 'ABBR', 'TIME']);
+
+/** The element holding most of the running text: where paragraphs' parents concentrate. Cheap, one pass. */
+export function likelyBody(root: Element): Element | null {
+  const score = new Map<Element, number>();
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
+    const len = (node.nodeValue ?? '').trim().length;
+    if (len < 60) continue;
+    let el = node.parentElement;
+    if (!el || SKIP_TEXT_PARENTS.has(el.tagName)) continue;
+    while (el && INLINE.has(el.tagName)) el = el.parentElement;
+    if (el) score.set(el, (score.get(el) ?? 0) + len);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, n] of score) if (n > bestScore) [best, bestScore] = [el, n];
+  return best;
+}
+
+const LIST_TAGS = 'ul, ol, div, section, aside, table, dl';
+
+/** A box that is mostly links (3+ of them) and little else: read-also, popular, latest lists. */
+function isLinkList(el: Element): boolean {
+  const links = Array.from(el.querySelectorAll('a')).filter((a) => collapse(a.textContent ?? '').length >= 12);
+  if (links.length < 3) return false;
+  const text = textOf(el);
+  const linkChars = links.reduce((n, a) => n + collapse(a.textContent ?? '').length, 0);
+  return linkChars / Math.max(1, text.length) >= 0.6 && text.length - linkChars < 400;
 }
 
 /** Clutter inside root (usually doc.body). Pure detection. */
@@ -178,6 +213,18 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     }
   }
 
+  // 4. Link lists (related/popular boxes) by structure alone.
+  if (opts.linkLists) {
+    const scope = opts.linkLists === 'all' ? root : likelyBody(root);
+    if (scope) {
+      const boxes = Array.from(scope.querySelectorAll(LIST_TAGS)).slice(0, 3000);
+      for (const el of boxes) {
+        if (seen.has(el) || el === scope || isProtected(el) || !isLinkList(el)) continue;
+        pushHit(hits, seen, el, 'related', 'structure:link-list');
+      }
+    }
+  }
+
   return outermost(hits);
 }
 
@@ -186,7 +233,7 @@ export function findClutter(doc: Document, url: string): ClutterHit[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   try {
-    return findClutterIn(root, url);
+    return findClutterIn(root, url, { linkLists: 'body' });
   } catch {
     // Malformed or hostile markup must never break the page.
     return [];

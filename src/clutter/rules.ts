@@ -21,7 +21,7 @@ export interface TextRule {
   atEnd?: boolean;
 }
 
-/** Reporter/editor sign-offs: "(rdp/rdp)", "(ren)", "[ian]", "(***/Jenly Wenur)", "(H-4)". */
+/** Reporter/editor sign-offs: "(rdp/rdp)", "(ren)", "[ian]", "(H-4)". */
 export const INITIALS = /^[([]\s*(?=[^)\]]*[A-Za-z*])[\w*.\- ]{1,25}(?:\/[\w*.\- ]{1,25}){0,3}\s*[)\]]$/;
 
 const LABEL_END = String.raw`(?:\s*[:：\-–—»>]|\s*$|\s+(?=\S))`;
@@ -32,7 +32,7 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text:baca-juga', reason: 'related', pattern: new RegExp(String.raw`^(?:[•·\-*]\s*)?(?:baca|simak|lihat)\s+(?:juga|pula)(?!\s+(?:video|vidio))${LABEL_END}`, 'i'), maxChars: 400, box: true, needsLink: true },
   { id: 'text:baca-colon', reason: 'related', pattern: /^(?:baca|read more|read also)\s*:/i, maxChars: 400, box: true, needsLink: true },
   { id: 'text:baca-selengkapnya', reason: 'related', pattern: /^(?:baca selengkapnya|baca berita selengkapnya|baca artikel (?:lainnya|selengkapnya)|baca artikel menarik lainnya)\b/i, maxChars: 300, box: true },
-  { id: 'text:artikel-terkait', reason: 'related', pattern: /^(?:artikel|berita|topik|video|tag)\s+(?:terkait|lainnya|pilihan|terpopuler|terbaru|rekomendasi|menarik)\b|^(?:rekomendasi|terkait|jangan lewatkan|related(?: articles?| news| posts?)?)\b/i, maxChars: 200, box: true, needsLink: true },
+  { id: 'text:artikel-terkait', reason: 'related', pattern: /^(?:artikel|berita|topik|video|tag)\s+(?:terkait|lainnya|pilihan|terpopuler|terbaru|rekomendasi|menarik)\b|^(?:rekomendasi|terkait|jangan lewatkan|terpopuler|populer|terbaru|paling banyak dibaca|most (?:popular|read)|related(?: articles?| news| posts?)?)\b/i, maxChars: 200, box: true, needsLink: true },
   { id: 'text:berita-rekomendasi', reason: 'related', pattern: /^berita\s+rekomendasi\b/i, maxChars: 200, box: true },
   // Video promos written as text.
   { id: 'text:gambas', reason: 'video-promo', pattern: /^\[gambas:[^\]]*\]$/i, maxChars: 80 },
@@ -70,7 +70,7 @@ export interface ClassRule {
 
 /** Class/id vocabulary. Whole names only: "baca-content" (a Kompas body) must not match "baca". */
 export const CLASS_RULES: ClassRule[] = [
-  { id: 'class:related', reason: 'related', pattern: /^(?:baca-?juga\w*(?:[-_].*)?|bacajuga.*|linksisip|lihatjg|baca|inner-link-baca-juga|.*terkait.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|.*__related.*|rekomendasi.*|.*[-_]rekomendasi|recommended?(?:[-_].*)?|.*[-_]recommend(?:ed|ation)s?|artikelbox|box_artikel\d*|list__other|readtoogtm|jeg_related.*|crp_related|yarpp.*)$/i },
+  { id: 'class:related', reason: 'related', pattern: /^(?:baca-?juga\w*(?:[-_].*)?|bacajuga.*|linksisip|lihatjg|baca|inner-link-baca-juga|.*terkait.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|.*__related.*|rekomendasi.*|.*[-_]rekomendasi|recommended?(?:[-_].*)?|.*[-_]recommend(?:ed|ation)s?|artikelbox|box_artikel\d*|list__other|readtoogtm|jeg_related.*|crp_related|yarpp.*|terpopuler.*|.*[-_]terpopuler|wpp-list|most-?(?:popular|read).*|popular-?posts?)$/i },
   { id: 'class:ad', reason: 'ad', pattern: /^(?:ads?|iklan.*|.*[-_]iklan|ads?[-_].*|.*[-_]ads?|.*[-_]ads?[-_].*|adsbygoogle|adsense.*|adslot.*|adunit.*|ad-?slot.*|ad-?container|div-gpt-ad.*|gpt-ad.*|dfp[-_].*|parallax.*|.*parallax|paralax.*|.*_paralax|paradetail|flying-carpet|amp-flying-carpet.*|billboard.*|.*[-_]billboard|skyscra?pp?er.*|.*sk[yi]scra?pp?er|.*medium-?rectangle.*|advert.*|.*advertisement.*|sponsor(?:ed)?(?:[-_].*)?|banner(?:[-_]?ads?|[-_]iklan)|ads?banner.*|leaderboard.*|jeg_ad.*|ad_\w+)$/i },
   { id: 'class:overlay', reason: 'overlay', pattern: /^(?:interstitial.*|.*[-_]interstitial|popup-?ads?|ads?-?popup|sticky-?ads?.*|.*[-_]sticky-?ads?|ads?-?sticky.*|floating-?ads?.*|.*[-_]floating-?ads?|ads?-?floating.*|float-?ads?.*|ads?-?float.*|bottom-?ads?-?sticky)$/i },
   { id: 'class:share', reason: 'share', pattern: /^(?:share(?:[-_].*)?|sharebox|sharethis.*|addthis.*|.*[-_]share(?:[-_].*)?|.*__share.*|social-?share.*|sosmed.*|.*sosial.*|jeg_share.*|copylink)$/i },

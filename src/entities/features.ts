@@ -46,10 +46,12 @@ function wordClass(lower: string, gaz: Gazetteer): number {
 }
 
 export interface SentenceFeatures {
-  /** Feature hashes of all tokens, token after token. */
+  /** Feature hashes of all tokens, token after token; each token's first SELF_FEATURES depend on the word alone. */
   hashes: Uint32Array;
   /** Token i's features are hashes[offsets[i] .. offsets[i+1]). */
   offsets: Uint32Array;
+  /** Per-token cached word facts (same object for the same word string while cached). */
+  infos: Uint32Array[];
 }
 
 // Template ids (any distinct constants; changing one invalidates the model).
@@ -62,22 +64,65 @@ const T = {
 
 const MAX_FEATS_PER_TOKEN = 64;
 
+/**
+ * Per-word facts, cached: news text repeats its words, and computing them (lower-casing, shape,
+ * affix hashes) is most of the tagging cost. Layout: [word, lower, shape, class, capitalised,
+ * prefix 1-4, suffix 1-4] (affix slots are 0 when the word is too short), then the hashes of the
+ * SELF_FEATURES features that depend on the word alone, so a tagger can cache their weight sum.
+ */
+export const SELF_FEATURES = 14;
+const SELF_AT = 13;
+const INFO_SIZE = SELF_AT + SELF_FEATURES;
+const infoCache = new Map<string, Uint32Array>();
+let infoCacheOwner: Gazetteer | null = null;
+
+function wordInfo(w: string, gaz: Gazetteer): Uint32Array {
+  if (infoCacheOwner !== gaz) { infoCache.clear(); infoCacheOwner = gaz; }
+  let info = infoCache.get(w);
+  if (info) return info;
+  info = new Uint32Array(INFO_SIZE);
+  const l = w.toLowerCase();
+  info[0] = hashString(w);
+  info[1] = l === w ? info[0]! : hashString(l);
+  info[2] = hashString(wordShape(w));
+  info[3] = wordClass(l, gaz);
+  info[4] = l !== w && w[0] !== l[0] ? 1 : 0; // starts with an upper-case letter
+  const len = l.length;
+  for (let a = 1; a <= 4 && a < len; a++) {
+    info[4 + a] = hashString(l.slice(0, a));
+    info[8 + a] = hashString(l.slice(len - a));
+  }
+  const f = (tpl: number, a: number, b = 0) => combine(combine(tpl, a), b);
+  let k = SELF_AT;
+  info[k++] = f(T.bias, 0);
+  info[k++] = f(T.word, info[0]!);
+  info[k++] = f(T.lower, info[1]!);
+  info[k++] = f(T.shape, info[2]!);
+  for (let a = 1; a <= 4; a++) {
+    info[k++] = f(T.pre + a, info[4 + a]!);
+    info[k++] = f(T.suf + a, info[8 + a]!);
+  }
+  info[k++] = f(T.len, Math.min(w.length, 12), info[4]!);
+  info[k++] = f(T.cls, info[3]!);
+  if (infoCache.size > 200_000) infoCache.clear(); // bound memory on endless input
+  infoCache.set(w, info);
+  return info;
+}
+
 export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gazetteer()): SentenceFeatures {
   const n = tokens.length;
   const hW = new Uint32Array(n), hL = new Uint32Array(n), hS = new Uint32Array(n);
   const cls = new Uint8Array(n), cap = new Uint8Array(n);
-  const lowers: string[] = new Array(n);
+  const infos: Uint32Array[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
-    const l = w.toLowerCase();
-    lowers[i] = l;
-    hW[i] = hashString(w);
-    hL[i] = l === w ? hW[i]! : hashString(l);
-    hS[i] = hashString(wordShape(w));
-    cls[i] = wordClass(l, gaz);
-    const c0 = w.charCodeAt(0);
-    cap[i] = l !== w && w[0] !== l[0] ? 1 : 0; // starts with an upper-case letter
-    void c0;
+    const info = wordInfo(w, gaz);
+    infos[i] = info;
+    hW[i] = info[0]!;
+    hL[i] = info[1]!;
+    hS[i] = info[2]!;
+    cls[i] = info[3]!;
+    cap[i] = info[4]!;
   }
   const gz = gazetteerCodes(gaz, hL, n);
   // Length of the run of capitalised tokens containing i: long runs are names of organisations.
@@ -96,36 +141,26 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
   const add = (tpl: number, a: number, b = 0) => { hashes[k++] = combine(combine(tpl, a), b); };
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
-    const w = lowers[i]!;
+    const info = infos[i]!;
     const p1 = i > 0 ? hL[i - 1]! : PAD_L1, p2 = i > 1 ? hL[i - 2]! : PAD_L2;
     const n1 = i + 1 < n ? hL[i + 1]! : PAD_R1, n2 = i + 2 < n ? hL[i + 2]! : PAD_R2;
     const sp = i > 0 ? hS[i - 1]! : PAD_L1, sn = i + 1 < n ? hS[i + 1]! : PAD_R1;
     const first = i === 0 || SENTENCE_OPENERS.has(tokens[i - 1]!) ? 1 : 0;
-    add(T.bias, 0);
-    add(T.word, hW[i]!);
-    add(T.lower, hL[i]!);
+    for (let a = 0; a < SELF_FEATURES; a++) hashes[k++] = info[SELF_AT + a]!;
     add(T.prev, p1);
     add(T.next, n1);
     add(T.prev2, p2);
     add(T.next2, n2);
     add(T.prevCur, p1, hL[i]!);
     add(T.curNext, hL[i]!, n1);
-    add(T.shape, hS[i]!);
     add(T.shapePrevCur, sp, hS[i]!);
     add(T.shapeCurNext, hS[i]!, sn);
     add(T.shape3, combine(sp, hS[i]!), sn);
     add(T.prevShape, p1, hS[i]!);
     add(T.nextShape, n1, hS[i]!);
-    const len = w.length;
-    for (let a = 1; a <= 4 && a < len; a++) {
-      add(T.pre + a, hashString(w.slice(0, a)));
-      add(T.suf + a, hashString(w.slice(len - a)));
-    }
     add(T.firstShape, first, hS[i]!);
-    add(T.len, Math.min(len, 12), cap[i]!);
     add(T.capRun, run[i]!, first);
     const c = cls[i]!, cp = i > 0 ? cls[i - 1]! : 128, cn = i + 1 < n ? cls[i + 1]! : 128, cp2 = i > 1 ? cls[i - 2]! : 128;
-    add(T.cls, c);
     add(T.clsPrev, cp, cap[i]!);
     add(T.clsNext, cn, cap[i]!);
     add(T.clsPrev2, cp2, cap[i]!);
@@ -135,5 +170,5 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     if (gn) add(T.gazNext, gn);
   }
   offsets[n] = k;
-  return { hashes: hashes.subarray(0, k), offsets };
+  return { hashes: hashes.subarray(0, k), offsets, infos };
 }

@@ -23,7 +23,19 @@ export const TITLE_WORDS = new Set([
   'almarhum', 'almarhumah', 'mendiang', 'kakak', 'adik', 'istri', 'suami', 'anak', 'putra', 'putri',
   'ayah', 'ibunda', 'ayahanda', 'rektor', 'dekan', 'dosen', 'guru', 'kiper', 'bek', 'pebulu', 'pebalap',
   'petenis', 'pegolf', 'petinju', 'atlet', 'sutradara', 'komedian', 'presenter', 'penulis',
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'sir', 'analis', 'penyidik', 'plh', 'plt', 'pj', 'serka', 'serda',
+  'sertu', 'serma', 'kopda', 'praka', 'inf', 'pol', 'pol.', 'ny', 'ny.', 'nyonya', 'saudara', 'warga', 'tersangka',
+  'terdakwa', 'korban', 'pelaku', 'kasatreskrim', 'kapolsek', 'danramil', 'kajari', 'kadishub', 'kadispar',
 ]);
+
+/** Administrative words that head a place name and that names are filed without
+ *  ("Kabupaten Minahasa Tenggara" -> "Minahasa Tenggara", "Desa Seuneubok Aceh" -> "Seuneubok Aceh"). */
+export const ADMIN_WORDS = new Set([
+  'desa', 'kelurahan', 'kecamatan', 'kabupaten', 'kota', 'provinsi', 'kampung', 'dusun', 'gampong', 'nagari',
+]);
+
+/** Capitalised phrases that are common nouns, not names ("di Tanah Air" = at home, in Indonesia). */
+export const NOT_NAMES = new Set(['tanah air', 'ibu kota', 'ibukota', 'yang', 'lokasi', 'sumber', 'foto', 'baca', 'tuhan', 'allah']);
 
 /** First words of organisation names ("Partai Golkar", "PT Pertamina", "Polres Lhokseumawe"). */
 export const ORG_PREFIXES = new Set([

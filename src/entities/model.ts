@@ -1,7 +1,11 @@
 /**
  * Loads the tagger's weights from assets/ner/model.json (imported as a module, so it is bundled:
- * no fs, no fetch) once, on first use. Weights are int8 codes of a non-linear codebook
- * (see scripts/train-ner.ts) decoded into a Float32Array of (2^bits buckets x tags).
+ * no fs, no fetch) once, on first use.
+ *
+ * Layout: an open-addressing table of 2^bits rows keyed by feature hash. `fingerprints` has one
+ * byte per row (0 = empty, else the top byte of the owning feature's hash); `weights` holds, for
+ * each non-empty row in row order, one int8 code per tag, decoded through a non-linear codebook
+ * (see scripts/train-ner.ts). Only owned rows are stored, which halves size and decode time.
  */
 import raw from '../../assets/ner/model.json';
 import { MODEL_FORMAT } from './hash';
@@ -11,19 +15,33 @@ export interface ModelFile {
   format: number;
   tags: readonly string[];
   bits: number;
-  /** Value of each int8 code (index code + 128). */
+  /** Value of each byte code (a byte b stands for codebook[b]). */
   codebook: number[];
   transitions: number[];
+  /** base64, one byte per row: fingerprint of the feature that owns the row, 0 = empty. */
+  fingerprints: string;
+  /** base64, NUM_TAGS byte codes per non-empty row. */
   weights: string;
+  rows: number;
 }
 
 export interface Model {
   mask: number;
+  /** Per row: 0 = empty, else (fingerprint << 24) | (index of the row's weights / NUM_TAGS + 1).
+   *  One array read finds and checks a feature, which matters: tagging is bound by memory reads. */
+  slots: Uint32Array;
   weights: Float32Array;
   transitions: Float64Array;
+  /** Weight sums of the word-only features, per cached word (see features.ts SELF_FEATURES). */
+  selfSums: WeakMap<Uint32Array, Float32Array>;
 }
 
+/** Fastest base64 decoder the platform has (Chromium 140+, Node's Buffer, else atob). */
 function decodeBase64(b64: string): Uint8Array {
+  const U8 = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
+  if (typeof U8.fromBase64 === 'function') return U8.fromBase64(b64);
+  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (B) { const b = B.from(b64, 'base64'); return new Uint8Array(b.buffer, b.byteOffset, b.length); }
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -33,14 +51,37 @@ function decodeBase64(b64: string): Uint8Array {
 export function loadModel(file: ModelFile): Model {
   if (file.format !== MODEL_FORMAT) throw new Error(`NER model format ${file.format}, code expects ${MODEL_FORMAT}: run npm run train:ner`);
   if (file.tags.join() !== TAGS.join()) throw new Error('NER model tag set differs from src/entities/tags.ts');
+  const size = 1 << file.bits;
+  const fingerprints = decodeBase64(file.fingerprints);
   const codes = decodeBase64(file.weights);
-  const size = (1 << file.bits) * NUM_TAGS;
-  if (codes.length !== size) throw new Error(`NER model has ${codes.length} weights, expected ${size}`);
+  if (fingerprints.length !== size || codes.length !== file.rows * NUM_TAGS) throw new Error('NER model tables have the wrong size');
+  const slots = new Uint32Array(size);
+  let next = 0;
+  for (let row = 0; row < size; row++) {
+    const fp = fingerprints[row]!;
+    if (fp !== 0) slots[row] = ((fp << 24) | ++next) >>> 0;
+  }
+  if (next * NUM_TAGS !== codes.length) throw new Error('NER model rows do not match its fingerprints');
   const book = Float32Array.from(file.codebook);
-  const weights = new Float32Array(size);
-  // Codes are stored as unsigned bytes of (code + 128).
-  for (let i = 0; i < size; i++) weights[i] = book[codes[i]!]!;
-  return { mask: (1 << file.bits) - 1, weights, transitions: Float64Array.from(file.transitions) };
+  const weights = new Float32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) weights[i] = book[codes[i]!]!;
+  return { mask: size - 1, slots, weights, transitions: Float64Array.from(file.transitions), selfSums: new WeakMap() };
+}
+
+/** Row owner check: top byte of the feature hash, never 0 (0 marks an empty row). */
+export function fingerprint(h: number): number {
+  return h >>> 24 || 1;
+}
+
+/** Offset of feature hash h's weights, or -1 when the model has no weights for it. */
+export function weightsOffset(m: Model, h: number): number {
+  const fp = h >>> 24 || 1;
+  const slots = m.slots, mask = m.mask;
+  for (let s = h & mask; ; s = (s + 1) & mask) {
+    const v = slots[s]!;
+    if (v === 0) return -1;
+    if (v >>> 24 === fp) return ((v & 0xffffff) - 1) * NUM_TAGS;
+  }
 }
 
 let cached: Model | null = null;

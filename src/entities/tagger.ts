@@ -1,24 +1,39 @@
 /** Sequence tagging: hashed features -> emission scores -> Viterbi over valid BIO sequences. */
-import { sentenceFeatures } from './features';
-import { model, type Model } from './model';
+import { SELF_FEATURES, sentenceFeatures } from './features';
+import { model, weightsOffset, type Model } from './model';
 import { NUM_TAGS, TAGS, viterbi } from './tags';
+
+/** Adds the weights of features hashes[from..to) into acc[0..NUM_TAGS). */
+function sumWeights(m: Model, hashes: Uint32Array, from: number, to: number, acc: Float64Array | Float32Array): void {
+  const w = m.weights;
+  for (let j = from; j < to; j++) {
+    const b = weightsOffset(m, hashes[j]!);
+    if (b < 0) continue; // a feature never seen (often enough) in training
+    acc[0] += w[b]!; acc[1] += w[b + 1]!; acc[2] += w[b + 2]!; acc[3] += w[b + 3]!;
+    acc[4] += w[b + 4]!; acc[5] += w[b + 5]!; acc[6] += w[b + 6]!;
+  }
+}
 
 /** Tag indices (into TAGS) for one token sequence. */
 export function tagIndices(tokens: readonly string[], m: Model = model()): Uint8Array {
   const n = tokens.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const { hashes, offsets } = sentenceFeatures(tokens);
-  const K = NUM_TAGS, w = m.weights, mask = m.mask;
+  const { hashes, offsets, infos } = sentenceFeatures(tokens);
+  const K = NUM_TAGS;
   const emit = new Float64Array(n * K);
+  const acc = new Float64Array(K);
   for (let i = 0; i < n; i++) {
-    const e = i * K;
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
-    for (let j = offsets[i]!, end = offsets[i + 1]!; j < end; j++) {
-      const b = (hashes[j]! & mask) * K;
-      s0 += w[b]!; s1 += w[b + 1]!; s2 += w[b + 2]!; s3 += w[b + 3]!; s4 += w[b + 4]!; s5 += w[b + 5]!; s6 += w[b + 6]!;
+    // Word-only features: summed once per distinct word, then reused.
+    let self = m.selfSums.get(infos[i]!);
+    if (!self) {
+      self = new Float32Array(K);
+      sumWeights(m, hashes, offsets[i]!, offsets[i]! + SELF_FEATURES, self);
+      m.selfSums.set(infos[i]!, self);
     }
-    emit[e] = s0; emit[e + 1] = s1; emit[e + 2] = s2; emit[e + 3] = s3; emit[e + 4] = s4; emit[e + 5] = s5; emit[e + 6] = s6;
+    for (let t = 0; t < K; t++) acc[t] = self[t]!;
+    sumWeights(m, hashes, offsets[i]! + SELF_FEATURES, offsets[i + 1]!, acc);
+    for (let t = 0; t < K; t++) emit[i * K + t] = acc[t]!;
   }
   viterbi(emit, n, m.transitions, out);
   return out;

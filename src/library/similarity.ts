@@ -12,11 +12,11 @@ export interface CorpusStats {
 }
 
 export interface Similarity {
-  /** idf-weighted cosine of the two entity sets, 0..1. */
+  /** Rarity-weighted overlap of the two entity sets, 0..1. */
   entity: number;
-  /** tf-idf cosine of the term vectors, 0..1. */
+  /** Rarity-weighted overlap of the tf term vectors, 0..1. */
   terms: number;
-  /** idf-weighted cosine of the headline terms, 0..1. */
+  /** Rarity-weighted overlap of the headline terms, 0..1. */
   title: number;
   /** Days between publication dates, null when either is unknown. */
   days: number | null;
@@ -33,60 +33,77 @@ export function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Per-document vectors are reused across many pairs, so they are computed once per stats object. */
+/**
+ * Rarity of a feature relative to one seen in a single article, in (0, 1]. Squared per shared
+ * feature below, so a name in two articles counts fully and a word in half the library barely.
+ */
+export function rarity(df: number, n: number): number {
+  return idf(Math.max(1, df), Math.max(1, n)) / idf(1, Math.max(1, n));
+}
+
+/**
+ * Per-document tf vectors and their norms. The norms deliberately use tf only, not idf: then a
+ * pair's score needs the document frequency of the SHARED features only, which are all features
+ * of the query article, so the library never has to look up the vocabulary of every candidate.
+ */
 interface Prepared {
   terms: Map<string, number>;
   termNorm: number;
-  title: Map<string, number>;
-  titleNorm: number;
+  title: Set<string>;
   entities: Map<string, number>;
   entityNorm: number;
 }
 
-const cache = new WeakMap<DocFeatures, { stats: CorpusStats; p: Prepared }>();
+const cache = new WeakMap<DocFeatures, Prepared>();
 
-function prepare(d: DocFeatures, s: CorpusStats): Prepared {
+function prepare(d: DocFeatures): Prepared {
   const hit = cache.get(d);
-  if (hit && hit.stats === s) return hit.p;
+  if (hit) return hit;
   const terms = new Map<string, number>();
-  d.terms.forEach((t, i) => terms.set(t, (d.weights[i] ?? 1) * idf(s.termDf(t), s.docCount)));
-  const title = new Map<string, number>();
-  for (const t of d.titleTerms) title.set(t, idf(s.termDf(t), s.docCount));
+  d.terms.forEach((t, i) => terms.set(t, d.weights[i] ?? 1));
   const entities = new Map<string, number>();
-  for (const e of d.entities) entities.set(e.id, idf(s.entityDf(e.id), s.docCount) * (1 + Math.log(e.n)) ** 0.5);
+  for (const e of d.entities) entities.set(e.id, Math.sqrt(1 + Math.log(Math.max(1, e.n))));
   const norm = (m: Map<string, number>) => Math.sqrt([...m.values()].reduce((a, v) => a + v * v, 0)) || 1;
-  const p = { terms, termNorm: norm(terms), title, titleNorm: norm(title), entities, entityNorm: norm(entities) };
-  cache.set(d, { stats: s, p });
+  const p = { terms, termNorm: norm(terms), title: new Set(d.titleTerms), entities, entityNorm: norm(entities) };
+  cache.set(d, p);
   return p;
 }
 
-function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
+/** Rarity-weighted overlap of two weighted sets: like a cosine, with each shared key scaled by rarity squared. */
+function overlap(a: Map<string, number>, an: number, b: Map<string, number>, bn: number, rar: (k: string) => number): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [k, v] of small) {
     const w = large.get(k);
-    if (w !== undefined) dot += v * w;
+    if (w !== undefined) {
+      const r = rar(k);
+      dot += v * w * r * r;
+    }
   }
   return dot / (an * bn);
 }
 
 export function similarity(a: DocFeatures, b: DocFeatures, s: CorpusStats): Similarity {
-  const pa = prepare(a, s);
-  const pb = prepare(b, s);
+  const pa = prepare(a);
+  const pb = prepare(b);
+  const n = s.docCount;
+  const termRarity = (t: string) => rarity(s.termDf(t), n);
   const shared = a.entities
     .filter((e) => pb.entities.has(e.id))
     .sort((x, y) => s.entityDf(x.id) - s.entityDf(y.id) || y.n - x.n);
   const sharedTerms: { form: string; w: number }[] = [];
   a.terms.forEach((t, i) => {
     const w = pb.terms.get(t);
-    if (w !== undefined) sharedTerms.push({ form: a.forms[i] ?? t, w: w * (pa.terms.get(t) ?? 0) });
+    if (w !== undefined) sharedTerms.push({ form: a.forms[i] ?? t, w: w * (a.weights[i] ?? 1) * termRarity(t) ** 2 });
   });
   sharedTerms.sort((x, y) => y.w - x.w);
+  let titleDot = 0;
+  for (const t of pa.title) if (pb.title.has(t)) titleDot += termRarity(t) ** 2;
   const days = a.publishedTs != null && b.publishedTs != null ? Math.abs(a.publishedTs - b.publishedTs) / DAY : null;
   return {
-    entity: cosine(pa.entities, pa.entityNorm, pb.entities, pb.entityNorm),
-    terms: cosine(pa.terms, pa.termNorm, pb.terms, pb.termNorm),
-    title: cosine(pa.title, pa.titleNorm, pb.title, pb.titleNorm),
+    entity: overlap(pa.entities, pa.entityNorm, pb.entities, pb.entityNorm, (id) => rarity(s.entityDf(id), n)),
+    terms: overlap(pa.terms, pa.termNorm, pb.terms, pb.termNorm, termRarity),
+    title: titleDot / (Math.sqrt(pa.title.size * pb.title.size) || 1),
     days,
     shared,
     sharedTerms,

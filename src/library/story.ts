@@ -14,7 +14,7 @@ export const STORY = {
   maxDays: 3,
   weights: { terms: 0.45, title: 0.3, entity: 0.25 },
   /** Pair score from which two articles are one story. */
-  threshold: 0.18,
+  threshold: 0.1,
   /** Unknown dates cannot confirm the window, so the wording must agree more. */
   undatedFactor: 0.8,
   /** Two pieces from one outlet are more often follow-ups than the same report. */

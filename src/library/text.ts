@@ -11,7 +11,7 @@ import { STOPWORDS_ISO_ID } from './stopwords-id';
 /** Tunables for term extraction, in one place. */
 export const TEXT = {
   /** How many weighted terms an article keeps (ranking vector and index keys). */
-  maxTerms: 48,
+  maxTerms: 32,
   /** Paragraphs that count as the lead (news puts the event in the first ones). */
   leadParagraphs: 2,
   titleWeight: 3,
@@ -50,7 +50,10 @@ export function stem(word: string): string {
   if (word.length <= 4 || /\d/.test(word)) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = stemmer(word);
+    // Snowball strips a possessive -ku/-mu first ("bertemu" -> "berte"). News prose is third
+    // person, so a final -ku/-mu is almost always part of the root: shield it behind a -nya,
+    // which the stemmer strips instead ("bertemunya" -> "temu", like "pertemuan").
+    s = /(?:ku|mu)$/.test(word) ? stemmer(`${word}nya`) : stemmer(word);
     // The stemmer can over-strip short roots ("berikan" -> "ikan"); keep something meaningful.
     if (s.length < 3) s = word;
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();

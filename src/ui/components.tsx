@@ -1,5 +1,5 @@
 /** Small shared building blocks for the extension pages. */
-import type { ComponentChildren, JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import type { EntityType } from '../types';
 import { useT } from './i18n';
 
@@ -37,7 +37,7 @@ export function Spinner() {
 
 /** A link to one of our own pages. In the side panel it opens a tab; elsewhere a normal link. */
 export function PageLink(props: { path: string; onOpen?: (path: string) => void; children: ComponentChildren; class?: string }) {
-  const onClick = (e: JSX.TargetedMouseEvent<HTMLAnchorElement>) => {
+  const onClick = (e: MouseEvent) => {
     if (!props.onOpen) return;
     e.preventDefault();
     props.onOpen(props.path);

@@ -5,6 +5,11 @@ import type { UiLang } from './i18n';
 export const REASON_ORDER: ClutterReason[] = ['ad', 'overlay', 'related', 'video-promo', 'promo', 'share', 'notice', 'editor', 'tags'];
 export const ENTITY_TYPE_ORDER: EntityType[] = ['PER', 'ORG', 'LOC', 'EVENT', 'MISC', 'DATE', 'MONEY'];
 
+/** Message key for a clutter reason (message names may not contain '-'). */
+export function reasonKey(reason: string): string {
+  return `reason.${reason.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`;
+}
+
 export interface HiddenGroup {
   reason: ClutterReason;
   /** Each item with its index in TabState.hidden (the index `showHidden` expects). */

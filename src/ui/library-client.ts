@@ -5,6 +5,7 @@
  * Everything the UI shows is mapped to the small shapes below, so a change in the library's
  * record format touches this file only.
  */
+import { openLibrary, type ArticleSummary, type Library, type SearchHit, type StoredArticle } from '../library';
 import type { Article, Entity } from '../types';
 
 export interface StoredArticleView {
@@ -15,7 +16,7 @@ export interface StoredArticleView {
   published: string | null;
   /** When it was stored (ISO), if known. */
   savedAt?: string | null;
-  /** Entity ids/names mentioned (for the library filter), if known. */
+  /** Entities mentioned (for the library filter), if known. */
   entities?: { id: string; name: string; type: string }[];
 }
 
@@ -27,119 +28,119 @@ export interface StoredArticleFull extends StoredArticleView {
 export interface ListQuery {
   text?: string;
   site?: string;
+  /** Free text matched against entity names (or an exact entity id). */
   entity?: string;
+  /** yyyy-mm-dd, inclusive. */
   from?: string;
   to?: string;
   limit?: number;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type AnyLib = Record<string, (...args: any[]) => any>;
+/** The library calls this file makes; the real Library satisfies it, tests pass a fake. */
+export type LibraryLike = Pick<
+  Library,
+  'get' | 'entity' | 'entityTimeline' | 'search' | 'list' | 'delete' | 'clear' | 'count' | 'exportJson' | 'importJson' | 'estimateSize'
+>;
 
-let libPromise: Promise<AnyLib> | null = null;
+let lib: LibraryLike | null = null;
 
 /** Open the library once per page. */
-export function getLibrary(): Promise<AnyLib> {
-  if (!libPromise) {
-    const mods = import.meta.glob('../library/index.ts');
-    const loader = mods['../library/index.ts'];
-    libPromise = loader
-      ? loader().then((m: any) => m.openLibrary())
-      : Promise.reject(new Error('library module not available'));
-    libPromise.catch(() => (libPromise = null));
-  }
-  return libPromise;
+export function getLibrary(): LibraryLike {
+  return (lib ??= openLibrary());
 }
 
 /** Tests inject a fake library here. */
-export function setLibraryForTests(lib: AnyLib | null): void {
-  libPromise = lib ? Promise.resolve(lib) : null;
+export function setLibraryForTests(fake: LibraryLike | null): void {
+  lib = fake;
 }
 
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
+const LIST_LIMIT = 500;
 
-/** Map whatever record the library returns to the view shape. */
-export function toView(r: any): StoredArticleView {
-  const a = r?.article ?? r ?? {};
-  const ents = Array.isArray(r?.entities) ? r.entities : Array.isArray(r?.entityList) ? r.entityList : [];
+export function toView(r: ArticleSummary | SearchHit): StoredArticleView {
   return {
-    id: String(r?.id ?? a.id ?? ''),
-    url: str(a.canonicalUrl) || str(a.url) || str(r?.url),
-    title: str(a.title) || str(r?.title),
-    site: str(a.site) || str(r?.site) || str(a.host),
-    published: a.published ?? r?.published ?? null,
-    savedAt: r?.savedAt != null ? new Date(r.savedAt).toISOString() : null,
-    entities: ents
-      .filter((e: any) => e && typeof e === 'object')
-      .map((e: any) => ({ id: String(e.id ?? ''), name: str(e.name) || String(e.id ?? ''), type: str(e.type) })),
+    id: r.id,
+    url: ('canonicalUrl' in r && r.canonicalUrl) || r.url,
+    title: r.title,
+    site: r.site,
+    published: r.published,
+    savedAt: 'savedAt' in r && r.savedAt ? new Date(r.savedAt).toISOString() : null,
+    entities: r.entities,
   };
 }
 
-function sortNewest(list: StoredArticleView[]): StoredArticleView[] {
-  const key = (v: StoredArticleView) => v.published ?? v.savedAt ?? '';
-  return [...list].sort((a, b) => key(b).localeCompare(key(a)));
-}
 
 export async function entityTimeline(entityId: string): Promise<StoredArticleView[]> {
-  const lib = await getLibrary();
-  const res = await lib.entityTimeline(entityId);
-  return sortNewest((Array.isArray(res) ? res : []).map(toView));
+  const res = await getLibrary().entityTimeline(entityId);
+  // The library already answers newest first; keep that order.
+  return res.map(toView);
+}
+
+function matchesEntity(v: StoredArticleView, q: string): boolean {
+  const needle = q.toLowerCase();
+  return !!v.entities?.some((e) => e.id === q || e.name.toLowerCase().includes(needle));
 }
 
 export async function listArticles(q: ListQuery = {}): Promise<StoredArticleView[]> {
-  const lib = await getLibrary();
+  const l = getLibrary();
   const text = q.text?.trim();
-  const raw = text ? await lib.search(text) : await lib.list();
-  let list = (Array.isArray(raw) ? raw : []).map((r: any) => toView(r?.record ?? r));
-  if (q.site) list = list.filter((v) => v.site === q.site);
-  if (q.entity) {
-    const needle = q.entity.toLowerCase();
-    list = list.filter((v) => v.entities?.some((e) => e.id === q.entity || e.name.toLowerCase().includes(needle)));
+  const toEnd = q.to ? `${q.to}T23:59:59.999Z` : undefined;
+  let list: StoredArticleView[];
+  if (text) {
+    list = (await l.search(text, { site: q.site || undefined, from: q.from || undefined, to: toEnd }, q.limit ?? 200)).map(toView);
+  } else {
+    list = (await l.list({ site: q.site || undefined, limit: q.limit ?? LIST_LIMIT })).map(toView);
+    if (q.from) list = list.filter((v) => v.published != null && v.published.slice(0, 10) >= q.from!);
+    if (q.to) list = list.filter((v) => v.published != null && v.published.slice(0, 10) <= q.to!);
   }
-  if (q.from) list = list.filter((v) => (v.published ?? v.savedAt ?? '') >= q.from!);
-  if (q.to) list = list.filter((v) => (v.published ?? v.savedAt ?? '').slice(0, 10) <= q.to!);
-  return text ? list : sortNewest(list);
+  if (q.entity?.trim()) list = list.filter((v) => matchesEntity(v, q.entity!.trim()));
+  return list;
+}
+
+export function storedToArticle(r: StoredArticle): Article {
+  return {
+    url: r.url, canonicalUrl: r.canonicalUrl, title: r.title, byline: r.byline, published: r.published,
+    site: r.site, host: r.host, lang: r.lang, excerpt: r.excerpt, paragraphs: r.paragraphs,
+    contentHtml: r.contentHtml, image: r.image, wordCount: r.wordCount,
+  };
 }
 
 export async function getStored(id: string): Promise<StoredArticleFull | null> {
-  const lib = await getLibrary();
-  const r = await lib.get(id);
+  const l = getLibrary();
+  const r = await l.get(id);
   if (!r) return null;
-  const view = toView(r);
-  const article: Article = r.article ?? r;
-  const entityList: Entity[] = Array.isArray(r.entities) ? r.entities.filter((e: any) => Array.isArray(e?.surface)) : [];
-  return { ...view, article, entityList };
+  // Surfaces for highlighting come from the entity rows; the article row has names and counts.
+  const rows = await Promise.all(r.entities.map((e) => l.entity(e.id).catch(() => undefined)));
+  const entityList: Entity[] = r.entities.map((e, i) => ({
+    id: e.id, name: e.name, type: e.type, count: e.n, mentions: [],
+    surface: rows[i]?.surface?.length ? rows[i]!.surface : [e.name],
+  }));
+  return {
+    id: r.id, url: r.canonicalUrl || r.url, title: r.title, site: r.site, published: r.published,
+    savedAt: new Date(r.firstRead).toISOString(), entities: r.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })),
+    article: storedToArticle(r), entityList,
+  };
 }
 
 export async function deleteStored(id: string): Promise<void> {
-  await (await getLibrary()).delete(id);
+  await getLibrary().delete(id);
 }
 
 export async function clearLibrary(): Promise<void> {
-  await (await getLibrary()).clear();
+  await getLibrary().clear();
 }
 
 export async function exportLibrary(): Promise<string> {
-  const out = await (await getLibrary()).exportJson();
-  return typeof out === 'string' ? out : JSON.stringify(out);
+  return getLibrary().exportJson();
 }
 
 /** Throws the library's error unchanged when the file is rejected (nothing is changed then). */
-export async function importLibrary(json: string): Promise<number | null> {
-  const res = await (await getLibrary()).importJson(json);
-  if (typeof res === 'number') return res;
-  if (res && typeof res === 'object' && typeof res.imported === 'number') return res.imported;
-  return null;
+export async function importLibrary(json: string): Promise<{ added: number; updated: number }> {
+  return getLibrary().importJson(json);
 }
 
 export async function libraryStats(): Promise<{ count: number; bytes: number | null }> {
-  const lib = await getLibrary();
-  const [count, bytes] = await Promise.all([
-    Promise.resolve(lib.count()).catch(() => 0),
-    Promise.resolve(lib.estimateSize?.()).catch(() => null),
-  ]);
-  const b = typeof bytes === 'number' ? bytes : bytes && typeof bytes === 'object' ? (bytes.bytes ?? bytes.usage ?? null) : null;
-  return { count: Number(count) || 0, bytes: b };
+  const l = getLibrary();
+  const [count, size] = await Promise.all([l.count().catch(() => 0), l.estimateSize().catch(() => null)]);
+  return { count, bytes: size?.usage ?? null };
 }
+

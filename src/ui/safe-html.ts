@@ -65,52 +65,95 @@ export function safeUrl(raw: string, baseUrl?: string | null): string | null {
 }
 
 let purifier: ReturnType<typeof DOMPurify> | null = null;
-let currentBase: string | null | undefined;
 
 function getPurifier(): ReturnType<typeof DOMPurify> {
-  if (purifier) return purifier;
-  const p = DOMPurify(window);
-  p.addHook('afterSanitizeAttributes', (node) => {
-    const el = node as Element;
-    if (!el.getAttribute) return;
+  return (purifier ??= DOMPurify(window));
+}
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const TAG_SET = new Set(ALLOWED_TAGS);
+const ATTR_SET = new Set([...ALLOWED_ATTR, 'target', 'rel', 'loading', 'decoding']);
+/** Elements whose content is never text for the reader. */
+const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math', 'textarea', 'select', 'title', 'head', 'frameset', 'frame', 'applet']);
+
+/**
+ * Our own pass after DOMPurify: enforce the same allow-list, normalise URLs, set link targets.
+ * It makes the result independent of the DOM implementation (DOMPurify under a partial DOM such
+ * as happy-dom can let things through) and is the place where relative URLs become absolute.
+ */
+function enforce(parent: ParentNode, base: string | null | undefined): void {
+  for (const child of Array.from(parent.childNodes)) {
+    if (child.nodeType === 3) continue; // text
+    if (child.nodeType !== 1) {
+      child.parentNode?.removeChild(child); // comments, processing instructions, CDATA
+      continue;
+    }
+    const el = child as Element;
+    const tag = el.localName.toLowerCase();
+    if (el.namespaceURI !== HTML_NS || !TAG_SET.has(tag)) {
+      if (DROP_WITH_CONTENT.has(tag) || el.namespaceURI !== HTML_NS) {
+        el.parentNode?.removeChild(el);
+      } else {
+        enforce(el, base);
+        const kids = Array.from(el.childNodes);
+        for (const k of kids) el.parentNode?.insertBefore(k, el);
+        el.parentNode?.removeChild(el);
+      }
+      continue;
+    }
+    for (const name of el.getAttributeNames()) {
+      if (!ATTR_SET.has(name.toLowerCase())) el.removeAttribute(name);
+    }
     for (const name of URL_ATTRS) {
       const val = el.getAttribute(name);
       if (val == null) continue;
-      const ok = safeUrl(val, currentBase);
+      const ok = safeUrl(val, base);
       if (ok == null) el.removeAttribute(name);
       else el.setAttribute(name, ok);
     }
-    const tag = el.tagName?.toLowerCase();
     if (tag === 'a') {
       const href = el.getAttribute('href');
       if (href && !href.startsWith('#')) {
         el.setAttribute('target', '_blank');
         el.setAttribute('rel', 'noopener noreferrer');
-      } else if (!href) {
+      } else {
         el.removeAttribute('target');
+        el.removeAttribute('rel');
       }
-    } else if (tag === 'img') {
+    } else {
+      el.removeAttribute('target');
+      el.removeAttribute('rel');
+    }
+    if (tag === 'img') {
       if (!el.getAttribute('src')) {
-        el.remove();
-        return;
+        el.parentNode?.removeChild(el);
+        continue;
       }
       el.setAttribute('loading', 'lazy');
       el.setAttribute('decoding', 'async');
+    } else {
+      el.removeAttribute('loading');
+      el.removeAttribute('decoding');
     }
-  });
-  purifier = p;
-  return p;
+    enforce(el, base);
+  }
 }
 
 /** Sanitise to a DocumentFragment of the current document. */
 export function sanitizeToFragment(html: string, opts: SanitizeOptions = {}): DocumentFragment {
   const p = getPurifier();
-  currentBase = opts.baseUrl;
-  try {
-    return p.sanitize(html ?? '', { ...CONFIG, ADD_ATTR: ['target', 'rel', 'loading', 'decoding'], RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
-  } finally {
-    currentBase = undefined;
+  let frag: DocumentFragment;
+  if (p.isSupported) {
+    frag = p.sanitize(html ?? '', { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+    frag = document.importNode(frag, true);
+  } else {
+    // No usable DOMPurify: keep the text only (parsed in an inert document).
+    frag = document.createDocumentFragment();
+    const text = new DOMParser().parseFromString(html ?? '', 'text/html').body?.textContent ?? '';
+    frag.append(document.createTextNode(text));
   }
+  enforce(frag, opts.baseUrl);
+  return frag;
 }
 
 /** Sanitise to a string (for tests, printing and export). */

@@ -12,7 +12,7 @@ export interface LibraryApi {
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   exportJson(): Promise<string>;
-  importJson(json: string): Promise<number | null>;
+  importJson(json: string): Promise<{ added: number; updated: number }>;
   stats(): Promise<{ count: number; bytes: number | null }>;
 }
 
@@ -111,8 +111,8 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     if (!file) return;
     try {
       const json = await file.text();
-      const n = await api.importJson(json);
-      setNotice({ kind: 'info', text: n != null ? t('library.imported', n) : t('library.importedSome') });
+      const r = await api.importJson(json);
+      setNotice({ kind: 'info', text: t('library.imported', { added: r.added, updated: r.updated }) });
       setRev(rev + 1);
     } catch (err) {
       setNotice({ kind: 'error', text: `${t('library.importError')} ${err instanceof Error ? err.message : String(err)}` });
@@ -135,111 +135,113 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
         <h1>{t('library.title')}</h1>
         <PageLink path="/options.html">{t('nav.options')}</PageLink>
       </header>
-      <p class="muted" data-testid="lib-summary">
-        {summary}
-      </p>
-      {notice && (
-        <div role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <Status kind={notice.kind === 'error' ? 'error' : 'info'}>{notice.text}</Status>
-        </div>
-      )}
-
-      <Section id="filters" title={t('library.search')}>
-        <div class="grid-filters">
-          <label class="field" for="q">
-            <span>{t('library.searchLabel')}</span>
-            <input id="q" type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
-          </label>
-          <label class="field" for="site">
-            <span>{t('library.site')}</span>
-            <select id="site" value={site} onChange={(e) => setSite((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">{t('library.allSites')}</option>
-              {allSites.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field" for="entity">
-            <span>{t('library.entity')}</span>
-            <input id="entity" type="text" value={entity} onInput={(e) => setEntity((e.currentTarget as HTMLInputElement).value)} />
-          </label>
-          <label class="field" for="from">
-            <span>{t('library.from')}</span>
-            <input id="from" type="date" value={from} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
-          </label>
-          <label class="field" for="to">
-            <span>{t('library.to')}</span>
-            <input id="to" type="date" value={to} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
-          </label>
-        </div>
-      </Section>
-
-      <Section id="articles" title={t('library.articles')} count={items?.length}>
-        {items == null ? (
-          <p class="muted">
-            <Spinner /> {t('panel.loading')}
-          </p>
-        ) : items.length === 0 ? (
-          <p class="muted" data-testid="lib-empty">
-            {hasFilter ? t('library.noMatch') : t('library.empty')}
-          </p>
-        ) : (
-          <ul class="lib-list">
-            {items.map((a) => {
-              const orig = safeUrl(a.url);
-              return (
-                <li key={a.id} class="lib-item">
-                  <div>
-                    <h3>
-                      <a href={`/reader.html?id=${encodeURIComponent(a.id)}`}>{a.title || a.url}</a>
-                    </h3>
-                    <p class="muted small">
-                      {a.site}
-                      {a.published ? ` · ${formatDate(a.published, lang, false)}` : ''}
-                      {orig && (
-                        <>
-                          {' · '}
-                          <a href={orig} target="_blank" rel="noopener noreferrer">
-                            {t('library.original')}
-                          </a>
-                        </>
-                      )}
-                    </p>
-                  </div>
-                  <button type="button" class="btn btn-small btn-danger" onClick={() => void remove(a)} aria-label={t('library.deleteOne', { title: a.title })}>
-                    {t('library.delete')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+      <main>
+        <p class="muted" data-testid="lib-summary">
+          {summary}
+        </p>
+        {notice && (
+          <div role={notice.kind === 'error' ? 'alert' : 'status'}>
+            <Status kind={notice.kind === 'error' ? 'error' : 'info'}>{notice.text}</Status>
+          </div>
         )}
-      </Section>
 
-      <Section id="data" title={t('library.data')}>
-        <p class="muted">{t('library.dataHint')}</p>
-        <div class="row">
-          <button type="button" class="btn" onClick={() => void doExport()}>
-            {t('library.export')}
-          </button>
-          <input
-            id="import-file"
-            ref={fileRef}
-            class="visually-hidden file-input"
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => void doImport((e.currentTarget as HTMLInputElement).files?.[0])}
-          />
-          <label class="btn" for="import-file">
-            {t('library.import')}
-          </label>
-          <button type="button" class="btn btn-danger" onClick={() => void clearAll()} disabled={stats?.count === 0}>
-            {t('library.clear')}
-          </button>
-        </div>
-      </Section>
+        <Section id="filters" title={t('library.search')}>
+          <div class="grid-filters">
+            <label class="field" for="q">
+              <span>{t('library.searchLabel')}</span>
+              <input id="q" type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+            </label>
+            <label class="field" for="site">
+              <span>{t('library.site')}</span>
+              <select id="site" value={site} onChange={(e) => setSite((e.currentTarget as HTMLSelectElement).value)}>
+                <option value="">{t('library.allSites')}</option>
+                {allSites.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="field" for="entity">
+              <span>{t('library.entity')}</span>
+              <input id="entity" type="text" value={entity} onInput={(e) => setEntity((e.currentTarget as HTMLInputElement).value)} />
+            </label>
+            <label class="field" for="from">
+              <span>{t('library.from')}</span>
+              <input id="from" type="date" value={from} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />
+            </label>
+            <label class="field" for="to">
+              <span>{t('library.to')}</span>
+              <input id="to" type="date" value={to} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
+            </label>
+          </div>
+        </Section>
+
+        <Section id="articles" title={t('library.articles')} count={items?.length}>
+          {items == null ? (
+            <p class="muted">
+              <Spinner /> {t('panel.loading')}
+            </p>
+          ) : items.length === 0 ? (
+            <p class="muted" data-testid="lib-empty">
+              {hasFilter ? t('library.noMatch') : t('library.empty')}
+            </p>
+          ) : (
+            <ul class="lib-list">
+              {items.map((a) => {
+                const orig = safeUrl(a.url);
+                return (
+                  <li key={a.id} class="lib-item">
+                    <div>
+                      <h3>
+                        <a href={`/reader.html?id=${encodeURIComponent(a.id)}`}>{a.title || a.url}</a>
+                      </h3>
+                      <p class="muted small">
+                        {a.site}
+                        {a.published ? ` · ${formatDate(a.published, lang, false)}` : ''}
+                        {orig && (
+                          <>
+                            {' · '}
+                            <a href={orig} target="_blank" rel="noopener noreferrer">
+                              {t('library.original')}
+                            </a>
+                          </>
+                        )}
+                      </p>
+                    </div>
+                    <button type="button" class="btn btn-small btn-danger" onClick={() => void remove(a)} aria-label={t('library.deleteOne', { title: a.title })}>
+                      {t('library.delete')}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Section>
+
+        <Section id="data" title={t('library.data')}>
+          <p class="muted">{t('library.dataHint')}</p>
+          <div class="row">
+            <button type="button" class="btn" onClick={() => void doExport()}>
+              {t('library.export')}
+            </button>
+            <input
+              id="import-file"
+              ref={fileRef}
+              class="visually-hidden file-input"
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => void doImport((e.currentTarget as HTMLInputElement).files?.[0])}
+            />
+            <label class="btn" for="import-file">
+              {t('library.import')}
+            </label>
+            <button type="button" class="btn btn-danger" onClick={() => void clearAll()} disabled={stats?.count === 0}>
+              {t('library.clear')}
+            </button>
+          </div>
+        </Section>
+      </main>
     </div>
   );
 }

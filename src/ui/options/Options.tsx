@@ -46,6 +46,10 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]> }) {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
+    document.title = `${t('options.title')} · Sorot`;
+  }, [t]);
+
+  useEffect(() => {
     void featuresItem.getValue().then((v) => setFeatures(withFeatureDefaults(v)));
     void languageItem.getValue().then((v) => setLanguage(v ?? 'auto'));
     void sitesItem.getValue().then((v) => setSites(v ?? {}));
@@ -101,61 +105,63 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]> }) {
         <h1>{t('options.title')}</h1>
         <PageLink path="/library.html">{t('nav.library')}</PageLink>
       </header>
-      <p class="visually-hidden" role="status">
-        {saved ? t('options.saved') : ''}
-      </p>
+      <main>
+        <p class="visually-hidden" role="status">
+          {saved ? t('options.saved') : ''}
+        </p>
 
-      <Section id="language" title={t('options.language')}>
-        <label class="field" for="lang-select">
-          <span>{t('options.languageLabel')}</span>
-          <select id="lang-select" value={language} onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Language)}>
-            <option value="auto">{t('options.languageAuto')}</option>
-            <option value="id">Bahasa Indonesia</option>
-            <option value="en">English</option>
-          </select>
-        </label>
-      </Section>
+        <Section id="language" title={t('options.language')}>
+          <label class="field" for="lang-select">
+            <span>{t('options.languageLabel')}</span>
+            <select id="lang-select" value={language} onChange={(e) => setLang((e.currentTarget as HTMLSelectElement).value as Language)}>
+              <option value="auto">{t('options.languageAuto')}</option>
+              <option value="id">Bahasa Indonesia</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+        </Section>
 
-      <Section id="features" title={t('options.features')}>
-        <Switch id="f-hide" checked={features.hideClutter} onChange={(v) => setFeature('hideClutter', v)} label={t('options.hideClutter')} hint={t('options.hideClutterHint')} />
-        <Switch id="f-store" checked={features.storeArticles} onChange={(v) => setFeature('storeArticles', v)} label={t('options.storeArticles')} hint={t('options.storeArticlesHint')} />
-        <Switch id="f-wiki" checked={features.wikipediaLookup} onChange={(v) => setFeature('wikipediaLookup', v)} label={t('options.wikipedia')} hint={t('options.wikipediaHint')} />
-      </Section>
+        <Section id="features" title={t('options.features')}>
+          <Switch id="f-hide" checked={features.hideClutter} onChange={(v) => setFeature('hideClutter', v)} label={t('options.hideClutter')} hint={t('options.hideClutterHint')} />
+          <Switch id="f-store" checked={features.storeArticles} onChange={(v) => setFeature('storeArticles', v)} label={t('options.storeArticles')} hint={t('options.storeArticlesHint')} />
+          <Switch id="f-wiki" checked={features.wikipediaLookup} onChange={(v) => setFeature('wikipediaLookup', v)} label={t('options.wikipedia')} hint={t('options.wikipediaHint')} />
+        </Section>
 
-      <Section id="sites" title={t('options.sites')} count={siteRows.filter((r) => r.on).length}>
-        <p class="muted">{t('options.sitesHint')}</p>
-        <label class="field" for="site-filter">
-          <span>{t('options.sitesFilter')}</span>
-          <input id="site-filter" type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
-        </label>
-        <ul class="site-list">
-          {siteRows.map((r) => (
-            <li key={r.host}>
-              <Switch id={`site-${r.host}`} checked={r.on} onChange={(v) => setSite(r.host, v)} label={r.host} hint={r.custom ? t('options.customSite') : undefined} />
-            </li>
-          ))}
-        </ul>
-      </Section>
-
-      <Section id="shortcuts" title={t('options.shortcuts')}>
-        <table class="shortcuts">
-          <thead>
-            <tr>
-              <th scope="col">{t('options.shortcutAction')}</th>
-              <th scope="col">{t('options.shortcutKeys')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(shortcuts ?? []).map((s) => (
-              <tr key={s.name}>
-                <td>{COMMAND_LABEL[s.name] ? t(COMMAND_LABEL[s.name]!) : s.description || s.name}</td>
-                <td>{s.shortcut ? <kbd class="kbd">{s.shortcut}</kbd> : <span class="muted">{t('options.shortcutNone')}</span>}</td>
-              </tr>
+        <Section id="sites" title={t('options.sites')} count={siteRows.filter((r) => r.on).length}>
+          <p class="muted">{t('options.sitesHint')}</p>
+          <label class="field" for="site-filter">
+            <span>{t('options.sitesFilter')}</span>
+            <input id="site-filter" type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <ul class="site-list">
+            {siteRows.map((r) => (
+              <li key={r.host}>
+                <Switch id={`site-${r.host}`} checked={r.on} onChange={(v) => setSite(r.host, v)} label={r.host} hint={r.custom ? t('options.customSite') : undefined} />
+              </li>
             ))}
-          </tbody>
-        </table>
-        <p class="muted small">{t('options.shortcutsHint')}</p>
-      </Section>
+          </ul>
+        </Section>
+
+        <Section id="shortcuts" title={t('options.shortcuts')}>
+          <table class="shortcuts">
+            <thead>
+              <tr>
+                <th scope="col">{t('options.shortcutAction')}</th>
+                <th scope="col">{t('options.shortcutKeys')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(shortcuts ?? []).map((s) => (
+                <tr key={s.name}>
+                  <td>{COMMAND_LABEL[s.name] ? t(COMMAND_LABEL[s.name]!) : s.description || s.name}</td>
+                  <td>{s.shortcut ? <kbd class="kbd">{s.shortcut}</kbd> : <span class="muted">{t('options.shortcutNone')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p class="muted small">{t('options.shortcutsHint')}</p>
+        </Section>
+      </main>
     </div>
   );
 }

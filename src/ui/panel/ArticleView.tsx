@@ -1,12 +1,14 @@
 /** The article state of the panel: header, hidden clutter, entities, related articles. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RelatedView, TabState } from '../../messaging/protocol';
 import type { Entity } from '../../types';
 import type { PanelBackend } from '../backend';
 import { EntityDot, PageLink, Section, Spinner, Status, Switch } from '../components';
-import { formatDate, groupEntities, groupHidden, readingMinutes } from '../format';
+import { safeUrl } from '../safe-html';
+import { formatDate, groupEntities, groupHidden, readingMinutes, reasonKey } from '../format';
 import { useT } from '../i18n';
 import type { StoredArticleView } from '../library-client';
+import { featuresItem } from '../settings';
 
 export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
   const { state, backend } = props;
@@ -36,8 +38,8 @@ export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
           <span class="muted small">{state.stored ? t('panel.stored') : t('panel.notStored')}</span>
         </div>
       </div>
-      <HiddenSection state={state} backend={backend} />
-      <EntitySection state={state} backend={backend} />
+      <HiddenSection key={`h|${state.tabId}|${state.url}`} state={state} backend={backend} />
+      <EntitySection key={`e|${state.tabId}|${state.url}`} state={state} backend={backend} />
       <RelatedSection state={state} backend={backend} />
     </div>
   );
@@ -48,10 +50,12 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
   const { t } = useT();
   const [enabled, setEnabled] = useState(state.hidingEnabled);
   const [shown, setShown] = useState<Set<number>>(new Set());
-  useEffect(() => {
+  // Follow the background's value when it changes (render-phase sync; the key resets per page).
+  const [seen, setSeen] = useState(state.hidingEnabled);
+  if (seen !== state.hidingEnabled) {
+    setSeen(state.hidingEnabled);
     setEnabled(state.hidingEnabled);
-    setShown(new Set());
-  }, [state.tabId, state.url, state.hidingEnabled]);
+  }
 
   const groups = groupHidden(state.hidden);
   const toggleAll = async (v: boolean) => {
@@ -81,7 +85,7 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
               <li key={g.reason} class="group" data-reason={g.reason}>
                 <details>
                   <summary>
-                    <span class="group-name">{t(`reason.${g.reason}`)}</span>
+                    <span class="group-name">{t(reasonKey(g.reason))}</span>
                     <span class="count" data-testid={`hidden-count-${g.reason}`}>
                       {g.items.length}
                     </span>
@@ -117,6 +121,7 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
 interface Selected {
   entity: Entity;
   count: number;
+  /** 0-based here; the page's highlightEntity answers 1-based `current`. */
   current: number;
 }
 
@@ -125,33 +130,48 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
   const { t, lang } = useT();
   const [sel, setSel] = useState<Selected | null>(null);
   const [timeline, setTimeline] = useState<StoredArticleView[] | null>(null);
+  const [wiki, setWiki] = useState(false);
   useEffect(() => {
-    setSel(null);
-    setTimeline(null);
-  }, [state.tabId, state.url]);
+    // Off by default: only then does the panel offer a Wikipedia link (nothing is sent before a click).
+    void featuresItem.getValue().then((f) => setWiki(!!f?.wikipediaLookup), () => {});
+    try {
+      return featuresItem.watch((f) => setWiki(!!f?.wikipediaLookup));
+    } catch {
+      return undefined;
+    }
+  }, []);
+  const selRef = useRef<Selected | null>(null);
+  const update = (s: Selected | null) => {
+    selRef.current = s;
+    setSel(s);
+  };
 
   const groups = groupEntities(state.entities);
 
   const select = async (e: Entity) => {
-    if (sel?.entity.id === e.id) {
-      setSel(null);
+    if (selRef.current?.entity.id === e.id) {
+      update(null);
       setTimeline(null);
       await backend.highlightEntity(state.tabId, null, 0).catch(() => null);
       return;
     }
-    setSel({ entity: e, count: e.count, current: 0 });
+    update({ entity: e, count: e.count, current: 0 });
     setTimeline(null);
     const r = await backend.highlightEntity(state.tabId, e.surface.length ? e.surface : [e.name], 0).catch(() => null);
-    if (r) setSel({ entity: e, count: r.count, current: r.current });
+    if (r && selRef.current?.entity.id === e.id) update({ entity: e, count: r.count, current: Math.max(0, r.current - 1) });
     const items = await backend.entityTimeline(e.id).catch(() => []);
     const here = state.article?.canonicalUrl;
+    if (selRef.current?.entity.id !== e.id) return;
     setTimeline(items.filter((i) => i.url !== here && i.url !== state.url));
   };
   const step = async (dir: 1 | -1) => {
-    if (!sel || sel.count === 0) return;
-    const target = (sel.current + dir + sel.count) % sel.count;
-    const r = await backend.highlightEntity(state.tabId, sel.entity.surface.length ? sel.entity.surface : [sel.entity.name], target).catch(() => null);
-    setSel({ ...sel, current: r ? r.current : target, count: r ? r.count : sel.count });
+    const cur = selRef.current;
+    if (!cur || cur.count === 0) return;
+    const target = (cur.current + dir + cur.count) % cur.count;
+    // Move at once (several quick presses add up); the page's answer corrects it.
+    update({ ...cur, current: target });
+    const r = await backend.highlightEntity(state.tabId, cur.entity.surface.length ? cur.entity.surface : [cur.entity.name], target).catch(() => null);
+    if (r && selRef.current?.entity.id === cur.entity.id && selRef.current.current === target) update({ ...cur, current: Math.max(0, r.current - 1), count: r.count });
   };
 
   return (
@@ -187,6 +207,16 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
           <div class="row">
             <strong>{sel.entity.name}</strong>
             {sel.entity.role && <span class="muted small">{sel.entity.role}</span>}
+            {wiki && (
+              <a
+                class="small"
+                href={`https://${lang === 'en' ? 'en' : 'id'}.wikipedia.org/w/index.php?search=${encodeURIComponent(sel.entity.name)}`}
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                {t('entities.wikipedia')}
+              </a>
+            )}
           </div>
           <div class="stepper" role="group" aria-label={t('entities.stepLabel', { name: sel.entity.name })}>
             <button type="button" class="btn btn-small" onClick={() => void step(-1)} disabled={sel.count < 2} aria-label={t('entities.prev')}>
@@ -210,7 +240,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
             <ol class="timeline">
               {timeline.map((i) => (
                 <li key={i.id}>
-                  <a href={i.url} target="_blank" rel="noopener noreferrer">
+                  <a href={safeUrl(i.url) ?? undefined} target="_blank" rel="noopener noreferrer">
                     {i.title}
                   </a>
                   <span class="muted small">
@@ -265,7 +295,7 @@ function RelatedList(props: { items: RelatedView[]; backend: PanelBackend }) {
     <ul class="related">
       {props.items.map((r) => (
         <li key={r.id}>
-          <a href={r.url} target="_blank" rel="noopener noreferrer" class="related-title">
+          <a href={safeUrl(r.url) ?? undefined} target="_blank" rel="noopener noreferrer" class="related-title">
             {r.title}
           </a>
           <span class="muted small">

@@ -40,10 +40,12 @@ export function Panel(props: { backend: PanelBackend; tabId?: number }) {
       if (alive && id != null) setTabId(id);
     });
     const stop = backend.watchActiveTab((id) => {
-      if (id !== tabRef.current) setPhase({ kind: 'loading' });
-      setTabId(id);
-      tabRef.current = id;
-      void load(id);
+      if (id !== tabRef.current) {
+        tabRef.current = id;
+        setTabId(id); // the effect below loads it
+      } else {
+        void load(id); // same tab navigated or finished loading
+      }
     });
     return () => {
       alive = false;
@@ -101,7 +103,7 @@ export function Panel(props: { backend: PanelBackend; tabId?: number }) {
   } else if (!state || state.status === 'idle' || state.status === 'not-article') {
     body = (
       <div class="empty" data-state="not-article">
-        <h2>{t('panel.notArticle.title')}</h2>
+        <h1 class="empty-title">{t('panel.notArticle.title')}</h1>
         <p class="muted">{state?.message || t(state ? 'panel.notArticle.noReason' : 'panel.notAnalyzed')}</p>
         <button type="button" class="btn btn-primary" onClick={analyze} disabled={busy || tabId == null}>
           {busy ? <Spinner /> : null}
@@ -113,13 +115,14 @@ export function Panel(props: { backend: PanelBackend; tabId?: number }) {
     const url = state.url ?? '';
     let host = '';
     try {
-      host = new URL(url).hostname;
+      const u = new URL(url);
+      if (u.protocol === 'http:' || u.protocol === 'https:') host = u.hostname;
     } catch {
       /* not a web page */
     }
     body = (
       <div class="empty" data-state="unsupported">
-        <h2>{t('panel.unsupported.title')}</h2>
+        <h1 class="empty-title">{t('panel.unsupported.title')}</h1>
         <p class="muted">{state.message || (host ? t('panel.unsupported.body', { host }) : t('panel.unsupported.notWeb'))}</p>
         {host && (
           <button type="button" class="btn btn-primary" onClick={() => enable(url)} disabled={busy}>

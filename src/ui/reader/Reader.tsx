@@ -80,6 +80,11 @@ export function Reader(props: ReaderProps) {
   }, [ttsBlock]);
 
   const data = load.kind === 'ready' ? load.data : null;
+
+  // Keyboard users land in the article (arrow keys / space scroll it) once it is there.
+  useEffect(() => {
+    if (data) document.getElementById('reader-article')?.focus({ preventScroll: true });
+  }, [data]);
   const html = data ? data.article.contentHtml || paragraphsAsFragmentHtml(data.article.paragraphs) : '';
 
   const onRendered = useCallback(
@@ -111,10 +116,10 @@ export function Reader(props: ReaderProps) {
 
   return (
     <div class={`reader${prefs.highlightEntities ? ' hl-on' : ''}`} style={style}>
-      <a class="skip-link" href="#reader-article">
-        {t('reader.skip')}
-      </a>
-      <div class="reader-bar" role="toolbar" aria-label={t('reader.toolbar')}>
+      <header class="reader-bar" aria-label={t('reader.toolbar')}>
+        <a class="skip-link" href="#reader-article">
+          {t('reader.skip')}
+        </a>
         <button type="button" class="btn btn-icon" onClick={onClose} aria-label={t('reader.close')} title={`${t('reader.close')} (Esc)`}>
           ✕
         </button>
@@ -148,7 +153,7 @@ export function Reader(props: ReaderProps) {
             <span aria-hidden="true">Aa</span> {t('reader.settings')}
           </button>
         </div>
-      </div>
+      </header>
 
       {settingsOpen && (
         <div id="reader-settings" class="reader-settings card" role="region" aria-label={t('reader.settings')}>

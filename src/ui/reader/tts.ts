@@ -25,6 +25,8 @@ export function pickVoice(voices: SpeechSynthesisVoice[], lang: string): SpeechS
   );
 }
 
+const synth = (): SpeechSynthesis | null => (typeof window !== 'undefined' && window.speechSynthesis) || null;
+
 export class Speaker {
   private index = 0;
   private texts: string[] = [];
@@ -34,11 +36,11 @@ export class Speaker {
   constructor(private cb: TtsCallbacks, private lang = 'id') {}
 
   hasVoice(): boolean {
-    return !!pickVoice(speechSynthesis.getVoices(), this.lang);
+    return !!pickVoice(synth()?.getVoices() ?? [], this.lang);
   }
 
   play(texts: string[], from = 0): void {
-    speechSynthesis.cancel();
+    synth()?.cancel();
     this.texts = texts;
     this.index = from;
     this.gen++;
@@ -48,10 +50,10 @@ export class Speaker {
 
   toggle(texts: string[]): void {
     if (this.state === 'playing') {
-      speechSynthesis.pause();
+      synth()?.pause();
       this.set('paused');
     } else if (this.state === 'paused') {
-      speechSynthesis.resume();
+      synth()?.resume();
       this.set('playing');
     } else {
       this.play(texts, 0);
@@ -60,7 +62,7 @@ export class Speaker {
 
   stop(): void {
     this.gen++;
-    speechSynthesis.cancel();
+    synth()?.cancel();
     this.cb.onBlock(null);
     this.set('idle');
   }
@@ -78,7 +80,9 @@ export class Speaker {
       return;
     }
     const u = new SpeechSynthesisUtterance(this.texts[this.index]!);
-    const voice = pickVoice(speechSynthesis.getVoices(), this.lang);
+    const s = synth();
+    if (!s) return this.stop();
+    const voice = pickVoice(s.getVoices(), this.lang);
     u.lang = voice?.lang ?? (this.lang === 'id' ? 'id-ID' : this.lang);
     if (voice) u.voice = voice;
     u.onend = () => {
@@ -92,6 +96,6 @@ export class Speaker {
       this.speakCurrent(gen);
     };
     this.cb.onBlock(this.index);
-    speechSynthesis.speak(u);
+    s.speak(u);
   }
 }

@@ -1,0 +1,253 @@
+/**
+ * Library bench in real Chromium: 100k stored articles, then related / save / search latency and
+ * IndexedDB size per article.   npx tsx bench/library.ts   (BENCH_ARTICLES=20000 for a quick run)
+ *
+ * The library is bundled (esbuild IIFE) into a page served from 127.0.0.1, because IndexedDB
+ * needs a real origin. Articles are generated in the page and written with bulk puts in large
+ * transactions through the same row builder save() uses, so generation takes minutes, not hours;
+ * the timed operations then go through the public API.
+ */
+import { build } from 'esbuild';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const N = Number(process.env.BENCH_ARTICLES ?? 100_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Runs in the page. Synthetic but shaped like news: topics, Zipf-popular entities, events
+ *  covered by several outlets within days, Indonesian function words between the content. */
+const ENTRY = `
+import { openLibrary } from './src/library/index';
+import { buildRows, STATS_KEY, dfTerms, unpackFeatures } from './src/library/db';
+import { docEntities } from './src/library/features';
+import { articleId } from './src/library/ids';
+
+const SITES = ['Kompas.com','detikNews','CNN Indonesia','Tempo.co','Antara','Liputan6.com','Tribunnews','Suara.com','Republika','Kumparan'];
+const GLUE = 'yang dan di ke dari untuk pada dengan dalam itu ini telah akan juga oleh karena saat setelah sebelum menurut bahwa para'.split(' ');
+// Syllables and endings chosen so the Indonesian stemmer leaves the made-up words alone
+// (no me-/di-/ber- prefixes, no -kan/-an/-i/-nya endings): a realistic vocabulary size.
+const ONSET = ['ga','ra','ma','na','ja','sa','la','wa','ba','ya','ro','no','to','so','gu','ru','lu','nu','ho','ha','ko','ca','fa','za'];
+const MID = ['ra','ma','na','ta','sa','la','pa','ba','da','ga','ja','wa','ro','no','to','so','lu','gu','bo','do'];
+const CODA = ['k','t','ng','r','s','p','h','l'];
+// mulberry32: JS numbers cannot do a 31-bit LCG multiply exactly, and a bad PRNG collapses the vocabulary.
+let seed = 12345;
+const rnd = () => { seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+const pick = (a) => a[Math.floor(rnd() * a.length)];
+const word = (syl) => { let w = pick(ONSET); for (let i = 1; i < syl; i++) w += pick(MID); return w + pick(CODA); };
+const cap = (w) => w[0].toUpperCase() + w.slice(1);
+// A Zipf-ish general vocabulary, 300 topics x 60 words, 40k entities with Zipf popularity.
+const GENERAL = Array.from({ length: 8000 }, () => word(2 + Math.floor(rnd() * 2)));
+const general = () => GENERAL[Math.floor(Math.pow(rnd(), 2) * GENERAL.length)];
+const TOPICS = Array.from({ length: 300 }, () => Array.from({ length: 60 }, () => word(2 + Math.floor(rnd() * 2))));
+const TYPES = ['PER','PER','ORG','LOC'];
+const ENTS = Array.from({ length: 40000 }, (_, i) => { const type = TYPES[i % 4]; const name = cap(word(2)) + ' ' + cap(word(2 + (i % 2))); return { id: type + ':' + name.toLowerCase().replace(/ /g, '-') + '-' + i, name, type }; });
+const zipf = () => ENTS[Math.min(ENTS.length - 1, Math.floor(Math.pow(rnd(), 2) * ENTS.length))];
+
+function makeEvent(t0) {
+  const topic = pick(TOPICS);
+  return { topic, ents: [zipf(), zipf(), zipf(), ENTS[Math.floor(rnd() * ENTS.length)]], rare: Array.from({ length: 4 }, () => word(3)), t: t0 + Math.floor(rnd() * 3 * 365) * 86400000 };
+}
+
+export function synth(i, ev) {
+  const ents = [...ev.ents, zipf(), zipf(), zipf()];
+  const paragraphs = [];
+  const nPar = 5 + Math.floor(rnd() * 6);
+  for (let p = 0; p < nPar; p++) {
+    const words = [];
+    const len = 25 + Math.floor(rnd() * 25);
+    for (let k = 0; k < len; k++) {
+      const r = rnd();
+      if (r < 0.4) words.push(pick(GLUE)); else if (r < 0.6) words.push(general()); else if (r < 0.85) words.push(pick(ev.topic)); else if (r < 0.93) words.push(pick(ev.rare)); else words.push(pick(ents).name);
+    }
+    paragraphs.push(cap(words.join(' ')) + '.');
+  }
+  const site = SITES[i % SITES.length];
+  const url = 'https://bench' + (i % SITES.length) + '.example/berita/' + i;
+  const title = cap([pick(ev.topic), ents[0].name, pick(ev.rare), pick(ev.topic), ents[1].name].join(' '));
+  const published = new Date(ev.t + Math.floor(rnd() * 3) * 86400000).toISOString();
+  const article = { url, canonicalUrl: url, title, byline: null, published, site, host: new URL(url).hostname, lang: 'id', excerpt: paragraphs[0].slice(0, 160), paragraphs, contentHtml: paragraphs.map((x) => '<p>' + x + '</p>').join(''), image: null, wordCount: paragraphs.join(' ').split(' ').length };
+  const entities = ents.map((e) => ({ ...e, surface: [e.name], count: 1 + Math.floor(rnd() * 3), mentions: [] }));
+  return { article, entities };
+}
+
+let events = [];
+function nextArticle(i) {
+  // 3-4 outlets per event: a new event every ~3.5 articles.
+  if (!events.length || rnd() < 0.28) events.push(makeEvent(Date.UTC(2023, 0, 1)));
+  if (events.length > 50) events.shift();
+  return synth(i, pick(events.slice(-5)));
+}
+
+export async function generate(lib, n, chunk = 5000) {
+  const db = lib.db;
+  const vocab = new Map(); const edf = new Map(); const names = new Map();
+  const t0 = performance.now();
+  for (let start = 0; start < n; start += chunk) {
+    const rows = []; const bodies = []; const feats = [];
+    for (let i = start; i < Math.min(n, start + chunk); i++) {
+      const { article: a, entities } = nextArticle(i);
+      const id = articleId(a.canonicalUrl);
+      const now = Date.UTC(2023, 0, 1) + i * 60000;
+      const { row, feat, terms } = buildRows({ id, canonicalUrl: a.canonicalUrl, url: a.url, title: a.title, site: a.site, host: a.host, published: a.published, byline: null, lang: 'id', excerpt: a.excerpt, image: null, wordCount: a.wordCount, firstRead: now, lastRead: now, readCount: 1 }, a.paragraphs, docEntities(entities));
+      rows.push(row); feats.push(feat); bodies.push({ id, paragraphs: a.paragraphs, contentHtml: a.contentHtml });
+      for (const t of dfTerms(terms)) vocab.set(t, (vocab.get(t) ?? 0) + 1);
+      for (const e of entities) { edf.set(e.id, (edf.get(e.id) ?? 0) + 1); names.set(e.id, e); }
+    }
+    await db.transaction('rw', db.articles, db.feats, db.bodies, async () => { await db.articles.bulkPut(rows); await db.feats.bulkPut(feats); await db.bodies.bulkPut(bodies); });
+  }
+  await db.transaction('rw', db.vocab, db.entities, db.meta, async () => {
+    await db.vocab.bulkPut([...vocab].map(([t, df]) => ({ t, df })));
+    await db.entities.bulkPut([...edf].map(([id, c]) => ({ id, name: names.get(id).name, type: names.get(id).type, surface: [names.get(id).name], articleCount: c, lastSeen: Date.now() })));
+    await db.meta.put({ k: STATS_KEY, articles: n });
+  });
+  return { ms: performance.now() - t0, vocab: vocab.size, entities: edf.size };
+}
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const stat = (xs) => ({ p50: pct(xs, 0.5), p95: pct(xs, 0.95), max: Math.max(...xs) });
+
+export async function measure(lib, n, samples) {
+  const ids = await lib.db.articles.toCollection().primaryKeys();
+  const sample = Array.from({ length: samples }, () => ids[Math.floor(rnd() * ids.length)]);
+  for (const id of sample.slice(0, 20)) await lib.related(id); // warm-up: JIT, IDB caches
+  const related = []; let sameStory = 0; let withResults = 0;
+  for (const id of sample) { const t = performance.now(); const r = await lib.related(id); related.push(performance.now() - t); if (r.length) withResults++; if (r.some((x) => x.sameStory)) sameStory++; }
+  const save = [];
+  for (let i = 0; i < samples; i++) { const { article, entities } = nextArticle(n + i); const t = performance.now(); await lib.save(article, entities); save.push(performance.now() - t); }
+  const revisit = [];
+  for (let i = 0; i < 50; i++) { const { article, entities } = nextArticle(n + i); const t = performance.now(); await lib.save(article, entities); revisit.push(performance.now() - t); }
+  // Queries: an entity name, a topic word, two topic words, a rare word, an entity + a word.
+  const queries = [];
+  for (let i = 0; i < samples; i++) {
+    const row = await lib.db.articles.get(ids[Math.floor(rnd() * ids.length)]);
+    const f = unpackFeatures(await lib.db.feats.get(row.id));
+    const k = i % 4;
+    queries.push(k === 0 ? row.entities[0].name : k === 1 ? f.forms[0] : k === 2 ? f.forms[0] + ' ' + f.forms[1] : row.entities[1].name + ' ' + f.forms[2]);
+  }
+  const search = []; let hits = 0;
+  for (const q of queries) { const t = performance.now(); const r = await lib.search(q, {}, 20); search.push(performance.now() - t); if (r.length) hits++; }
+  const list = [];
+  for (let i = 0; i < 30; i++) { const t = performance.now(); await lib.list({ offset: i * 50, limit: 50 }); list.push(performance.now() - t); }
+  const timeline = [];
+  for (let i = 0; i < 30; i++) { const row = await lib.db.articles.get(sample[i]); const t = performance.now(); await lib.entityTimeline(row.entityIds[i % row.entityIds.length], 50); timeline.push(performance.now() - t); }
+  const size = await lib.estimateSize();
+  return { related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
+}
+
+/** Where a related query spends its time, phase by phase (same calls as related()). */
+export async function profile(lib, samples) {
+  const db = lib.db;
+  const ids = await db.articles.toCollection().primaryKeys();
+  const ph = { target: [], stats: [], probes: [], rows: [], features: [], put: [] };
+  for (let i = 0; i < samples; i++) {
+    const id = ids[Math.floor(rnd() * ids.length)];
+    let t = performance.now();
+    const target = await db.articles.get(id); const tf = unpackFeatures(await db.feats.get(id)); ph.target.push(performance.now() - t); t = performance.now();
+    const terms = dfTerms(tf);
+    const [v, e] = await Promise.all([db.vocab.bulkGet(terms), db.entities.bulkGet(target.entityIds)]); ph.stats.push(performance.now() - t); t = performance.now();
+    const probes = terms.slice(0, 10);
+    const lists = await Promise.all([...probes.map((k) => db.articles.where('keys').equals(k).limit(2000).primaryKeys()), ...target.entityIds.slice(0, 6).map((k) => db.articles.where('entityIds').equals(k).limit(2000).primaryKeys())]);
+    ph.probes.push(performance.now() - t); t = performance.now();
+    const pool = [...new Set(lists.flat())].slice(0, 120);
+    (await db.feats.bulkGet(pool.slice(0, 60))).map(unpackFeatures); ph.rows.push(performance.now() - t); t = performance.now();
+    const { article, entities } = nextArticle(ids.length + i);
+    buildRows({ id: 'x', canonicalUrl: 'x', url: 'x', title: article.title, site: 's', host: 'h', published: article.published, byline: null, lang: null, excerpt: null, image: null, wordCount: 1, firstRead: 1, lastRead: 1, readCount: 1 }, article.paragraphs, docEntities(entities));
+    ph.features.push(performance.now() - t); t = performance.now();
+    await db.transaction('rw', db.meta, async () => { await db.meta.put({ k: 'probe', articles: i }); }); ph.put.push(performance.now() - t);
+  }
+  const out = {};
+  for (const [k, xs] of Object.entries(ph)) out[k] = stat(xs);
+  return out;
+}
+
+/** Where a save spends its time. */
+export async function profileSave(lib, n, samples) {
+  const db = lib.db;
+  const ph = { build: [], gets: [], putArticle: [], putFeatBody: [], vocabRW: [], all: [] };
+  for (let i = 0; i < samples; i++) {
+    const { article: a, entities } = nextArticle(n + 1000 + i);
+    const id = articleId(a.canonicalUrl);
+    let t = performance.now();
+    const b = buildRows({ id, canonicalUrl: a.canonicalUrl, url: a.url, title: a.title, site: a.site, host: a.host, published: a.published, byline: null, lang: 'id', excerpt: a.excerpt, image: null, wordCount: a.wordCount, firstRead: 1, lastRead: 1, readCount: 1 }, a.paragraphs, docEntities(entities));
+    ph.build.push(performance.now() - t); t = performance.now();
+    await db.transaction('r', db.articles, db.feats, () => Promise.all([db.articles.get(id), db.feats.get(id)])); ph.gets.push(performance.now() - t); t = performance.now();
+    await db.transaction('rw', db.articles, () => db.articles.put(b.row)); ph.putArticle.push(performance.now() - t); t = performance.now();
+    await db.transaction('rw', db.feats, db.bodies, () => Promise.all([db.feats.put(b.feat), db.bodies.put({ id, paragraphs: a.paragraphs, contentHtml: a.contentHtml })])); ph.putFeatBody.push(performance.now() - t); t = performance.now();
+    const keys = dfTerms(b.terms);
+    await db.transaction('rw', db.vocab, async () => { const r = await db.vocab.bulkGet(keys); await db.vocab.bulkPut(keys.map((k, j) => ({ t: k, df: (r[j]?.df ?? 0) + 1 }))); }); ph.vocabRW.push(performance.now() - t); t = performance.now();
+    await lib.save(a, entities); ph.all.push(performance.now() - t);
+  }
+  const out = {};
+  for (const [k, xs] of Object.entries(ph)) out[k] = stat(xs);
+  return out;
+}
+
+window.bench = { openLibrary, generate, measure, profile, profileSave };
+`;
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const bundle = await build({
+    stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
+    bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, minify: true,
+  });
+  const js = bundle.outputFiles[0]!.text;
+  const server = createServer((req, res) => {
+    if (req.url === '/bench.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(js); return; }
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><meta charset="utf-8"><title>library bench</title><script src="/bench.js"></script>');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const gen = await page.evaluate(async (n) => {
+      const w = window as unknown as { bench: any; lib: any };
+      w.lib = w.bench.openLibrary('sorot-bench');
+      await w.lib.clear();
+      return w.bench.generate(w.lib, n);
+    }, N);
+    console.log(`BENCH library generate articles=${N} ms=${Math.round(gen.ms)} per_article_ms=${(gen.ms / N).toFixed(2)} vocab=${gen.vocab} entities=${gen.entities} bundle_kb=${Math.round(js.length / 1024)}`);
+    if (process.env.BENCH_PROFILE) {
+      const p = await page.evaluate(async ([n, s]) => {
+        const w = window as unknown as { bench: any; lib: any };
+        const a = await w.bench.profile(w.lib, s);
+        const b = await w.bench.profileSave(w.lib, n, s);
+        return { ...a, ...Object.fromEntries(Object.entries(b).map(([k, v]) => ['save_' + k, v])) };
+      }, [N, SAMPLES] as const);
+      for (const [k, v] of Object.entries(p as Record<string, { p50: number; p95: number }>)) console.log(`BENCH library profile ${k} p50_ms=${v.p50.toFixed(2)} p95_ms=${v.p95.toFixed(2)}`);
+    }
+    const m = await page.evaluate(async ([n, s]) => {
+      const w = window as unknown as { bench: any; lib: any };
+      return w.bench.measure(w.lib, n, s);
+    }, [N, SAMPLES] as const);
+    const f = (x: number) => x.toFixed(1);
+    const line = (name: string, s: { p50: number; p95: number; max: number }, target?: number) =>
+      console.log(`BENCH library ${name} p50_ms=${f(s.p50)} p95_ms=${f(s.p95)} max_ms=${f(s.max)}${target != null ? ` target_ms=${target} ${s.p95 <= target ? 'OK' : 'OVER'}` : ''}`);
+    line('related', m.related, 20);
+    console.log(`BENCH library related_quality with_results=${m.relatedWithResults.toFixed(2)} with_same_story=${m.relatedSameStory.toFixed(2)}`);
+    line('save', m.save, 10);
+    line('save_revisit', m.revisit, 10);
+    line('search', m.search, 50);
+    console.log(`BENCH library search_quality hit_rate=${m.searchHitRate.toFixed(2)}`);
+    line('list', m.list);
+    line('entity_timeline', m.timeline);
+    const s = m.size;
+    console.log(`BENCH library size articles=${s.articles} usage_mb=${s.usage != null ? (s.usage / 1048576).toFixed(1) : 'n/a'} bytes_per_article=${s.bytesPerArticle ?? 'n/a'}`);
+    console.log(`BENCH library total_s=${Math.round((Date.now() - t0) / 1000)}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,142 @@
+/**
+ * NER benchmark: tagging throughput in Node and in real Chromium, model first-load time and size,
+ * each next to a baseline measured in the same run (whitespace split + dictionary lookup).
+ *
+ *   npx tsx bench/ner.ts            all figures
+ *   npx tsx bench/ner.ts --gold     also article-level entity P/R/F1 of extractEntities on the gold
+ *                                   paragraphs of ../shared/corpus/gold (same matching as
+ *                                   ../shared/eval/score-extraction.mjs), independent of extraction
+ *   CHROMIUM_PATH=/usr/bin/chromium (default) ; SHARED_DIR=../shared (default)
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { extractEntities, tagTokens } from '../src/entities/index';
+import { loadModel, type ModelFile } from '../src/entities/model';
+import { buildGazetteer, type GazetteerData } from '../src/entities/gazetteer';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(process.env.SHARED_DIR ?? path.join(repo, '..', 'shared'));
+const modelFile = path.join(repo, 'assets', 'ner', 'model.json');
+const gazFile = path.join(repo, 'assets', 'ner', 'gazetteer.json');
+
+/** Sentences of every NER test split: realistic token mix. */
+function corpus(): string[][] {
+  const out: string[][] = [];
+  const dir = path.join(shared, 'ner');
+  for (const d of readdirSync(dir)) {
+    const f = path.join(dir, d, 'test.jsonl');
+    if (!existsSync(f)) continue;
+    for (const l of readFileSync(f, 'utf8').split('\n')) if (l.trim()) out.push((JSON.parse(l) as { tokens: string[] }).tokens);
+  }
+  return out;
+}
+
+function timeIt(fn: () => number, minMs = 1500): number {
+  // Warm up, then run until minMs has passed; returns tokens per second.
+  fn();
+  let tokens = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) tokens += fn();
+  return tokens / ((performance.now() - t0) / 1000);
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US').replace(/,/g, '');
+
+async function main() {
+  const sents = corpus();
+  const nTokens = sents.reduce((a, s) => a + s.length, 0);
+  const lexicon = new Map<string, number>();
+  for (const s of sents) for (const w of s) lexicon.set(w.toLowerCase(), (lexicon.get(w.toLowerCase()) ?? 0) + 1);
+  const texts = sents.map((s) => s.join(' '));
+
+  // Baseline: split on whitespace and look every token up in a dictionary.
+  const baseline = timeIt(() => {
+    let hits = 0, n = 0;
+    for (const t of texts) for (const w of t.split(/\s+/)) { n++; if (lexicon.get(w.toLowerCase())) hits++; }
+    if (hits < 0) throw new Error();
+    return n;
+  });
+  const node = timeIt(() => { for (const s of sents) tagTokens(s); return nTokens; });
+  console.log(`BENCH ner baseline node (whitespace split + dictionary lookup): ${fmt(baseline)} tokens/s`);
+  console.log(`BENCH ner node: ${fmt(node)} tokens/s (${(node / baseline).toFixed(2)}x baseline, ${sents.length} test sentences, ${nTokens} tokens)`);
+
+  // First load: parse the model and gazetteer text and build every table, as a cold start does.
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const m = loadModel(JSON.parse(readFileSync(modelFile, 'utf8')) as ModelFile);
+    const g = buildGazetteer(JSON.parse(readFileSync(gazFile, 'utf8')) as GazetteerData);
+    loads.push(performance.now() - t0);
+    if (!m.weights.length || !g.phrases.size) throw new Error('empty model');
+  }
+  const jsonBaseline = (() => { const t0 = performance.now(); JSON.parse(readFileSync(gazFile, 'utf8')); return performance.now() - t0; })();
+  console.log(`BENCH ner model first load: ${loads[0]!.toFixed(1)} ms (node, read + parse + build tables; median of 5 ${[...loads].sort((a, b) => a - b)[2]!.toFixed(1)} ms)`);
+  const gz = gzipSync(readFileSync(modelFile)).length, gzGaz = gzipSync(readFileSync(gazFile)).length;
+  console.log(`BENCH ner model gzip: ${(gz / 1024).toFixed(0)} KB (model.json; gazetteer.json ${(gzGaz / 1024).toFixed(0)} KB; together ${((gz + gzGaz) / 1024).toFixed(0)} KB)`);
+  void jsonBaseline;
+
+  // Chromium: the same module bundled as the extension would ship it, in an about:blank page.
+  const bundle = await build({
+    entryPoints: [path.join(repo, 'src', 'entities', 'index.ts')],
+    bundle: true, format: 'iife', globalName: 'SorotNER', write: false, platform: 'browser', target: 'es2022', minify: true,
+  });
+  const code = bundle.outputFiles[0]!.text;
+  console.log(`BENCH ner bundle: ${(code.length / 1024).toFixed(0)} KB minified, ${(gzipSync(code).length / 1024).toFixed(0)} KB gzip`);
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    // Page code is passed as strings: tsx's transform would otherwise inject helpers the page lacks.
+    await page.evaluate(`window.__data = ${JSON.stringify({ sents, texts, lex: [...lexicon.entries()] })}`);
+    const t0 = (await page.evaluate('performance.now()')) as number;
+    await page.addScriptTag({ content: code });
+    const firstLoad = (await page.evaluate(`(() => { SorotNER.tagTokens(['Presiden', 'Joko', 'Widodo']); return performance.now() - ${t0}; })()`)) as number;
+    const res = (await page.evaluate(`(() => {
+      const { sents, texts, lex } = window.__data;
+      const dict = new Map(lex);
+      const run = (fn) => { fn(); let n = 0; const s = performance.now(); while (performance.now() - s < 1500) n += fn(); return n / ((performance.now() - s) / 1000); };
+      const nTok = sents.reduce((a, s) => a + s.length, 0);
+      const base = run(() => { let n = 0, h = 0; for (const t of texts) for (const x of t.split(/\\s+/)) { n++; if (dict.get(x.toLowerCase())) h++; } return h >= 0 ? n : 0; });
+      const tag = run(() => { for (const s of sents) SorotNER.tagTokens(s); return nTok; });
+      return { base, tag };
+    })()`)) as { base: number; tag: number };
+    console.log(`BENCH ner baseline chromium (whitespace split + dictionary lookup): ${fmt(res.base)} tokens/s`);
+    console.log(`BENCH ner chromium: ${fmt(res.tag)} tokens/s (${(res.tag / res.base).toFixed(2)}x baseline)`);
+    console.log(`BENCH ner model first load chromium: ${firstLoad.toFixed(1)} ms (script evaluation + model decode + first tag call)`);
+  } finally {
+    await browser.close();
+  }
+
+  if (process.argv.includes('--gold')) goldEntities();
+}
+
+/** Entity P/R/F1 of extractEntities on the gold paragraphs, matched as score-extraction.mjs does. */
+function goldEntities() {
+  const dir = path.join(shared, 'corpus', 'gold');
+  const toks = (s: string) => (s ?? '').normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const norm = (s: string) => toks(s).join(' ');
+  let sp = 0, sr = 0, sf = 0, n = 0;
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+    const g = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { is_article: boolean; paragraphs: string[]; entities?: { name: string; type: string; surface?: string[] }[] };
+    if (!g.is_article) continue;
+    const pred = extractEntities(g.paragraphs).filter((e) => e.type === 'PER' || e.type === 'ORG' || e.type === 'LOC');
+    const golds = (g.entities ?? []).map((e) => ({ type: e.type, forms: new Set([e.name, ...(e.surface ?? [])].map(norm)) }));
+    const used = new Set<number>();
+    let tp = 0;
+    for (const e of pred) {
+      const forms = [e.name, ...e.surface].map(norm);
+      const hit = golds.findIndex((x, i) => !used.has(i) && x.type === e.type && forms.some((q) => x.forms.has(q)));
+      if (hit >= 0) { used.add(hit); tp++; }
+    }
+    const P = pred.length ? tp / pred.length : golds.length ? 0 : 1, R = golds.length ? tp / golds.length : 1;
+    sp += P; sr += R; sf += P + R ? (2 * P * R) / (P + R) : 0; n++;
+  }
+  console.log(`BENCH ner gold-paragraph entities F1 ${(sf / n).toFixed(3)} (P ${(sp / n).toFixed(3)} R ${(sr / n).toFixed(3)}) over ${n} gold articles`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,198 @@
+/**
+ * Step 1 of entity extraction: find mentions in one paragraph (tagger spans, cleaned up, plus
+ * dateline parts, short forms and gazetteer names the tagger missed), with character offsets.
+ */
+import { parseDateline } from './dateline';
+import { gazetteer } from './gazetteer';
+import { ADMIN_WORDS, CALENDAR_WORDS, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, TITLE_WORDS } from './lexicon';
+import { SHORT_FORMS } from './shortForms';
+import { tagIndices } from './tagger';
+import { TAGS } from './tags';
+import { tokenize, type Token } from './tokenize';
+
+export type MentionType = 'PER' | 'ORG' | 'LOC';
+
+export interface RawMention {
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+  type: MentionType;
+  /** Title words stripped from or written before a person's name ("Presiden Rusia"). */
+  role?: string;
+  /** The publishing outlet named in the dateline. */
+  outlet?: boolean;
+  /** Set when the mention is an acronym defined next to its long form: "(KCNA)" -> long form text. */
+  acronymOf?: string;
+  /** How sure we are of the type: rule-based sources outrank the tagger when types disagree. */
+  source: 'tagger' | 'dateline' | 'shortform' | 'gazetteer';
+}
+
+const isCap = (s: string) => /^\p{Lu}/u.test(s);
+const isWordy = (s: string) => /\p{L}/u.test(s);
+const OPENERS = new Set(['(', '"', '“', "'", '‘', '[']);
+const CLOSERS = new Set([')', '"', '”', "'", '’', ']', ',', '.', ':', ';', '-', '–', '—']);
+/** Lower-case words allowed inside a role ("Menteri Luar Negeri", "Ketua Umum Partai ..."). */
+const ROLE_GLUE = new Set(['dan', 'urusan', 'bidang']);
+
+function typeOfTag(tag: string): MentionType {
+  return tag.slice(2) as MentionType;
+}
+
+/** Role before a person's name: "Presiden Rusia, Vladimir Putin" / "Gubernur Primorsky Oleg ...". */
+function roleBefore(tokens: Token[], text: string, first: number): string | undefined {
+  let i = first - 1;
+  if (i >= 0 && tokens[i]!.text === ',') i--;
+  let start = -1;
+  for (let k = 0; i >= 0 && k < 6; i--, k++) {
+    const t = tokens[i]!.text;
+    const low = t.toLowerCase();
+    if (TITLE_WORDS.has(low)) { start = i; continue; }
+    if (isCap(t) || ROLE_GLUE.has(low)) continue;
+    break;
+  }
+  if (start < 0) return undefined;
+  let end = first - 1;
+  if (tokens[end]!.text === ',') end--;
+  if (end < start) return undefined;
+  return text.slice(tokens[start]!.start, tokens[end]!.end);
+}
+
+export function findMentions(text: string, paragraph: number): RawMention[] {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return [];
+  const dateline = paragraph === 0 ? parseDateline(text) : null;
+  const firstBody = dateline ? tokens.findIndex((t) => t.start >= dateline.end) : 0;
+  const covered = new Uint8Array(tokens.length);
+  const out: RawMention[] = [];
+  const push = (from: number, to: number, type: MentionType, source: RawMention['source'], extra: Partial<RawMention> = {}) => {
+    const start = tokens[from]!.start, end = tokens[to - 1]!.end;
+    out.push({ paragraph, start, end, text: text.slice(start, end), type, source, ...extra });
+    for (let k = from; k < to; k++) covered[k] = 1;
+  };
+
+  if (dateline) {
+    for (const p of dateline.parts) out.push({ paragraph, start: p.start, end: p.end, text: p.text, type: p.type, source: 'dateline', outlet: p.outlet || undefined });
+    for (let k = 0; k < tokens.length && tokens[k]!.start < dateline.end; k++) covered[k] = 1;
+  }
+
+  // Tagger spans (tokens of the dateline excluded: they were handled above).
+  const tags = tagIndices(tokens.map((t) => t.text));
+  const spans: [number, number, MentionType][] = [];
+  for (let i = Math.max(0, firstBody); i < tokens.length; ) {
+    const tag = TAGS[tags[i]!]!;
+    if (tag === 'O') { i++; continue; }
+    const type = typeOfTag(tag);
+    let j = i + 1;
+    while (j < tokens.length && TAGS[tags[j]!] === `I-${type}`) j++;
+    spans.push([i, j, type]);
+    i = j;
+  }
+  for (const [s0, e0, type] of spans) if (!covered[s0]) addSpan(s0, e0, type);
+
+  function addSpan(s0: number, e0: number, type: MentionType) {
+    let s = s0, e = e0;
+    // Quotes and brackets at the edges are not part of names.
+    while (s < e && (OPENERS.has(tokens[s]!.text) || CLOSERS.has(tokens[s]!.text))) s++;
+    while (e > s && (CLOSERS.has(tokens[e - 1]!.text) || OPENERS.has(tokens[e - 1]!.text))) e--;
+    if (s >= e) return;
+    // Names do not run across sentence punctuation ("Istana Negara? Karena").
+    const stop = tokens.slice(s, e).findIndex((t) => /^[?!;:,"“”]$/.test(t.text));
+    if (stop >= 0) { addSpan(s, s + stop, type); addSpan(s + stop + 1, e, type); return; }
+    const whole = gazetteer().typeOf.get(tokens.slice(s, e).map((t) => t.text.toLowerCase()).join(' '));
+    // Titles: "Presiden Joko Widodo" -> "Joko Widodo", role "Presiden"; lower-case heads
+    // ("kantor Kemenpan RB", "hotel Pullman") are descriptions, not part of the name.
+    let roleStart = -1;
+    if (!whole) {
+      while (s < e - 1 && (TITLE_WORDS.has(tokens[s]!.text.toLowerCase()) || /^\p{Ll}/u.test(tokens[s]!.text))) {
+        if (roleStart < 0 && TITLE_WORDS.has(tokens[s]!.text.toLowerCase())) roleStart = s;
+        s++;
+      }
+    }
+    // Places are filed without administrative words, and a chain of them is several places:
+    // "Desa Seuneubok Aceh Kecamatan Paya Bakong" -> "Seuneubok Aceh", "Paya Bakong".
+    if (type === 'LOC' && !whole) {
+      const admin = tokens.slice(s, e).findIndex((t, k) => k > 0 && ADMIN_WORDS.has(t.text.toLowerCase()));
+      if (admin > 0) { addSpan(s, s + admin, type); addSpan(s + admin, e, type); return; }
+      while (s < e - 1 && ADMIN_WORDS.has(tokens[s]!.text.toLowerCase())) s++;
+    }
+    // "Jokowi-JK": two known people written as a pair.
+    if (e - s === 1 && tokens[s]!.text.includes('-')) {
+      const parts = tokens[s]!.text.split('-');
+      if (parts.length === 2 && parts.every((p) => SHORT_FORMS.get(p)?.type === 'PER')) {
+        let at = tokens[s]!.start;
+        for (const p of parts) {
+          out.push({ paragraph, start: at, end: at + p.length, text: p, type: 'PER', source: 'shortform' });
+          at += p.length + 1;
+        }
+        covered[s] = 1;
+        return;
+      }
+    }
+    if (s >= e) return;
+    const lowerText = tokens.slice(s, e).map((t) => t.text.toLowerCase()).join(' ');
+    if (NOT_NAMES.has(lowerText)) return;
+    // A lone title or head word is not a name ("PT", "Pol.").
+    if (e - s === 1 && (TITLE_WORDS.has(lowerText) || ORG_PREFIXES.has(lowerText) || LOC_PREFIXES.has(lowerText))) return;
+    // A shouted lead-in word ("DEPRESI jadi satu momok ...") is emphasis, not an acronym.
+    if (e - s === 1 && s === firstBody && /^\p{Lu}{5,}$/u.test(tokens[s]!.text) && /^\p{Ll}/u.test(tokens[s + 1]?.text ?? '') && !SHORT_FORMS.has(tokens[s]!.text) && !gazetteer().typeOf.has(lowerText)) return;
+    // "Komisi Pemilihan Umum (KPU)" tagged as one span: long form and acronym are two mentions.
+    const open = tokens.slice(s, e).findIndex((t) => t.text === '(');
+    if (open > 0) {
+      const o = s + open;
+      let c = o + 1;
+      while (c < e && tokens[c]!.text !== ')') c++;
+      addSpan(s, o, type);
+      if (c > o + 1 && !covered[o + 1]) {
+        const longText = text.slice(tokens[s]!.start, tokens[o - 1]!.end);
+        push(o + 1, c, type, 'tagger', { acronymOf: longText });
+      }
+      if (c + 1 < e) addSpan(c + 1, e, type);
+      return;
+    }
+    const words = tokens.slice(s, e).map((t) => t.text);
+    if (!words.some(isWordy)) return;
+    // A lone lower-case word or a calendar word is not a name ("Senin", "pemerintah").
+    if (!words.some(isCap) && !/\p{N}/u.test(words.join(''))) return;
+    if (e - s === 1 && CALENDAR_WORDS.has(words[0]!.toLowerCase())) return;
+    let role: string | undefined;
+    if (type === 'PER') {
+      role = roleStart >= 0 ? text.slice(tokens[roleStart]!.start, tokens[s - 1]!.end) : roleBefore(tokens, text, s);
+    }
+    push(s, e, type, 'tagger', role ? { role } : {});
+    // "Long Name (ACR)" right after the span: the acronym names the same entity.
+    if (tokens[e]?.text === '(' && tokens[e + 2]?.text === ')') {
+      const acr = tokens[e + 1]!.text;
+      if (/^\p{Lu}[\p{Lu}\p{N}\-.&]+$/u.test(acr) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(acr) || SHORT_FORMS.has(acr)) {
+        if (!covered[e + 1]) push(e + 1, e + 2, type, 'tagger', { acronymOf: text.slice(tokens[s]!.start, tokens[e - 1]!.end) });
+      }
+    }
+  }
+
+  // Short forms and gazetteer names the tagger left out (the training sets often leave a
+  // country that acts as an agent untagged; articles still name it).
+  const gaz = gazetteer();
+  for (let i = Math.max(0, firstBody); i < tokens.length; i++) {
+    if (covered[i]) continue;
+    // Web outlets named in the copy: "Kompas.com", "Beritajakarta.com", "detikINET".
+    if (/^[\p{L}\p{N}]+(\.(com|co|id|net|org))+$/iu.test(tokens[i]!.text) || /^detik\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.text === 'detikcom') {
+      push(i, i + 1, 'ORG', 'gazetteer');
+      continue;
+    }
+    if (!isCap(tokens[i]!.text)) continue;
+    const sf = SHORT_FORMS.get(tokens[i]!.text);
+    let best = 0;
+    let bestType: MentionType | undefined;
+    const words: string[] = [];
+    for (let j = i; j < tokens.length && j - i < gaz.maxLen && !covered[j]; j++) {
+      const w = tokens[j]!.text;
+      if (!isCap(w) && j > i) break;
+      words.push(w.toLowerCase());
+      const t = gaz.typeOf.get(words.join(' '));
+      if (t && t !== 'PER') { best = j + 1 - i; bestType = t; }
+    }
+    if (bestType && best > 0) { push(i, i + best, bestType, 'gazetteer'); i += best - 1; }
+    else if (sf && sf.type !== 'PER' && sf.type !== 'DATE') push(i, i + 1, sf.type as MentionType, 'shortform');
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

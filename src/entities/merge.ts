@@ -1,0 +1,166 @@
+/**
+ * Step 2 of entity extraction: group an article's mentions into entities.
+ *
+ * A mention joins an entity when it is the same name in any case ("JAKARTA" = "Jakarta"), a known
+ * short form ("Korut" = "Korea Utara"), an acronym defined in the text ("Korean Central News
+ * Agency (KCNA)"), or, for people, part of a fuller name used in the same article
+ * ("Putin" = "Vladimir Putin"). Names are filed under their fullest form; ids come from it.
+ */
+import type { Entity, EntityType, Mention } from '../types';
+import { gazetteerType } from './gazetteer';
+import type { MentionType, RawMention } from './mentions';
+import { expandShortForm } from './shortForms';
+
+/** Marks the outlet named in a dateline ("KOMPAS.com"): the library may want to skip it when linking. */
+export const DATELINE_OUTLET_ROLE = 'media (dateline)';
+
+/** Comparison key of a name: case, punctuation and spacing ignored. */
+export function nameKey(s: string): string {
+  return (s.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** Id slug: "Vladimir Putin" -> "vladimir-putin". */
+export function slug(s: string): string {
+  return nameKey(s).replace(/ /g, '-') || 'x';
+}
+
+/** "JAKARTA" -> "Jakarta"; acronyms and mixed case stay as written. */
+function displayForm(s: string): string {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 4 && letters === letters.toUpperCase() && !/\.[A-Z]/.test(s)) {
+    return s.toLowerCase().replace(/(^|[\s\-(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  }
+  return s;
+}
+
+/** Capital letters of the words of a long form: "Korean Central News Agency" -> "KCNA". */
+function initials(s: string): string {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('').toUpperCase();
+}
+
+interface Group {
+  key: string;
+  /** Preferred display name (fullest form seen or the short-form expansion). */
+  name: string;
+  mentions: RawMention[];
+  votes: Record<MentionType, number>;
+  fixedType?: MentionType;
+  outlet: boolean;
+}
+
+const SOURCE_WEIGHT: Record<RawMention['source'], number> = { tagger: 1, gazetteer: 1.5, shortform: 2, dateline: 3 };
+
+export function mergeMentions(mentions: RawMention[]): Entity[] {
+  const groups = new Map<string, Group>();
+  const alias = new Map<string, string>(); // mention key -> group key
+
+  const groupFor = (key: string, name: string): Group => {
+    let g = groups.get(key);
+    if (!g) { g = { key, name, mentions: [], votes: { PER: 0, ORG: 0, LOC: 0 }, outlet: false }; groups.set(key, g); }
+    return g;
+  };
+
+  // 1. Acronyms defined in the text ("(KCNA)" after its long form), and acronyms that spell the
+  //    initials of another mention of the article.
+  for (const m of mentions) {
+    if (m.acronymOf) alias.set(nameKey(m.text), nameKey(m.acronymOf));
+  }
+  const longForms = mentions.filter((m) => m.text.split(/\s+/).length >= 2 && m.type !== 'PER');
+  for (const m of mentions) {
+    const k = nameKey(m.text);
+    if (alias.has(k) || !/^\p{Lu}{2,6}$/u.test(m.text)) continue;
+    const long = longForms.find((l) => initials(l.text) === m.text);
+    if (long) alias.set(k, nameKey(long.text));
+  }
+
+  // 2. Short forms and nicknames from the table.
+  const resolve = (m: RawMention): { key: string; name: string; type?: MentionType } => {
+    const k = nameKey(m.text);
+    const a = alias.get(k);
+    if (a) {
+      const sf = expandShortForm(m.text);
+      return { key: a, name: '' , type: sf?.type as MentionType | undefined };
+    }
+    const sf = expandShortForm(m.text) ?? expandShortForm(displayForm(m.text));
+    if (sf && (sf.type === 'PER' || sf.type === 'ORG' || sf.type === 'LOC')) {
+      return { key: nameKey(sf.name), name: sf.name, type: sf.type };
+    }
+    return { key: k, name: '' };
+  };
+
+  // 3. People: a shorter name whose words all occur, in order, in a fuller person name of the
+  //    article joins it ("Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un").
+  const personNames = [...new Set(mentions.filter((m) => m.type === 'PER').map((m) => resolve(m).key))];
+  const fullerPerson = (key: string): string | undefined => {
+    const words = key.split(' ');
+    let best: string | undefined;
+    for (const other of personNames) {
+      if (other === key || other.length <= key.length) continue;
+      const ow = other.split(' ');
+      let j = 0;
+      for (const w of ow) if (w === words[j]) j++;
+      if (j === words.length && (!best || other.split(' ').length > best.split(' ').length)) best = other;
+    }
+    return best;
+  };
+
+  for (const m of mentions) {
+    const r = resolve(m);
+    let key = r.key;
+    if (m.type === 'PER' || r.type === 'PER') {
+      // Follow the chain to the fullest name ("Kim" -> "Kim Jong" -> "Kim Jong Un").
+      for (let f = fullerPerson(key), n = 0; f && n < 4; f = fullerPerson(key), n++) key = f;
+    } else if (!r.type && !gazetteerType(m.text)) {
+      // A single word tagged ORG/LOC that is part of a person's name in the article is that
+      // person ("Putin" tagged LOC once, "Vladimir Putin" elsewhere), unless it is a known place.
+      const f = m.text.split(/\s+/).length === 1 ? fullerPerson(key) : undefined;
+      if (f) key = f;
+    }
+    const g = groupFor(key, r.name);
+    g.mentions.push(m);
+    g.votes[m.type] += SOURCE_WEIGHT[m.source];
+    if (r.type) g.fixedType = r.type;
+    if (m.outlet) g.outlet = true;
+  }
+
+  // Merge groups that ended up as aliases of one another's key.
+  const entities: Entity[] = [];
+  for (const g of groups.values()) {
+    const type = g.fixedType ?? settleType(g);
+    const surfaces = [...new Set(g.mentions.map((m) => m.text))];
+    const fullest = [...g.mentions]
+      .filter((m) => !m.acronymOf)
+      .map((m) => m.text)
+      .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0];
+    const name = displayForm(g.name || fullest || surfaces[0]!);
+    const mentionsOut: Mention[] = g.mentions
+      .map((m) => ({ paragraph: m.paragraph, start: m.start, end: m.end, text: m.text }))
+      .sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+    const roles = g.mentions.map((m) => m.role).filter((r): r is string => !!r);
+    const e: Entity = { id: `${type}:${slug(name)}`, name, type, surface: surfaces, count: mentionsOut.length, mentions: mentionsOut };
+    if (g.outlet) e.role = DATELINE_OUTLET_ROLE;
+    else if (type === 'PER' && roles.length) e.role = mostCommon(roles);
+    entities.push(e);
+  }
+  return entities.sort((a, b) => b.count - a.count || firstPos(a) - firstPos(b));
+}
+
+function firstPos(e: Entity): number {
+  const m = e.mentions[0];
+  return m ? m.paragraph * 1e6 + m.start : 0;
+}
+
+function settleType(g: Group): EntityType {
+  // A name in the gazetteer keeps its gazetteer type ("Rusia" is a place even where the tagger,
+  // following its training sets, calls an acting country an organisation).
+  const gz = gazetteerType(g.name || g.mentions[0]!.text);
+  if (gz && gz !== 'PER' && g.votes.PER < g.mentions.length * 0.8 + 1) return gz;
+  const order: MentionType[] = ['PER', 'ORG', 'LOC'];
+  return order.reduce((best, t) => (g.votes[t] > g.votes[best] ? t : best), g.mentions[0]!.type);
+}
+
+function mostCommon(xs: string[]): string {
+  const c = new Map<string, number>();
+  for (const x of xs) c.set(x, (c.get(x) ?? 0) + 1);
+  return [...c.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}

@@ -1,0 +1,230 @@
+/**
+ * IndexedDB schema (Dexie) with its history. Every version ever shipped stays declared here so
+ * Dexie can upgrade any old database step by step; never edit a shipped version, add one.
+ *
+ * v1: one `articles` table holding everything, plus `entities`.
+ * v2: each article is split in three rows, by who reads them: `articles` (metadata and the
+ *     index arrays: what lists, timelines and search walk), `feats` (the ranking features packed
+ *     in one string: a related query reads ~60 of them, and one string deserialises far faster
+ *     than a few hundred small values) and `bodies` (paragraphs + HTML, read only when opening
+ *     an article). Adds a `keys` multiEntry index for candidates and search, `vocab` (document
+ *     frequency of each term) and `meta` (article count) so rarity needs no table scan.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { EntityType } from '../types';
+import { buildFeatures, indexKeys, parseDate, type DocEntity, type DocFeatures } from './features';
+
+/** v1 row, kept for the migration and its test. */
+export interface ArticleRowV1 {
+  id: string;
+  canonicalUrl: string;
+  url: string;
+  title: string;
+  site: string;
+  host: string;
+  published: string | null;
+  byline: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  image: string | null;
+  wordCount: number;
+  paragraphs: string[];
+  contentHtml: string;
+  entityIds: string[];
+  firstRead: number;
+  lastRead: number;
+  readCount: number;
+}
+
+/** v2 slim row: metadata + ranking features. */
+export interface ArticleRow {
+  id: string;
+  canonicalUrl: string;
+  url: string;
+  title: string;
+  site: string;
+  host: string;
+  published: string | null;
+  /** Derived from `published` for date-range search and time-closeness ranking. */
+  publishedTs: number | null;
+  byline: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  image: string | null;
+  wordCount: number;
+  entityIds: string[];
+  /** Names travel with the row so lists can show entity chips without another read. */
+  entities: DocEntity[];
+  /** terms + title terms + entity-name words: the multiEntry index for candidates and search. */
+  keys: string[];
+  firstRead: number;
+  lastRead: number;
+  readCount: number;
+}
+
+/** Ranking features of one article, packed (see packFeatures). */
+export interface FeatRow {
+  id: string;
+  f: string;
+}
+
+/** The term vector part of the features, kept in `feats` and in export files. */
+export interface TermFields {
+  terms: string[];
+  weights: number[];
+  forms: string[];
+  titleTerms: string[];
+}
+
+export interface BodyRow {
+  id: string;
+  paragraphs: string[];
+  contentHtml: string;
+}
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Surface forms seen across articles (capped). */
+  surface: string[];
+  /** Stored articles that mention it: its document frequency. */
+  articleCount: number;
+  lastSeen: number;
+}
+
+export interface VocabRow {
+  t: string;
+  df: number;
+}
+
+export interface MetaRow {
+  k: string;
+  articles: number;
+}
+
+export const SCHEMA_V1 = {
+  articles: 'id, &canonicalUrl, site, lastRead, *entityIds',
+  entities: 'id, type, lastSeen',
+};
+
+export const SCHEMA_V2 = {
+  articles: 'id, &canonicalUrl, site, lastRead, publishedTs, *entityIds, *keys, [site+lastRead]',
+  feats: 'id',
+  bodies: 'id',
+  entities: 'id, type, lastSeen, articleCount',
+  vocab: 't',
+  meta: 'k',
+};
+
+export const STATS_KEY = 'stats';
+
+export class LibraryDb extends Dexie {
+  articles!: Table<ArticleRow, string>;
+  feats!: Table<FeatRow, string>;
+  bodies!: Table<BodyRow, string>;
+  entities!: Table<EntityRow, string>;
+  vocab!: Table<VocabRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+  }
+}
+
+/** The terms whose document frequency `vocab` counts (same set as statsOf in similarity.ts). */
+export function dfTerms(t: Pick<TermFields, 'terms' | 'titleTerms'>): string[] {
+  return [...new Set([...t.terms, ...t.titleTerms])];
+}
+
+/** Everything an article row carries besides what is derived from its text and entities. */
+export type RowBase = Omit<ArticleRow, 'publishedTs' | 'entities' | 'entityIds' | 'keys'>;
+
+/** Build the v2 rows for an article; shared by save, the migration and the bench. */
+export function buildRows(base: RowBase, paragraphs: string[], entities: DocEntity[]): { row: ArticleRow; feat: FeatRow; terms: TermFields } {
+  const f = buildFeatures({ id: base.id, site: base.site, title: base.title, published: base.published, paragraphs }, entities);
+  const row: ArticleRow = {
+    ...base,
+    publishedTs: parseDate(base.published),
+    entityIds: f.entities.map((e) => e.id),
+    entities: f.entities,
+    keys: indexKeys(f),
+  };
+  const terms = { terms: f.terms, weights: f.weights, forms: f.forms, titleTerms: f.titleTerms };
+  return { row, feat: { id: base.id, f: packFeatures(row, terms) }, terms };
+}
+
+/**
+ * One JSON string per article with what ranking and a RelatedView need. Positional on purpose:
+ * it is read for every candidate of every related query, so it is kept small.
+ */
+export function packFeatures(row: Pick<ArticleRow, 'site' | 'title' | 'url' | 'published' | 'publishedTs' | 'entities'>, t: TermFields): string {
+  return JSON.stringify([row.site, row.title, row.url, row.published, row.publishedTs, t.terms, t.weights, t.forms, t.titleTerms, row.entities.map((e) => [e.id, e.name, e.type, e.n])]);
+}
+
+export interface PackedFeatures extends DocFeatures {
+  url: string;
+  published: string | null;
+}
+
+export function unpackFeatures(r: FeatRow): PackedFeatures {
+  const [site, title, url, published, publishedTs, terms, weights, forms, titleTerms, ents] = JSON.parse(r.f) as [
+    string, string, string, string | null, number | null, string[], number[], string[], string[], [string, string, EntityType, number][],
+  ];
+  return { id: r.id, site, title, url, published, publishedTs, terms, weights, forms, titleTerms, entities: ents.map(([id, name, type, n]) => ({ id, name, type, n })) };
+}
+
+const MIGRATION_CHUNK = 200;
+
+/**
+ * v1 -> v2: move bodies out, derive features, count document frequencies. Paged by primary key
+ * so a large library is not loaded into memory at once. Runs inside Dexie's upgrade transaction:
+ * a failure leaves the database at v1, untouched.
+ */
+async function upgradeV1toV2(tx: Transaction): Promise<void> {
+  const articles = tx.table('articles');
+  const names = new Map<string, EntityRow>();
+  for (const e of (await tx.table('entities').toArray()) as EntityRow[]) names.set(e.id, e);
+  const df = new Map<string, number>();
+  const edf = new Map<string, number>();
+  let count = 0;
+  let after: string | null = null;
+  for (;;) {
+    const page = (await (after == null ? articles.orderBy(':id') : articles.where(':id').above(after))
+      .limit(MIGRATION_CHUNK)
+      .toArray()) as unknown as ArticleRowV1[];
+    if (!page.length) break;
+    const bodies: BodyRow[] = [];
+    const rows: ArticleRow[] = [];
+    const feats: FeatRow[] = [];
+    for (const old of page) {
+      const { paragraphs, contentHtml, entityIds, ...rest } = old;
+      // v1 kept only ids; names and types come from the entities table (ids survive if a row is missing).
+      const ents: DocEntity[] = entityIds.map((id) => {
+        const e = names.get(id);
+        return { id, name: e?.name ?? id.replace(/^[A-Z]+:/, '').replace(/-/g, ' '), type: e?.type ?? ((id.split(':')[0] as EntityType) || 'MISC'), n: 1 };
+      });
+      const built = buildRows(rest, paragraphs ?? [], ents);
+      // Keep every v1 entity id even if its type is not one ranking uses.
+      built.row.entityIds = [...new Set([...entityIds])];
+      rows.push(built.row);
+      feats.push(built.feat);
+      bodies.push({ id: old.id, paragraphs: paragraphs ?? [], contentHtml: contentHtml ?? '' });
+      for (const t of dfTerms(built.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+      for (const id of built.row.entityIds) edf.set(id, (edf.get(id) ?? 0) + 1);
+      count++;
+    }
+    await tx.table('bodies').bulkPut(bodies);
+    await tx.table('feats').bulkPut(feats);
+    await articles.bulkPut(rows);
+    after = page[page.length - 1]!.id;
+  }
+  await tx.table('vocab').bulkPut([...df].map(([t, n]) => ({ t, df: n })));
+  await tx.table('meta').put({ k: STATS_KEY, articles: count });
+  // articleCount in v1 could drift; recount from the articles themselves.
+  await tx.table('entities').toCollection().modify((e: EntityRow) => {
+    e.articleCount = edf.get(e.id) ?? 0;
+  });
+}

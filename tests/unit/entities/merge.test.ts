@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DATELINE_OUTLET_ROLE, extractEntities, slug } from '../../../src/entities/index';
+import { mergeMentions } from '../../../src/entities/merge';
+import type { RawMention } from '../../../src/entities/mentions';
+
+const m = (text: string, type: RawMention['type'], extra: Partial<RawMention> = {}): RawMention =>
+  ({ paragraph: 0, start: 0, end: text.length, text, type, source: 'tagger', ...extra });
+
+describe('mergeMentions', () => {
+  it('merges a surname into the full name of the same person', () => {
+    const ents = mergeMentions([m('Vladimir Putin', 'PER'), m('Putin', 'PER'), m('Putin', 'PER')]);
+    expect(ents).toHaveLength(1);
+    expect(ents[0]).toMatchObject({ id: 'PER:vladimir-putin', name: 'Vladimir Putin', count: 3 });
+    expect(ents[0]!.surface).toEqual(['Vladimir Putin', 'Putin']);
+  });
+
+  it('files short forms under the full name (Korut = Korea Utara, Jokowi = Joko Widodo)', () => {
+    const ents = mergeMentions([m('Korea Utara', 'LOC'), m('Korut', 'ORG'), m('Jokowi', 'PER')]);
+    const korea = ents.find((e) => e.id === 'LOC:korea-utara');
+    expect(korea?.surface.sort()).toEqual(['Korea Utara', 'Korut']);
+    expect(ents.find((e) => e.type === 'PER')).toMatchObject({ id: 'PER:joko-widodo', name: 'Joko Widodo', surface: ['Jokowi'] });
+  });
+
+  it('joins an acronym defined in the text with its long form', () => {
+    const ents = mergeMentions([m('Komite Peralihan Aceh', 'ORG'), m('KPA', 'ORG', { acronymOf: 'Komite Peralihan Aceh' }), m('KPA', 'ORG')]);
+    expect(ents).toHaveLength(1);
+    expect(ents[0]).toMatchObject({ name: 'Komite Peralihan Aceh', count: 3 });
+  });
+
+  it('ignores case when grouping and shows all-caps names in title case', () => {
+    const ents = mergeMentions([m('LHOKSEUMAWE', 'LOC', { source: 'dateline' }), m('Lhokseumawe', 'LOC')]);
+    expect(ents).toHaveLength(1);
+    expect(ents[0]!.name).toBe('Lhokseumawe');
+  });
+
+  it('makes stable ids from the canonical name', () => {
+    expect(slug('Kim Jong-un')).toBe('kim-jong-un');
+    expect(slug('KOMPAS.com')).toBe('kompas-com');
+  });
+});
+
+describe('extractEntities', () => {
+  it('strips titles from names and keeps them as the role', () => {
+    const ents = extractEntities(['Presiden Rusia, Vladimir Putin, bertemu Menteri Luar Negeri Retno Marsudi di Jakarta.']);
+    const putin = ents.find((e) => e.name === 'Vladimir Putin');
+    expect(putin?.type).toBe('PER');
+    expect(putin?.role).toBe('Presiden Rusia');
+    expect(ents.some((e) => e.name.startsWith('Presiden'))).toBe(false);
+  });
+
+  it('gives mention offsets that point at the text in the paragraph', () => {
+    const paras = ['JAKARTA, KOMPAS.com - Komisi Pemberantasan Korupsi (KPK) memeriksa pejabat di Jakarta.', 'KPK juga memanggil saksi.'];
+    const ents = extractEntities(paras);
+    for (const e of ents) for (const x of e.mentions) expect(paras[x.paragraph]!.slice(x.start, x.end)).toBe(x.text);
+    const kpk = ents.find((e) => e.id === 'ORG:komisi-pemberantasan-korupsi');
+    expect(kpk?.count).toBe(3);
+    expect(ents.find((e) => e.id === 'LOC:jakarta')?.count).toBe(2);
+  });
+
+  it('types the dateline correctly and marks its outlet', () => {
+    const ents = extractEntities(['INDOZONE.ID - Presiden Rusia, Vladimir Putin, memperkuat hubungan dengan Korea Utara.']);
+    const outlet = ents.find((e) => e.surface.includes('INDOZONE.ID'));
+    expect(outlet).toMatchObject({ type: 'ORG', role: DATELINE_OUTLET_ROLE });
+    expect(ents.filter((e) => e.type === 'PER').map((e) => e.name)).toEqual(['Vladimir Putin']);
+  });
+
+  it('is sorted by count, most mentioned first', () => {
+    const ents = extractEntities(['Rusia dan Korea Utara.', 'Rusia lagi.', 'Rusia.']);
+    expect(ents[0]!.name).toBe('Rusia');
+    for (let i = 1; i < ents.length; i++) expect(ents[i - 1]!.count).toBeGreaterThanOrEqual(ents[i]!.count);
+  });
+});

@@ -1,0 +1,144 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openLibrary, type Library } from '../../../src/library';
+import { SCHEMA_V1, type ArticleRowV1 } from '../../../src/library/db';
+import { articleId } from '../../../src/library/ids';
+import { LibraryError } from '../../../src/library/errors';
+import { ent, freshName, makeArticle } from './helpers';
+
+const open: Library[] = [];
+function lib(name = freshName()): Library {
+  const l = openLibrary(name);
+  open.push(l);
+  return l;
+}
+afterEach(() => { while (open.length) open.pop()!.close(); });
+
+const putinKim = makeArticle({
+  url: 'https://kompas.example/global/putin-kim-mobil',
+  title: 'Putin Kirim Mobil Aurus untuk Kim Jong Un',
+  text: 'Presiden Rusia Vladimir Putin menghadiahkan mobil Aurus kepada Kim Jong Un.\nKim Yo Jong berterima kasih atas hadiah itu.',
+  published: '2024-02-20',
+});
+const putinKimEntities = [ent('PER', 'Vladimir Putin', 2), ent('PER', 'Kim Jong Un', 2), ent('LOC', 'Rusia'), ent('PER', 'Kim Yo Jong')];
+
+describe('schema v1 -> v2 migration', () => {
+  it('upgrades a filled v1 database and keeps every record', async () => {
+    const name = freshName('sorot-v1');
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    const rows: ArticleRowV1[] = Array.from({ length: 450 }, (_, i) => {
+      const url = `https://detik.example/berita/${i}`;
+      const topic = ['banjir', 'kemacetan', 'gempa', 'pemilu', 'harga beras'][i % 5]!;
+      const city = ['Jakarta', 'Bandung', 'Surabaya', 'Medan', 'Makassar', 'Padang', 'Semarang'][i % 7]!;
+      return {
+        id: articleId(url), canonicalUrl: url, url: `${url}?utm_source=x`, title: `Berita ${topic} di ${city} nomor ${i}`,
+        site: i % 2 ? 'detikNews' : 'Kompas.com', host: 'detik.example', published: i % 7 ? `2024-01-${String((i % 28) + 1).padStart(2, '0')}` : null,
+        byline: i % 3 ? 'Penulis' : null, lang: 'id', excerpt: null, image: null, wordCount: 40 + i,
+        paragraphs: [`Warga ${city} menghadapi ${topic} pekan ini.`, `Paragraf kedua menyebut Heru Budi ${i}.`],
+        contentHtml: `<p>artikel ${i}</p>`,
+        entityIds: i % 5 ? ['LOC:jakarta', 'PER:heru-budi'] : ['LOC:jakarta'],
+        firstRead: 1_700_000_000_000 + i, lastRead: 1_700_000_100_000 + i, readCount: 1 + (i % 4),
+      };
+    });
+    await v1.table('articles').bulkPut(rows);
+    await v1.table('entities').bulkPut([
+      { id: 'LOC:jakarta', name: 'Jakarta', type: 'LOC', surface: ['Jakarta'], articleCount: 999, lastSeen: 1 },
+      { id: 'PER:heru-budi', name: 'Heru Budi', type: 'PER', surface: ['Heru Budi'], articleCount: 1, lastSeen: 2 },
+    ]);
+    v1.close();
+
+    const l = lib(name);
+    expect(await l.count()).toBe(450);
+    expect(l.db.verno).toBe(2);
+    for (const old of rows) {
+      const got = await l.get(old.id);
+      expect(got).toBeDefined();
+      const { paragraphs, contentHtml, entityIds, ...meta } = old;
+      expect(got).toMatchObject(meta);
+      expect(got!.paragraphs).toEqual(paragraphs);
+      expect(got!.contentHtml).toEqual(contentHtml);
+      expect(got!.entityIds.sort()).toEqual([...entityIds].sort());
+      expect(got!.publishedTs).toBe(old.published ? Date.parse(old.published) : null);
+    }
+    // Counts recomputed from the articles, names kept from v1.
+    expect((await l.entity('LOC:jakarta'))?.articleCount).toBe(450);
+    expect((await l.entity('PER:heru-budi'))?.articleCount).toBe(360);
+    expect((await l.entity('PER:heru-budi'))?.name).toBe('Heru Budi');
+    // The derived index works on migrated rows.
+    const hits = await l.search('banjir', {}, 5);
+    expect(hits.length).toBe(5);
+    expect(await l.related(rows[1]!.id, 3)).toHaveLength(3);
+  });
+});
+
+describe('save', () => {
+  it('updates on revisit instead of duplicating', async () => {
+    const l = lib();
+    const a = await l.save(putinKim, putinKimEntities, 1000);
+    const b = await l.save({ ...putinKim, title: putinKim.title + ' (diperbarui)' }, putinKimEntities, 5000);
+    expect(b.id).toBe(a.id);
+    expect(a.id).toBe(l.articleId(putinKim.canonicalUrl));
+    expect(await l.count()).toBe(1);
+    expect(await l.db.articles.count()).toBe(1);
+    expect(b).toMatchObject({ firstRead: 1000, lastRead: 5000, readCount: 2, title: putinKim.title + ' (diperbarui)' });
+    expect((await l.getByUrl(putinKim.canonicalUrl))?.readCount).toBe(2);
+    // Document frequencies count articles, not visits.
+    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
+    expect((await l.db.vocab.get('aurus'))?.df).toBe(1);
+  });
+
+  it('keeps counts exact across delete and clear', async () => {
+    const l = lib();
+    const a = await l.save(putinKim, putinKimEntities);
+    await l.save(makeArticle({ url: 'https://x.example/2', title: 'Putin di Moskow', text: 'Vladimir Putin berpidato di Moskow.' }), [ent('PER', 'Vladimir Putin')]);
+    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(2);
+    expect(await l.delete(a.id)).toBe(true);
+    expect(await l.delete(a.id)).toBe(false);
+    expect(await l.count()).toBe(1);
+    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
+    expect(await l.entity('PER:kim-jong-un')).toBeUndefined();
+    expect(await l.db.bodies.get(a.id)).toBeUndefined();
+    await l.clear();
+    expect(await l.count()).toBe(0);
+    expect(await l.db.vocab.count()).toBe(0);
+  });
+
+  it('surfaces a quota failure as a clear error and writes nothing', async () => {
+    const l = lib();
+    const first = await l.save(putinKim, putinKimEntities, 1000);
+    const spy = vi.spyOn(l.db.bodies, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const other = makeArticle({ url: 'https://y.example/1', title: 'Harga cabai naik', text: 'Harga cabai rawit naik di Pasar Induk.' });
+    const err = await l.save(other, []).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(LibraryError);
+    expect((err as LibraryError).code).toBe('quota');
+    expect((err as Error).message).toMatch(/penuh/);
+    // Revisit of a stored article fails the same way and leaves the old record whole.
+    await expect(l.save(putinKim, putinKimEntities, 9000)).rejects.toMatchObject({ code: 'quota' });
+    spy.mockRestore();
+    expect(await l.count()).toBe(1);
+    expect(await l.get(l.articleId(other.canonicalUrl))).toBeUndefined();
+    expect((await l.get(first.id))?.readCount).toBe(1);
+    expect(await l.db.vocab.get('cabai')).toBeUndefined();
+  });
+});
+
+describe('list, timeline, search', () => {
+  it('lists newest reads first, filters by site, finds by words and entity names', async () => {
+    const l = lib();
+    await l.save(putinKim, putinKimEntities, 3000);
+    await l.save(makeArticle({ url: 'https://detik.example/a', site: 'detikNews', title: 'Banjir rendam Jakarta Utara', text: 'Banjir merendam ratusan rumah di Jakarta Utara.', published: '2024-01-10' }), [ent('LOC', 'Jakarta Utara')], 2000);
+    await l.save(makeArticle({ url: 'https://detik.example/b', site: 'detikNews', title: 'Putin bertemu Xi Jinping', text: 'Vladimir Putin bertemu Xi Jinping di Beijing.', published: '2024-05-16' }), [ent('PER', 'Vladimir Putin'), ent('PER', 'Xi Jinping')], 1000);
+    expect((await l.list()).map((a) => a.title)).toEqual(['Putin Kirim Mobil Aurus untuk Kim Jong Un', 'Banjir rendam Jakarta Utara', 'Putin bertemu Xi Jinping']);
+    expect((await l.list({ site: 'detikNews', limit: 1, offset: 1 })).map((a) => a.title)).toEqual(['Putin bertemu Xi Jinping']);
+    const tl = await l.entityTimeline('PER:vladimir-putin');
+    expect(tl.map((a) => a.title)).toEqual(['Putin bertemu Xi Jinping', 'Putin Kirim Mobil Aurus untuk Kim Jong Un']);
+    expect((await l.search('putin')).length).toBe(2);
+    expect((await l.search('pertemuan putin')).map((h) => h.title)).toEqual(['Putin bertemu Xi Jinping']); // stemmed: temu
+    expect((await l.search('putin', { site: 'detikNews' })).length).toBe(1);
+    expect((await l.search('putin', { from: '2024-03-01' })).map((h) => h.title)).toEqual(['Putin bertemu Xi Jinping']);
+    expect((await l.search('', { entityId: 'PER:kim-jong-un' })).length).toBe(1);
+    expect(await l.search('tidakadakatainiwkwk')).toEqual([]);
+  });
+});

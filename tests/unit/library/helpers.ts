@@ -1,0 +1,49 @@
+/** Builders for library tests: articles from plain text, hand-made entities. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Article, Entity, EntityType } from '../../../src/types';
+import { splitParagraphs } from '../../../src/library/text';
+
+export function makeArticle(p: { url: string; title: string; text: string; site?: string; published?: string | null }): Article {
+  const paragraphs = splitParagraphs(p.text);
+  const host = new URL(p.url).hostname;
+  return {
+    url: p.url,
+    canonicalUrl: p.url,
+    title: p.title,
+    byline: null,
+    published: p.published ?? null,
+    site: p.site ?? host,
+    host,
+    lang: 'id',
+    excerpt: paragraphs[0]?.slice(0, 160) ?? null,
+    paragraphs,
+    contentHtml: paragraphs.map((x) => `<p>${x}</p>`).join(''),
+    image: null,
+    wordCount: p.text.split(/\s+/).length,
+  };
+}
+
+/** ent('PER', 'Vladimir Putin', 3) -> an Entity with a stable id like the tagger's. */
+export function ent(type: EntityType, name: string, count = 1, surface: string[] = [name]): Entity {
+  const id = `${type}:${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+  return { id, name, type, surface, count, mentions: [] };
+}
+
+export interface DevArticle { url: string; outlet: string; date: string; title: string; text: string }
+export interface DevSet { stories: { id: string; articles: DevArticle[] }[]; distractors: DevArticle[] }
+
+export function devSet(): DevSet {
+  return JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/stories-dev.json'), 'utf8')) as DevSet;
+}
+
+export function seedText(name: '000' | '003'): string {
+  const file = name === '000' ? '000_5435901111151329.txt' : '003_773527af4449b1b5.txt';
+  return readFileSync(path.join(__dirname, '../../../../shared/seeds', file), 'utf8');
+}
+
+let n = 0;
+/** A database name no other test uses. */
+export function freshName(prefix = 'sorot-test'): string {
+  return `${prefix}-${process.pid}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { buildFeatures, type DocFeatures } from '../../../src/library/features';
+import { rankRelated } from '../../../src/library/rank';
+import { statsOf } from '../../../src/library/similarity';
+import { groupStories, isSameStory } from '../../../src/library/story';
+import { splitParagraphs } from '../../../src/library/text';
+import type { Entity } from '../../../src/types';
+import { devSet, ent } from './helpers';
+
+function doc(id: string, site: string, published: string, title: string, text: string, entities: Entity[]): DocFeatures {
+  return buildFeatures({ id, site, title, published, paragraphs: splitParagraphs(text) }, entities);
+}
+
+const putin = ent('PER', 'Vladimir Putin', 3);
+const kim = ent('PER', 'Kim Jong Un', 3);
+const rusia = ent('LOC', 'Rusia', 2);
+const korut = ent('LOC', 'Korea Utara', 2);
+
+// Three outlets on one event, one article on another event with the same people, filler.
+const docs = [
+  doc('kompas-aurus', 'Kompas.com', '2024-02-20', 'Putin Kirim Mobil Aurus untuk Kim Jong Un',
+    'Presiden Rusia Vladimir Putin menghadiahkan mobil Aurus kepada pemimpin Korea Utara Kim Jong Un, lapor KCNA.\nKim Yo Jong berterima kasih atas hadiah mobil itu.',
+    [putin, kim, rusia, korut, ent('ORG', 'KCNA'), ent('PER', 'Kim Yo Jong')]),
+  doc('detik-aurus', 'detikNews', '2024-02-20', 'Kim Jong Un Terima Hadiah Mobil Aurus dari Putin',
+    'Kim Jong Un menerima mobil Aurus buatan Rusia dari Vladimir Putin. KCNA menyebut Kim Yo Jong menyampaikan terima kasih.',
+    [putin, kim, rusia, ent('ORG', 'KCNA'), ent('PER', 'Kim Yo Jong')]),
+  doc('cnn-aurus', 'CNN Indonesia', '2024-02-21', 'Hadiah Mobil Aurus Putin untuk Kim Disorot, Dinilai Langgar Sanksi PBB',
+    'Hadiah mobil Aurus dari Vladimir Putin untuk Kim Jong Un dinilai melanggar sanksi Dewan Keamanan PBB terhadap Korea Utara.',
+    [putin, kim, korut, ent('ORG', 'PBB')]),
+  doc('kompas-vostochny', 'Kompas.com', '2023-09-13', 'Kim Jong Un dan Putin Bertemu di Kosmodrom Vostochny',
+    'Kim Jong Un bertemu Vladimir Putin di Kosmodrom Vostochny, Rusia. Keduanya membahas kerja sama militer dan satelit.',
+    [putin, kim, rusia, ent('LOC', 'Vostochny')]),
+  doc('tempo-beras', 'Tempo.co', '2024-02-20', 'Harga Beras Naik di Pasar Induk Cipinang',
+    'Harga beras medium naik di Pasar Induk Cipinang. Pedagang mengeluhkan pasokan dari Jawa Tengah.',
+    [ent('LOC', 'Cipinang'), ent('LOC', 'Jawa Tengah')]),
+  doc('detik-banjir', 'detikNews', '2024-02-21', 'Banjir Rendam Ratusan Rumah di Jakarta Utara',
+    'Banjir merendam ratusan rumah di Jakarta Utara setelah hujan deras semalaman.',
+    [ent('LOC', 'Jakarta Utara')]),
+];
+// A library is more than its one story: unrelated articles (other events of the dev set) make
+// rarity meaningful, as it is in a reader's real library.
+const filler = devSet().stories.filter((s) => s.id !== 'aurus-hadiah-2024').flatMap((s) => s.articles)
+  .map((a, i) => doc(`filler-${i}`, a.outlet, a.date, a.title, a.text, []));
+const stats = statsOf([...docs, ...filler]);
+
+describe('rankRelated', () => {
+  it('puts other coverage of the event first, with an Indonesian reason naming shared entities', () => {
+    const r = rankRelated(docs[0]!, docs, stats, 5);
+    expect(r.map((x) => x.id).slice(0, 2).sort()).toEqual(['cnn-aurus', 'detik-aurus']);
+    expect(r.every((x) => x.id !== 'kompas-aurus')).toBe(true);
+    expect(r[0]!.reason).toMatch(/sama-sama menyebut .*(Kim Yo Jong|KCNA|Kim Jong Un|Vladimir Putin)/);
+    expect(r[0]!.sameStory).toBe(true);
+    // Same people, other event: related, lower, not the same story.
+    const vost = r.find((x) => x.id === 'kompas-vostochny');
+    expect(vost).toBeDefined();
+    expect(vost!.sameStory).toBe(false);
+    expect(vost!.reason).toMatch(/^sama-sama menyebut /);
+    expect(vost!.shared).toEqual(expect.arrayContaining(['PER:vladimir-putin', 'PER:kim-jong-un', 'LOC:rusia']));
+    // Unrelated articles from the same days score far lower or not at all.
+    const beras = r.find((x) => x.id === 'tempo-beras');
+    expect(beras === undefined || beras.score < vost!.score).toBe(true);
+    // Scores come best first within each group.
+    const scores = r.filter((x) => !x.sameStory).map((x) => x.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('weights rare shared entities above common ones', () => {
+    const r = rankRelated(docs[1]!, docs, stats, 5);
+    const top = r.find((x) => x.id === 'kompas-aurus')!;
+    // Kim Yo Jong / KCNA are in 2 articles, Putin and Kim in 4: the rare ones are named first.
+    expect(top.reason).toMatch(/^liputan peristiwa yang sama; sama-sama menyebut (Kim Yo Jong|KCNA)/);
+  });
+});
+
+describe('story grouping', () => {
+  it('groups one event across outlets and leaves the same people on another date apart', () => {
+    const g = groupStories(docs, stats);
+    expect(g.get('detik-aurus')).toBe(g.get('kompas-aurus'));
+    expect(g.get('cnn-aurus')).toBe(g.get('kompas-aurus'));
+    expect(g.get('kompas-vostochny')).not.toBe(g.get('kompas-aurus'));
+    expect(g.get('tempo-beras')).not.toBe(g.get('detik-banjir'));
+    expect(isSameStory(docs[0]!, docs[3]!, stats)).toBe(false);
+  });
+
+  it('does not group a different event of the same day', () => {
+    const g = groupStories(docs, stats);
+    expect(new Set([g.get('tempo-beras'), g.get('detik-banjir'), g.get('kompas-aurus')]).size).toBe(3);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { displayHost, formatBytes, formatDate, groupEntities, groupHidden, readingMinutes } from '../../../src/ui/format';
+import { entities, hidden } from './fixtures';
+
+describe('format helpers', () => {
+  it('groupHidden keeps the original indices and orders reasons', () => {
+    const g = groupHidden(hidden);
+    expect(g.map((x) => [x.reason, x.items.length])).toEqual([
+      ['ad', 2],
+      ['related', 3],
+      ['share', 1],
+    ]);
+    expect(g[1]!.items.map((i) => i.index)).toEqual([0, 2, 4]);
+  });
+
+  it('groupEntities orders types and sorts by mentions', () => {
+    const g = groupEntities(entities);
+    expect(g.map((x) => x.type)).toEqual(['PER', 'ORG', 'LOC']);
+    expect(g[2]!.entities.map((e) => e.name)).toEqual(['Rusia', 'Pyongyang']);
+  });
+
+  it('dates, sizes, minutes, hosts', () => {
+    expect(formatDate('2026-11-20', 'id')).toMatch(/20 November 2026/);
+    expect(formatDate('not a date', 'en')).toBe('');
+    expect(formatDate(null, 'en')).toBe('');
+    expect(readingMinutes(0)).toBe(1);
+    expect(readingMinutes(1000)).toBe(5);
+    expect(formatBytes(1536, 'en')).toBe('1.5 KB');
+    expect(displayHost('https://www.kompas.com/a')).toBe('kompas.com');
+  });
+});

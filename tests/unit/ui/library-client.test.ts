@@ -1,0 +1,67 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../../../src/library';
+import {
+  clearLibrary, deleteStored, entityTimeline, exportLibrary, getStored, importLibrary, libraryStats, listArticles, setLibraryForTests,
+} from '../../../src/ui/library-client';
+import type { Article, Entity } from '../../../src/types';
+
+let lib: Library;
+let n = 0;
+
+function art(i: number, over: Partial<Article> = {}): Article {
+  return {
+    url: `https://news.detik.com/berita/d-${i}/a`, canonicalUrl: `https://news.detik.com/berita/d-${i}/a`,
+    title: `Judul ${i}`, byline: null, published: `2026-0${i}-10T08:00:00+07:00`, site: 'detikNews', host: 'news.detik.com',
+    lang: 'id', excerpt: null, paragraphs: [`Presiden Prabowo bertemu menteri di Jakarta nomor ${i}.`], contentHtml: `<p>Isi ${i}</p>`,
+    image: null, wordCount: 100, ...over,
+  };
+}
+const prabowo: Entity = { id: 'PER:prabowo', name: 'Prabowo', type: 'PER', surface: ['Prabowo', 'Prabowo Subianto'], count: 2, mentions: [] };
+const jakarta: Entity = { id: 'LOC:jakarta', name: 'Jakarta', type: 'LOC', surface: ['Jakarta'], count: 1, mentions: [] };
+
+beforeEach(async () => {
+  lib = openLibrary(`ui-client-${n++}`);
+  setLibraryForTests(lib);
+  await lib.save(art(1), [prabowo, jakarta]);
+  await lib.save(art(3, { site: 'Kompas.com', host: 'www.kompas.com', url: 'https://www.kompas.com/x/3', canonicalUrl: 'https://www.kompas.com/x/3' }), [prabowo]);
+  await lib.save(art(2), [jakarta]);
+});
+afterEach(() => {
+  lib.close();
+  setLibraryForTests(null);
+});
+
+describe('library client over the real library (fake IndexedDB)', () => {
+  it('lists, filters by site, entity and dates', async () => {
+    expect((await listArticles()).map((a) => a.title).sort()).toEqual(['Judul 1', 'Judul 2', 'Judul 3']);
+    expect((await listArticles({ site: 'Kompas.com' })).map((a) => a.title)).toEqual(['Judul 3']);
+    expect((await listArticles({ entity: 'prabowo' })).map((a) => a.title).sort()).toEqual(['Judul 1', 'Judul 3']);
+    expect((await listArticles({ from: '2026-02-01', to: '2026-02-28' })).map((a) => a.title)).toEqual(['Judul 2']);
+  });
+
+  it('entity timeline is newest first', async () => {
+    expect((await entityTimeline('PER:prabowo')).map((a) => a.title)).toEqual(['Judul 3', 'Judul 1']);
+  });
+
+  it('gets a stored copy as an Article with entity surfaces', async () => {
+    const id = lib.articleId('https://news.detik.com/berita/d-1/a');
+    const s = await getStored(id);
+    expect(s?.article.title).toBe('Judul 1');
+    expect(s?.article.contentHtml).toBe('<p>Isi 1</p>');
+    expect(s?.entityList.find((e) => e.id === 'PER:prabowo')?.surface).toContain('Prabowo Subianto');
+    expect(await getStored('nope')).toBeNull();
+  });
+
+  it('deletes, exports, imports, clears; a bad import changes nothing', async () => {
+    const json = await exportLibrary();
+    await deleteStored(lib.articleId('https://news.detik.com/berita/d-2/a'));
+    expect((await libraryStats()).count).toBe(2);
+    await expect(importLibrary('{"format":"something-else"}')).rejects.toThrow(/nothing was changed/);
+    expect((await libraryStats()).count).toBe(2);
+    expect(await importLibrary(json)).toEqual({ added: 1, updated: 2 });
+    expect((await libraryStats()).count).toBe(3);
+    await clearLibrary();
+    expect((await libraryStats()).count).toBe(0);
+  });
+});

@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../../src/ui/i18n';
+import type { StoredArticleView } from '../../../src/ui/library-client';
+import { LibraryPage, type LibraryApi } from '../../../src/ui/library/LibraryPage';
+
+afterEach(cleanup);
+
+function fakeApi() {
+  let items: StoredArticleView[] = [
+    { id: '1', url: 'https://news.detik.com/a', title: 'Putin ke Pyongyang', site: 'detikNews', published: '2026-11-20', entities: [{ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER' }] },
+    { id: '2', url: 'https://www.kompas.com/b', title: 'Harga beras naik', site: 'Kompas.com', published: '2026-10-02', entities: [] },
+    { id: '3', url: 'javascript:alert(1)', title: 'Tautan aneh', site: 'Kompas.com', published: '2025-01-01', entities: [] },
+  ];
+  const api: LibraryApi = {
+    list: async (q) => {
+      let r = items;
+      if (q.text) r = r.filter((i) => i.title.toLowerCase().includes(q.text!.toLowerCase()));
+      if (q.site) r = r.filter((i) => i.site === q.site);
+      if (q.entity) r = r.filter((i) => i.entities?.some((e) => e.name.toLowerCase().includes(q.entity!.toLowerCase())));
+      if (q.from) r = r.filter((i) => (i.published ?? '') >= q.from!);
+      return r;
+    },
+    remove: async (id) => void (items = items.filter((i) => i.id !== id)),
+    clear: async () => void (items = []),
+    exportJson: async () => JSON.stringify({ version: 1, articles: items }),
+    importJson: vi.fn(async (json: string) => {
+      const data = JSON.parse(json);
+      if (data.version !== 1) throw new Error('Versi berkas tidak dikenal (2).');
+      return { added: 1, updated: 0 };
+    }),
+    stats: async () => ({ count: items.length, bytes: 2048 * items.length }),
+  };
+  return { api, get items() { return items; } };
+}
+
+function renderLib(api: LibraryApi, confirm: (m: string) => boolean = () => true) {
+  return render(
+    <I18nProvider lang="id">
+      <LibraryPage api={api} confirm={confirm} />
+    </I18nProvider>,
+  );
+}
+
+const titles = (c: Element) => [...c.querySelectorAll('.lib-item h3')].map((h) => h.textContent);
+
+describe('library page', () => {
+  it('lists stored articles, links to the stored copy, shows storage used', async () => {
+    const f = fakeApi();
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Harga beras naik', 'Tautan aneh']));
+    expect(screen.getByRole('link', { name: 'Putin ke Pyongyang' }).getAttribute('href')).toBe('/reader.html?id=1');
+    await waitFor(() => expect(screen.getByTestId('lib-summary').textContent).toBe('3 artikel · 6 KB terpakai'));
+    // the unsafe original URL gets no "original" link
+    const odd = screen.getByText('Tautan aneh').closest('li')!;
+    expect(within(odd).queryByRole('link', { name: 'Artikel asli' })).toBeNull();
+  });
+
+  it('searches and filters by site and entity', async () => {
+    const f = fakeApi();
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    fireEvent.input(screen.getByLabelText('Kata kunci'), { target: { value: 'beras' } });
+    await waitFor(() => expect(titles(container)).toEqual(['Harga beras naik']));
+    fireEvent.input(screen.getByLabelText('Kata kunci'), { target: { value: '' } });
+    await waitFor(() => expect(screen.getByRole('option', { name: 'detikNews' })).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Situs'), { target: { value: 'Kompas.com' } });
+    await waitFor(() => expect(titles(container)).toEqual(['Harga beras naik', 'Tautan aneh']));
+    fireEvent.change(screen.getByLabelText('Situs'), { target: { value: '' } });
+    fireEvent.input(screen.getByLabelText('Tokoh, lembaga atau tempat'), { target: { value: 'putin' } });
+    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang']));
+  });
+
+  it('deletes one and all only after confirming', async () => {
+    const f = fakeApi();
+    const answers = [false, true, true];
+    const confirm = vi.fn(() => answers.shift()!);
+    const { container } = renderLib(f.api, confirm);
+    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Hapus "Harga beras naik"' }));
+    expect(f.items).toHaveLength(3); // declined
+    fireEvent.click(screen.getByRole('button', { name: 'Hapus "Harga beras naik"' }));
+    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Tautan aneh']));
+    await waitFor(() => expect(screen.getByTestId('lib-summary').textContent).toMatch(/^2 artikel/));
+    fireEvent.click(screen.getByRole('button', { name: 'Hapus semua' }));
+    await waitFor(() => expect(screen.getByTestId('lib-empty')).toBeTruthy());
+    expect(f.items).toEqual([]);
+    expect(confirm).toHaveBeenCalledTimes(3);
+  });
+
+  it('shows the import error and changes nothing', async () => {
+    const f = fakeApi();
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    const input = screen.getByLabelText('Impor JSON…') as HTMLInputElement;
+    const file = new File([JSON.stringify({ version: 2 })], 'x.json', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Impor gagal, tidak ada yang diubah: Versi berkas tidak dikenal (2).');
+    expect(f.items).toHaveLength(3);
+    expect(titles(container)).toHaveLength(3);
+  });
+
+  it('exports a JSON download', async () => {
+    const f = fakeApi();
+    const created: Blob[] = [];
+    const origCreate = URL.createObjectURL;
+    URL.createObjectURL = ((b: Blob) => (created.push(b), 'blob:x')) as typeof URL.createObjectURL;
+    const clicks: string[] = [];
+    const origClick = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    };
+    try {
+      renderLib(f.api);
+      fireEvent.click(await screen.findByRole('button', { name: 'Ekspor JSON' }));
+      await waitFor(() => expect(clicks).toHaveLength(1));
+      expect(clicks[0]).toMatch(/^sorot-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(JSON.parse(await created[0]!.text()).articles).toHaveLength(3);
+    } finally {
+      URL.createObjectURL = origCreate;
+      HTMLAnchorElement.prototype.click = origClick;
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../../src/ui/i18n';
+import { Options } from '../../../src/ui/options/Options';
+import { featuresItem, isSiteEnabled, languageItem, sitesItem } from '../../../src/ui/settings';
+
+beforeEach(() => fakeBrowser.reset());
+afterEach(cleanup);
+
+const shortcuts = async () => [
+  { name: 'toggle-reader', shortcut: 'Alt+Shift+R', description: 'Toggle' },
+  { name: '_execute_action', shortcut: 'Alt+Shift+S', description: '' },
+];
+
+function renderOptions() {
+  return render(
+    <I18nProvider lang="id">
+      <Options loadShortcuts={shortcuts} />
+    </I18nProvider>,
+  );
+}
+
+describe('settings', () => {
+  it('defaults: clutter hiding and storing on, Wikipedia off, language auto', async () => {
+    expect(await featuresItem.getValue()).toEqual({ hideClutter: true, storeArticles: true, wikipediaLookup: false });
+    expect(await languageItem.getValue()).toBe('auto');
+    expect(isSiteEnabled({}, 'news.detik.com')).toBe(true);
+    expect(isSiteEnabled({}, 'blog.example.org')).toBe(false);
+    expect(isSiteEnabled({ 'detik.com': false }, 'news.detik.com')).toBe(false);
+    expect(isSiteEnabled({ 'blog.example.org': true }, 'blog.example.org')).toBe(true);
+  });
+});
+
+describe('options page', () => {
+  it('shows features with their defaults and saves changes', async () => {
+    renderOptions();
+    const wiki = (await screen.findByRole('switch', { name: /Cari di Wikipedia/ })) as HTMLInputElement;
+    await waitFor(() => expect((screen.getByRole('switch', { name: /Simpan artikel/ }) as HTMLInputElement).checked).toBe(true));
+    expect(wiki.checked).toBe(false);
+    fireEvent.click(wiki);
+    await waitFor(async () => expect((await featuresItem.getValue()).wikipediaLookup).toBe(true));
+    fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
+    await waitFor(async () => expect((await featuresItem.getValue()).hideClutter).toBe(false));
+  });
+
+  it('saves the language choice', async () => {
+    renderOptions();
+    const select = (await screen.findByRole('combobox', { name: 'Bahasa tampilan' })) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'en' } });
+    await waitFor(async () => expect(await languageItem.getValue()).toBe('en'));
+  });
+
+  it('lists the portals, stores only differences from the default', async () => {
+    await sitesItem.setValue({ 'blog.example.org': true });
+    renderOptions();
+    const detik = (await screen.findByRole('switch', { name: 'detik.com' })) as HTMLInputElement;
+    expect(detik.checked).toBe(true);
+    await waitFor(() => expect((screen.getByRole('switch', { name: /blog\.example\.org/ }) as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(detik);
+    await waitFor(async () => expect(await sitesItem.getValue()).toEqual({ 'blog.example.org': true, 'detik.com': false }));
+    fireEvent.click(detik);
+    await waitFor(async () => expect(await sitesItem.getValue()).toEqual({ 'blog.example.org': true }));
+  });
+
+  it('lists the keyboard shortcuts', async () => {
+    renderOptions();
+    expect(await screen.findByText('Alt+Shift+R')).toBeTruthy();
+    expect(screen.getByText('Alt+Shift+S')).toBeTruthy();
+    expect(screen.getByText('Buka/tutup mode baca')).toBeTruthy();
+    expect(screen.getByText('Buka panel Sorot')).toBeTruthy();
+  });
+});

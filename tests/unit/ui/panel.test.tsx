@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../../src/ui/i18n';
+import { Panel } from '../../../src/ui/panel/Panel';
+import { articleState, fakeBackend } from './fixtures';
+
+afterEach(cleanup);
+
+function renderPanel(b: ReturnType<typeof fakeBackend>, lang: 'id' | 'en' = 'id') {
+  return render(
+    <I18nProvider lang={lang}>
+      <Panel backend={b.backend} />
+    </I18nProvider>,
+  );
+}
+
+describe('side panel states', () => {
+  it('shows loading until the background answers', async () => {
+    let resolve!: (v: ReturnType<typeof articleState>) => void;
+    const b = fakeBackend(new Promise((r) => (resolve = r)));
+    const { container } = renderPanel(b);
+    expect(await screen.findByText('Memuat…')).toBeTruthy();
+    expect(container.querySelector('[data-state="article"]')).toBeNull();
+    resolve(articleState());
+    expect(await screen.findByRole('heading', { level: 1, name: /Putin Bertemu Kim/ })).toBeTruthy();
+    expect(screen.queryByText('Memuat…')).toBeNull();
+  });
+
+  it('renders the article state: title, site, reader button, sections', async () => {
+    const b = fakeBackend(articleState());
+    const { container } = renderPanel(b);
+    await screen.findByRole('heading', { level: 1 });
+    expect(container.textContent).toContain('detikNews');
+    expect(container.textContent).toContain('2 menit baca');
+    expect(screen.getByRole('heading', { name: /Yang disembunyikan/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Buka mode baca' }));
+    await waitFor(() => expect(b.calls).toContainEqual(['toggleReader', 7]));
+  });
+
+  it('groups hidden items by reason with counts, and shows one again', async () => {
+    const b = fakeBackend(articleState());
+    renderPanel(b);
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByTestId('hidden-count-related').textContent).toBe('3');
+    expect(screen.getByTestId('hidden-count-ad').textContent).toBe('2');
+    expect(screen.getByTestId('hidden-count-share').textContent).toBe('1');
+    expect(screen.queryByTestId('hidden-count-promo')).toBeNull();
+    const relatedGroup = document.querySelector('[data-reason="related"]') as HTMLElement;
+    const buttons = within(relatedGroup).getAllByRole('button', { name: 'Tampilkan' });
+    expect(buttons).toHaveLength(3);
+    // Second "related" item is index 2 in TabState.hidden.
+    fireEvent.click(buttons[1]!);
+    await waitFor(() => expect(b.calls).toContainEqual(['showHidden', 7, 2, true]));
+    expect(await within(relatedGroup).findByRole('button', { name: 'Sembunyikan' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
+    await waitFor(() => expect(b.calls).toContainEqual(['setHiding', 7, false]));
+  });
+
+  it('groups entities by type with counts, steps through mentions, lists stored articles newest first', async () => {
+    const b = fakeBackend(articleState());
+    const { container } = renderPanel(b);
+    await screen.findByRole('heading', { level: 1 });
+    const groups = [...container.querySelectorAll('.entity-group')].map((g) => g.getAttribute('data-type'));
+    expect(groups).toEqual(['PER', 'ORG', 'LOC']);
+    const per = container.querySelector('.entity-group[data-type="PER"]') as HTMLElement;
+    expect(within(per).getByRole('heading').textContent).toContain('Orang');
+    const chips = within(per).getAllByRole('button');
+    expect(chips.map((c) => c.textContent)).toEqual(['Vladimir Putin3', 'Kim Jong Un1']);
+    const loc = container.querySelector('.entity-group[data-type="LOC"]') as HTMLElement;
+    expect(within(loc).getAllByRole('button').map((c) => c.textContent)).toEqual(['Rusia2', 'Pyongyang1']);
+
+    fireEvent.click(chips[0]!);
+    await waitFor(() => expect(b.calls).toContainEqual(['highlightEntity', 7, ['Vladimir Putin', 'Putin'], 0]));
+    expect((await screen.findByTestId('step-pos')).textContent).toBe('1/5');
+    fireEvent.click(screen.getByRole('button', { name: 'Sebutan berikutnya' }));
+    await waitFor(() => expect(screen.getByTestId('step-pos').textContent).toBe('2/5'));
+    fireEvent.click(screen.getByRole('button', { name: 'Sebutan sebelumnya' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Sebutan sebelumnya' }));
+    await waitFor(() => expect(screen.getByTestId('step-pos').textContent).toBe('5/5'));
+    const items = await screen.findAllByRole('link', { name: /^(Baru|Lama)$/ });
+    expect(items.map((i) => i.textContent)).toEqual(['Baru', 'Lama']);
+    expect(b.calls).toContainEqual(['entityTimeline', 'PER:vladimir-putin']);
+  });
+
+  it('shows related articles with reasons, same-story ones under "Liputan lain", and drops unsafe links', async () => {
+    const b = fakeBackend(articleState());
+    const { container } = renderPanel(b);
+    await screen.findByRole('heading', { level: 1 });
+    const same = container.querySelector('#same-story') as HTMLElement;
+    expect(within(same).getByRole('heading').textContent).toContain('Liputan lain');
+    expect(within(same).getByRole('link', { name: 'Kim dan Putin teken pakta' }).getAttribute('href')).toBe('https://www.kompas.com/x');
+    const rel = container.querySelector('#related') as HTMLElement;
+    expect(rel.textContent).toContain('sama-sama menyebut Rusia');
+    expect(rel.textContent).not.toContain('Kim dan Putin teken pakta');
+    const evil = within(rel).getByText('Tautan jahat').closest('a');
+    expect(evil?.getAttribute('href') ?? null).toBeNull();
+  });
+
+  it('shows the empty-library state', async () => {
+    const b = fakeBackend(articleState({ related: [], libraryEmpty: true }));
+    renderPanel(b);
+    expect((await screen.findByTestId('library-empty')).textContent).toMatch(/Belum ada artikel tersimpan/);
+  });
+
+  it('not-article: shows the reason and analyses on request', async () => {
+    const b = fakeBackend(articleState({ status: 'not-article', article: null, message: 'Halaman indeks, bukan artikel.' }));
+    renderPanel(b);
+    expect(await screen.findByText('Halaman indeks, bukan artikel.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Analisis halaman ini' }));
+    await waitFor(() => expect(b.calls).toContainEqual(['analyzeTab', 7]));
+    expect(await screen.findByRole('heading', { level: 1, name: /Putin/ })).toBeTruthy();
+  });
+
+  it('unsupported site: offers to enable it', async () => {
+    const b = fakeBackend(articleState({ status: 'unsupported', article: null, url: 'https://blog.example.org/a' }));
+    renderPanel(b, 'en');
+    const btn = await screen.findByRole('button', { name: 'Turn on for blog.example.org' });
+    fireEvent.click(btn);
+    await waitFor(() => expect(b.calls).toContainEqual(['enableSite', 7, 'https://blog.example.org/a']));
+  });
+
+  it('follows tabStateChanged for its tab only', async () => {
+    const b = fakeBackend(articleState({ status: 'loading', article: null }));
+    renderPanel(b);
+    expect(await screen.findByText('Memuat…')).toBeTruthy();
+    b.push(articleState({ tabId: 99, article: { ...articleState().article!, title: 'Tab lain' } }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByText('Tab lain')).toBeNull();
+    b.push(articleState());
+    expect(await screen.findByRole('heading', { level: 1, name: /Putin Bertemu/ })).toBeTruthy();
+  });
+});
+
+describe('side panel on pages that are not web pages', () => {
+  it('does not offer to enable an extension or browser page', async () => {
+    const b = fakeBackend(articleState({ status: 'unsupported', article: null, url: 'chrome-extension://abc/sidepanel.html' }));
+    renderPanel(b, 'en');
+    expect(await screen.findByText(/not a regular web page/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Turn on/ })).toBeNull();
+  });
+});
+
+describe('Wikipedia link (off by default)', () => {
+  it('appears for the selected entity only when the feature is on', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { featuresItem, DEFAULT_FEATURES } = await import('../../../src/ui/settings');
+    fakeBrowser.reset();
+    const b = fakeBackend(articleState());
+    renderPanel(b);
+    fireEvent.click(await screen.findByRole('button', { name: /^Vladimir Putin/ }));
+    await screen.findByTestId('step-pos');
+    expect(screen.queryByRole('link', { name: 'Cari di Wikipedia' })).toBeNull();
+    await featuresItem.setValue({ ...DEFAULT_FEATURES, wikipediaLookup: true });
+    const link = await screen.findByRole('link', { name: 'Cari di Wikipedia' });
+    expect(link.getAttribute('href')).toBe('https://id.wikipedia.org/w/index.php?search=Vladimir%20Putin');
+  });
+});

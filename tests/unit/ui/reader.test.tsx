@@ -1,0 +1,136 @@
+// @vitest-environment jsdom
+// jsdom rather than happy-dom: DOMPurify needs a complete DOM to keep content (see safe-html.cases.tsx).
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../../src/ui/i18n';
+import { highlightEntities } from '../../../src/ui/reader/highlight';
+import { ReaderApp, closeReader, parseReaderParams, type ReaderSources } from '../../../src/ui/reader/ReaderApp';
+import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../../../src/ui/settings';
+import { article, articleState, entities } from './fixtures';
+
+afterEach(cleanup);
+
+function sources(over: Partial<ReaderSources> = {}) {
+  const saved: ReaderPrefs[] = [];
+  const s: ReaderSources = {
+    getTabState: async (id) => (id === 7 ? articleState() : null),
+    getStored: async (id) =>
+      id === 'a1' ? { id, url: article.url, title: article.title, site: article.site, published: article.published, article, entityList: entities } : null,
+    loadPrefs: async () => ({ ...DEFAULT_READER_PREFS }),
+    savePrefs: async (p) => void saved.push(p),
+    ...over,
+  };
+  return { s, saved };
+}
+
+describe('reading view', () => {
+  it('parses ?tab= and ?id=', () => {
+    expect(parseReaderParams('?tab=12')).toEqual({ tab: 12 });
+    expect(parseReaderParams('?id=abc')).toEqual({ id: 'abc' });
+    expect(parseReaderParams('?tab=x')).toBeNull();
+  });
+
+  it('renders the tab article sanitised, with title, byline, reading time and captioned images', async () => {
+    const { s } = sources();
+    const { container } = render(
+      <I18nProvider lang="id">
+        <ReaderApp target={{ tab: 7 }} sources={s} onClose={() => {}} />
+      </I18nProvider>,
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: article.title })).toBeTruthy();
+    const content = container.querySelector('.reader-content')!;
+    await waitFor(() => expect(content.textContent).toContain('Putin disambut Kim Jong Un.'));
+    expect(content.querySelector('script')).toBeNull();
+    expect(content.querySelector('[onclick]')).toBeNull();
+    expect(content.textContent).not.toContain('alert');
+    expect(content.querySelector('figure img')?.getAttribute('src')).toBe('https://akcdn.detik.net.id/foto.jpg');
+    expect(content.querySelector('figcaption')?.textContent).toBe('Putin dan Kim di bandara.');
+    // relative link resolved against the article URL
+    expect(content.querySelector('a')?.getAttribute('href')).toBe('https://news.detik.com/tag/pyongyang');
+    expect(container.textContent).toContain('Rina Suryani');
+    expect(container.textContent).toContain('2 menit baca');
+  });
+
+  it('opens a stored copy by id and says when it is missing', async () => {
+    const { s } = sources();
+    render(
+      <I18nProvider lang="en">
+        <ReaderApp target={{ id: 'a1' }} sources={s} onClose={() => {}} />
+      </I18nProvider>,
+    );
+    expect(await screen.findByText('A copy saved in your browser.')).toBeTruthy();
+    cleanup();
+    render(
+      <I18nProvider lang="en">
+        <ReaderApp target={{ id: 'gone' }} sources={s} onClose={() => {}} />
+      </I18nProvider>,
+    );
+    expect(await screen.findByText(/not in the library/)).toBeTruthy();
+  });
+
+  it('falls back to the paragraphs when the HTML is missing', async () => {
+    const { s } = sources({ getTabState: async () => articleState({ article: { ...article, contentHtml: '' } }) });
+    const { container } = render(
+      <I18nProvider lang="id">
+        <ReaderApp target={{ tab: 7 }} sources={s} onClose={() => {}} />
+      </I18nProvider>,
+    );
+    await waitFor(() => expect(container.querySelectorAll('.reader-content p')).toHaveLength(2));
+  });
+
+  it('changes and remembers preferences, applies the theme, and highlights entities', async () => {
+    const { s, saved } = sources();
+    const { container } = render(
+      <I18nProvider lang="id">
+        <ReaderApp target={{ tab: 7 }} sources={s} onClose={() => {}} />
+      </I18nProvider>,
+    );
+    await screen.findByRole('heading', { level: 1 });
+    fireEvent.click(screen.getByRole('button', { name: /Tampilan/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Gelap' }));
+    expect(saved.at(-1)?.theme).toBe('dark');
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    fireEvent.click(screen.getByRole('button', { name: 'Ukuran huruf: tambah' }));
+    expect(saved.at(-1)?.size).toBe(DEFAULT_READER_PREFS.size + 1);
+    expect((container.querySelector('.reader') as HTMLElement).style.getPropertyValue('--r-size')).toBe(`${DEFAULT_READER_PREFS.size + 1}px`);
+    fireEvent.click(screen.getByRole('radio', { name: 'Sans-serif' }));
+    expect(saved.at(-1)?.font).toBe('sans');
+    expect(container.querySelector('mark.ent')).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: /Tandai tokoh/ }));
+    await waitFor(() => expect(container.querySelectorAll('mark.ent-PER').length).toBeGreaterThan(0));
+    expect(container.querySelector('mark.ent-LOC')?.textContent).toMatch(/Rusia|Pyongyang/);
+  });
+
+  it('closes with Escape and the close button', async () => {
+    const onClose = vi.fn();
+    const { s } = sources();
+    render(
+      <I18nProvider lang="id">
+        <ReaderApp target={{ tab: 7 }} sources={s} onClose={onClose} />
+      </I18nProvider>,
+    );
+    await screen.findByRole('heading', { level: 1 });
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Tutup mode baca' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it('closeReader posts sorot:close-reader to the parent frame', () => {
+    const post = vi.fn();
+    const fakeWin = { parent: { postMessage: post }, close: vi.fn() } as unknown as Window;
+    closeReader(fakeWin);
+    expect(post).toHaveBeenCalledWith({ type: 'sorot:close-reader' }, '*');
+  });
+
+  it('highlightEntities wraps whole-word mentions only', () => {
+    const div = document.createElement('div');
+    const p = document.createElement('p');
+    p.textContent = 'Putin bertemu Putina di Rusia; Vladimir Putin pulang.';
+    div.append(p);
+    const n = highlightEntities(div, entities);
+    expect(n).toBe(3);
+    expect([...div.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['Putin', 'Rusia', 'Vladimir Putin']);
+    expect(div.textContent).toBe('Putin bertemu Putina di Rusia; Vladimir Putin pulang.');
+  });
+});
