@@ -1,31 +1,37 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { NEWS_MATCHES } from './src/sites';
 
 // The manifest is the same for every build except where a browser needs its own key;
 // src/platform/ holds the runtime side of those differences.
 export default defineConfig({
+  modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser, manifestVersion }) => {
     const firefox = browser === 'firefox';
     const mv3 = manifestVersion === 3;
     return {
-      name: 'Sorot',
-      description:
-        'Artikel berita Indonesia yang bersih: sembunyikan "Baca juga" dan iklan, mode baca, tokoh dan tempat, artikel terkait. Semua tersimpan di peramban Anda.',
-      permissions: ['storage', 'activeTab', 'scripting', ...(firefox ? [] : ['sidePanel'])],
+      // English fallback; an Indonesian browser UI picks _locales/id (strings in locales/*.json).
+      default_locale: 'en',
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      permissions: ['storage', 'activeTab', 'scripting', ...(firefox ? [] : ['sidePanel']), ...(mv3 ? [] : NEWS_MATCHES)],
+      // The same portals the content script runs on: lets the background see those tabs' URLs
+      // (panel state per navigation) without the broad "tabs" permission.
+      ...(mv3 ? { host_permissions: NEWS_MATCHES } : {}),
       // Known portals come from the content script's matches; anything else is opt-in per site.
       ...(mv3
         ? { optional_host_permissions: ['*://*/*'] }
         : { optional_permissions: ['*://*/*'] }),
-      action: { default_title: 'Sorot' },
+      action: { default_title: '__MSG_extActionTitle__' },
       commands: {
         'toggle-reader': {
           suggested_key: { default: 'Alt+Shift+R' },
-          description: 'Toggle the reading view / Buka-tutup mode baca',
+          description: '__MSG_cmdToggleReader__',
         },
         ...(firefox
-          ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open the Sorot panel' } }
-          : { _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open the Sorot panel' } }),
+          ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdOpenPanel__' } }
+          : { _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdOpenPanel__' } }),
       },
       // The reading view is an extension page shown in an iframe over the article, so page
       // scripts can never reach into it.

@@ -23,7 +23,7 @@ function walk(dir: string): string[] {
 /** Scripts an HTML entry page loads (its own chunk and shared chunks). */
 function pageScripts(html: string): string[] {
   const text = readFileSync(path.join(out, html), 'utf8');
-  const srcs = [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => path.join(out, m[1]));
+  const srcs = [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => path.join(out, m[1] ?? ''));
   return srcs.filter((s) => existsSync(s));
 }
 

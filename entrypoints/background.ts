@@ -8,7 +8,8 @@ import { openLibrary } from '@/src/library';
 import { SorotService } from '@/src/background/service';
 import { TabStates, emptyState } from '@/src/background/tab-states';
 import { storePolicy } from '@/src/background/store-policy';
-import { hasSiteAccess, injectContentScript, isPrivateTab, setupPanelOnActionClick } from '@/src/platform';
+import { grantedSiteOrigins, hasSiteAccess, injectContentScript, isPrivateTab, registerSiteScripts, setupPanelOnActionClick } from '@/src/platform';
+import { sitesItem } from '@/src/ui/settings';
 import { isNewsHost } from '@/src/sites';
 
 export default defineBackground(() => {
@@ -57,7 +58,17 @@ export default defineBackground(() => {
   onMessage('analyzeTab', async ({ data, sender }) => {
     if (!fromUs(sender)) return null;
     const { tabId } = parseMessage('analyzeTab', TabIdSchema, data);
-    broadcast(await tabs.set(emptyState(tabId, 'loading')));
+    const tab = await browser.tabs.get(tabId);
+    const url = tab.url ?? '';
+    // The panel asked for this site's permission in the user's click; without it, nothing runs.
+    if (!(await hasSiteAccess(url))) return broadcast(await tabs.set({ ...emptyState(tabId, 'unsupported', url || null) }));
+    const host = new URL(url).hostname;
+    if (!isNewsHost(host)) {
+      // Remember the choice and keep running there on later visits.
+      await sitesItem.setValue({ ...((await sitesItem.getValue()) ?? {}), [host]: true });
+      await registerSiteScripts(await grantedSiteOrigins()).catch(() => {});
+    }
+    broadcast(await tabs.set(emptyState(tabId, 'loading', url)));
     await injectContentScript(tabId);
     return tabs.get(tabId);
   });
@@ -73,6 +84,9 @@ export default defineBackground(() => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id != null) await sendMessage('toggleReader', undefined, tab.id).catch(() => {});
   });
+
+  // A site permission taken back in the browser's settings stops the script there too.
+  browser.permissions.onRemoved.addListener(() => void grantedSiteOrigins().then(registerSiteScripts).catch(() => {}));
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {

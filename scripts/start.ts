@@ -9,6 +9,9 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+
+// Evaluated inside the extension's service worker, where `chrome` exists.
+declare const chrome: any;
 import { EXT_DIR, ROOT, chromiumPath, launchWithExtension, tabIdFor } from '../tests/e2e/support/browser';
 import { serveSites } from '../tests/e2e/support/server';
 import { SEED_KIM, SEED_PUTIN, rawMessage } from '../tests/e2e/support/seeds';

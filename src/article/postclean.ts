@@ -35,14 +35,17 @@ function figureCaptions(doc: Document, limit: number): void {
   }
 }
 
+/** Marks page furniture in the clone; removed after Readability (removing it before changes Readability's pick). */
+const META_ATTR = 'data-sorot-meta';
+
 /** The headline's own box (kicker, date, author around the <h1>) is not body text. */
-function dropTitleBlock(doc: Document): void {
+function markTitleBlock(doc: Document): void {
   const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => collapse(h.textContent ?? '').length >= 10);
   const box = h1?.parentElement;
   if (!h1 || !box || box.tagName === 'BODY' || box.tagName === 'ARTICLE' || box.tagName === 'MAIN') return;
   const rest = collapse(box.textContent ?? '').length - collapse(h1.textContent ?? '').length;
   if (rest > 300 || box.querySelectorAll('p').length > 2) return;
-  box.remove();
+  for (const el of Array.from(box.querySelectorAll('*'))) if (!el.querySelector('h1') && el !== h1) el.setAttribute(META_ATTR, 'title-block');
 }
 
 /** On the clone: remove elements the live page marked as clutter, and leftovers that mislead Readability. */
@@ -53,12 +56,13 @@ export function precleanClone(doc: Document, limit = 30000): void {
   for (const p of Array.from(doc.querySelectorAll('p'))) {
     if (!p.firstChild) p.remove();
   }
-  dropTitleBlock(doc);
-  //figureCaptions(doc, limit);
+  markTitleBlock(doc);
+  figureCaptions(doc, limit);
 }
 
 /** On Readability's content: the same rules again (classes survive with keepClasses). */
 export function postcleanContent(root: Element, url: string): void {
+  for (const el of Array.from(root.querySelectorAll(`[${META_ATTR}]`))) el.remove();
   for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all' })) hit.element.remove();
   for (const el of Array.from(root.querySelectorAll(`[${CLUTTER_ATTR}], [${RULE_ATTR}], [${SHOWN_ATTR}]`))) {
     el.removeAttribute(CLUTTER_ATTR);

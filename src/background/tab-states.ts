@@ -26,7 +26,8 @@ export class TabStates {
   async get(tabId: number): Promise<TabState | null> {
     const hit = this.states.get(tabId);
     if (hit) return hit;
-    const stored = (await this.session?.get(this.key(tabId)).catch(() => ({})))?.[this.key(tabId)] as TabState | undefined;
+    const got: Record<string, unknown> = (await this.session?.get(this.key(tabId)).catch(() => ({}))) ?? {};
+    const stored = got[this.key(tabId)] as TabState | undefined;
     if (stored) this.states.set(tabId, stored);
     return stored ?? null;
   }

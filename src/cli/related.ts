@@ -43,7 +43,7 @@ export function dropClutterLines(paragraphs: string[]): string[] {
   });
 }
 
-interface InputLine {
+export interface InputLine {
   id: string;
   url?: string;
   title?: string;
@@ -78,21 +78,31 @@ export async function run(args: string[]): Promise<number> {
       return heuristicEntities(paragraphs);
     }
   };
+  const out = relateArticles(inputs, extract).map((r) => JSON.stringify(r));
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
+
+export interface OutputLine {
+  id: string;
+  related: { id: string; score: number; reason: string }[];
+  story: string;
+}
+
+/** The whole command minus I/O: one in-memory library, related lists and story ids. */
+export function relateArticles(inputs: InputLine[], extract: Extract, limit = 10): OutputLine[] {
   const docs: DocFeatures[] = inputs.map((a) => {
     const paragraphs = dropClutterLines(splitParagraphs(a.text ?? ''));
     const site = a.site || (a.url ? safeHost(a.url) : '');
-    const entities = extract(paragraphs);
-    return buildFeatures({ id: a.id, site, title: a.title ?? '', published: a.published ?? null, paragraphs }, entities);
+    return buildFeatures({ id: a.id, site, title: a.title ?? '', published: a.published ?? null, paragraphs }, extract(paragraphs));
   });
   const stats = statsOf(docs);
   const stories = groupStories(docs, stats);
-  const out: string[] = [];
-  for (const d of docs) {
-    const related = rankRelated(d, docs, stats, 10).map((r) => ({ id: r.id, score: r.score, reason: r.reason }));
-    out.push(JSON.stringify({ id: d.id, related, story: stories.get(d.id) ?? d.id }));
-  }
-  process.stdout.write(out.join('\n') + '\n');
-  return 0;
+  return docs.map((d) => ({
+    id: d.id,
+    related: rankRelated(d, docs, stats, limit, stories).map((r) => ({ id: r.id, score: r.score, reason: r.reason })),
+    story: stories.get(d.id) ?? d.id,
+  }));
 }
 
 function safeHost(url: string): string {

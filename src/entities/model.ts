@@ -3,9 +3,10 @@
  * no fs, no fetch) once, on first use.
  *
  * Layout: an open-addressing table of 2^bits rows keyed by feature hash. `fingerprints` has one
- * byte per row (0 = empty, else the top byte of the owning feature's hash); `weights` holds, for
- * each non-empty row in row order, one int8 code per tag, decoded through a non-linear codebook
- * (see scripts/train-ner.ts). Only owned rows are stored, which halves size and decode time.
+ * byte per row (0 = empty, else the top byte of the owning feature's hash); `weights` has NUM_TAGS
+ * byte codes per row, each standing for codebook[code] (a non-linear int8 scale, see
+ * scripts/train-ner.ts). Loading is two native base64 decodes and no per-weight JavaScript loop,
+ * so a cold start (interpreted code) stays fast.
  */
 import raw from '../../assets/ner/model.json';
 import { MODEL_FORMAT } from './hash';
@@ -20,17 +21,16 @@ export interface ModelFile {
   transitions: number[];
   /** base64, one byte per row: fingerprint of the feature that owns the row, 0 = empty. */
   fingerprints: string;
-  /** base64, NUM_TAGS byte codes per non-empty row. */
+  /** base64, NUM_TAGS byte codes per row. */
   weights: string;
-  rows: number;
 }
 
 export interface Model {
   mask: number;
-  /** Per row: 0 = empty, else (fingerprint << 24) | (index of the row's weights / NUM_TAGS + 1).
-   *  One array read finds and checks a feature, which matters: tagging is bound by memory reads. */
-  slots: Uint32Array;
-  weights: Float32Array;
+  fingerprints: Uint8Array;
+  /** NUM_TAGS codes per row; weight = codebook[code]. */
+  codes: Uint8Array;
+  codebook: Float64Array;
   transitions: Float64Array;
   /** Weight sums of the word-only features, per cached word (see features.ts SELF_FEATURES). */
   selfSums: WeakMap<Uint32Array, Float32Array>;
@@ -54,18 +54,11 @@ export function loadModel(file: ModelFile): Model {
   const size = 1 << file.bits;
   const fingerprints = decodeBase64(file.fingerprints);
   const codes = decodeBase64(file.weights);
-  if (fingerprints.length !== size || codes.length !== file.rows * NUM_TAGS) throw new Error('NER model tables have the wrong size');
-  const slots = new Uint32Array(size);
-  let next = 0;
-  for (let row = 0; row < size; row++) {
-    const fp = fingerprints[row]!;
-    if (fp !== 0) slots[row] = ((fp << 24) | ++next) >>> 0;
-  }
-  if (next * NUM_TAGS !== codes.length) throw new Error('NER model rows do not match its fingerprints');
-  const book = Float32Array.from(file.codebook);
-  const weights = new Float32Array(codes.length);
-  for (let i = 0; i < codes.length; i++) weights[i] = book[codes[i]!]!;
-  return { mask: size - 1, slots, weights, transitions: Float64Array.from(file.transitions), selfSums: new WeakMap() };
+  if (fingerprints.length !== size || codes.length !== size * NUM_TAGS) throw new Error('NER model tables have the wrong size');
+  return {
+    mask: size - 1, fingerprints, codes, codebook: Float64Array.from(file.codebook),
+    transitions: Float64Array.from(file.transitions), selfSums: new WeakMap(),
+  };
 }
 
 /** Row owner check: top byte of the feature hash, never 0 (0 marks an empty row). */
@@ -76,11 +69,11 @@ export function fingerprint(h: number): number {
 /** Offset of feature hash h's weights, or -1 when the model has no weights for it. */
 export function weightsOffset(m: Model, h: number): number {
   const fp = h >>> 24 || 1;
-  const slots = m.slots, mask = m.mask;
+  const fps = m.fingerprints, mask = m.mask;
   for (let s = h & mask; ; s = (s + 1) & mask) {
-    const v = slots[s]!;
-    if (v === 0) return -1;
-    if (v >>> 24 === fp) return ((v & 0xffffff) - 1) * NUM_TAGS;
+    const f = fps[s]!;
+    if (f === fp) return s * NUM_TAGS;
+    if (f === 0) return -1;
   }
 }
 

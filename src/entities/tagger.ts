@@ -5,12 +5,12 @@ import { NUM_TAGS, TAGS, viterbi } from './tags';
 
 /** Adds the weights of features hashes[from..to) into acc[0..NUM_TAGS). */
 function sumWeights(m: Model, hashes: Uint32Array, from: number, to: number, acc: Float64Array | Float32Array): void {
-  const w = m.weights;
+  const c = m.codes, book = m.codebook;
   for (let j = from; j < to; j++) {
     const b = weightsOffset(m, hashes[j]!);
     if (b < 0) continue; // a feature never seen (often enough) in training
-    acc[0] += w[b]!; acc[1] += w[b + 1]!; acc[2] += w[b + 2]!; acc[3] += w[b + 3]!;
-    acc[4] += w[b + 4]!; acc[5] += w[b + 5]!; acc[6] += w[b + 6]!;
+    acc[0] += book[c[b]!]!; acc[1] += book[c[b + 1]!]!; acc[2] += book[c[b + 2]!]!; acc[3] += book[c[b + 3]!]!;
+    acc[4] += book[c[b + 4]!]!; acc[5] += book[c[b + 5]!]!; acc[6] += book[c[b + 6]!]!;
   }
 }
 

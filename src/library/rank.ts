@@ -7,7 +7,7 @@
  */
 import type { DocFeatures } from './features';
 import { similarity, type CorpusStats, type Similarity } from './similarity';
-import { storyScore, STORY } from './story';
+import { groupStories, storyScore, STORY } from './story';
 
 export const RANK = {
   weights: { entity: 0.4, terms: 0.4, title: 0.2 },
@@ -51,23 +51,45 @@ export function reasonText(sim: Similarity, sameStory: boolean): string {
   return parts.join('; ');
 }
 
-/** Rank candidates for one target. Never returns the target itself. */
-export function rankRelated(target: DocFeatures, candidates: Iterable<DocFeatures>, stats: CorpusStats, limit = 8): RankedRelated[] {
-  const out: RankedRelated[] = [];
+/**
+ * Rank candidates for one target. Never returns the target itself.
+ *
+ * sameStory comes from story grouping, not from the pair alone: a piece that resembles the target
+ * but not the target's other coverage (the co-defendant's verdict two days later) stays out.
+ * Pass `groups` when the whole library was grouped (the CLI); otherwise the target and its
+ * plausible same-story candidates are grouped here.
+ */
+export function rankRelated(
+  target: DocFeatures,
+  candidates: Iterable<DocFeatures>,
+  stats: CorpusStats,
+  limit = 8,
+  groups?: Map<string, string>,
+): RankedRelated[] {
+  const scored: { doc: DocFeatures; sim: Similarity; score: number; story: number }[] = [];
   for (const c of candidates) {
     if (c.id === target.id) continue;
     const sim = similarity(target, c, stats);
     const score = relatedScore(sim);
     if (score < RANK.minScore) continue;
-    const sameStory = storyScore(target, c, stats, sim) >= STORY.threshold;
-    out.push({
-      id: c.id,
+    scored.push({ doc: c, sim, score, story: storyScore(target, c, stats, sim) });
+  }
+  let group = groups;
+  if (!group) {
+    const near = scored.filter((x) => x.story >= STORY.threshold / 2).map((x) => x.doc);
+    group = near.length ? groupStories([target, ...near], stats) : new Map();
+  }
+  const own = group.get(target.id);
+  const out: RankedRelated[] = scored.map(({ doc, sim, score }) => {
+    const sameStory = own != null && group.get(doc.id) === own;
+    return {
+      id: doc.id,
       score: Math.round(score * 10_000) / 10_000,
       reason: reasonText(sim, sameStory),
       shared: sim.shared.map((e) => e.id),
       sameStory,
-    });
-  }
+    };
+  });
   // Same-story coverage first ("Liputan lain"), then by score; id breaks ties so order is stable.
   out.sort((a, b) => Number(b.sameStory) - Number(a.sameStory) || b.score - a.score || (a.id < b.id ? -1 : 1));
   return out.slice(0, limit);

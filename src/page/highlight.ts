@@ -89,11 +89,12 @@ export function highlightMentions(doc: Document, root: Element, surfaces: string
   const ranges = findMentionRanges(root, surfaces);
   if (!ranges.length) return { count: 0, current: 0 };
   const i = ((step % ranges.length) + ranges.length) % ranges.length;
+  const current = ranges[i]!;
   if (hl) {
     hl.reg.set(ALL, new hl.Highlight(...ranges));
-    hl.reg.set(CURRENT, new hl.Highlight(ranges[i]));
+    hl.reg.set(CURRENT, new hl.Highlight(current));
   }
-  const target = ranges[i].startContainer.parentElement;
+  const target = current.startContainer.parentElement;
   target?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
   return { count: ranges.length, current: i + 1 };
 }

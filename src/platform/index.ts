@@ -70,3 +70,25 @@ export async function activeTab(): Promise<{ id?: number; url?: string; windowId
 
 /** The extension's own origin, to check postMessage senders. */
 export const extensionOrigin = (): string => new URL(browser.runtime.getURL('/')).origin;
+
+const SITE_SCRIPT_ID = 'sorot-user-sites';
+
+/**
+ * Run the content script, from document_start on, on the sites the user opted into
+ * (one registration holding every granted origin, rewritten when the list changes).
+ */
+export async function registerSiteScripts(origins: string[]): Promise<void> {
+  const scripting = browser.scripting as AnyApi;
+  const existing = await scripting.getRegisteredContentScripts({ ids: [SITE_SCRIPT_ID] }).catch(() => []);
+  if (existing.length) await scripting.unregisterContentScripts({ ids: [SITE_SCRIPT_ID] });
+  if (!origins.length) return;
+  await scripting.registerContentScripts([
+    { id: SITE_SCRIPT_ID, matches: origins, js: ['/content-scripts/content.js'], runAt: 'document_start', persistAcrossSessions: true },
+  ]);
+}
+
+/** Origins the user granted beyond the manifest's own (the optional per-site permission). */
+export async function grantedSiteOrigins(): Promise<string[]> {
+  const all = await browser.permissions.getAll();
+  return (all.origins ?? []).filter((o) => o !== '*://*/*' && o !== '<all_urls>');
+}

@@ -8,7 +8,8 @@ import { expect, test } from '@playwright/test';
 import { ROOT } from './support/browser';
 
 const ALLOWED = new Set(['storage', 'activeTab', 'scripting', 'sidePanel']);
-const builds = ['chrome-mv3', 'firefox-mv2'].map((b) => path.join(ROOT, '.output', b, 'manifest.json'));
+const [chromeManifest, firefoxManifest] = ['chrome-mv3', 'firefox-mv2'].map((b) => path.join(ROOT, '.output', b, 'manifest.json')) as [string, string];
+const builds = [chromeManifest, firefoxManifest];
 
 for (const file of builds) {
   test(`permissions in ${path.basename(path.dirname(file))} are on the allow-list`, () => {
@@ -26,10 +27,10 @@ for (const file of builds) {
 }
 
 test('the Firefox build declares a sidebar and no data collection; Chrome declares a side panel', () => {
-  const ff = JSON.parse(fs.readFileSync(builds[1], 'utf8'));
+  const ff = JSON.parse(fs.readFileSync(firefoxManifest, 'utf8'));
   expect(ff.sidebar_action?.default_panel).toBe('sidepanel.html');
   expect(ff.browser_specific_settings?.gecko?.data_collection_permissions).toEqual({ required: ['none'] });
-  const cr = JSON.parse(fs.readFileSync(builds[0], 'utf8'));
+  const cr = JSON.parse(fs.readFileSync(chromeManifest, 'utf8'));
   expect(cr.side_panel?.default_path).toBe('sidepanel.html');
   expect(cr.permissions).toContain('sidePanel');
 });

@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
+// Evaluated inside the extension's service worker, where `chrome` exists.
+declare const chrome: any;
+
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
 export const ARTIFACTS = path.join(ROOT, 'artifacts');
@@ -64,7 +67,7 @@ export async function launchWithExtension(hosts: string[] = [], extraArgs: strin
 export async function tabIdFor(sw: Worker, url: string): Promise<number> {
   const id = await sw.evaluate(async (u) => {
     const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? null;
+    return tabs.find((t: { url?: string; id?: number }) => t.url === u)?.id ?? null;
   }, url);
   if (id == null) throw new Error(`no tab for ${url}`);
   return id;

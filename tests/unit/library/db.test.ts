@@ -141,4 +141,12 @@ describe('list, timeline, search', () => {
     expect((await l.search('', { entityId: 'PER:kim-jong-un' })).length).toBe(1);
     expect(await l.search('tidakadakatainiwkwk')).toEqual([]);
   });
+
+  it('finds an article by the name of an entity its text only alludes to', async () => {
+    const l = lib();
+    await l.save(makeArticle({ url: 'https://a.example/1', title: 'Presiden Rusia kirim hadiah ke Pyongyang', text: 'Presiden Rusia mengirim hadiah mobil ke Pyongyang.' }), [ent('PER', 'Vladimir Putin')]);
+    expect((await l.search('Putin')).map((h) => h.title)).toEqual(['Presiden Rusia kirim hadiah ke Pyongyang']);
+    expect((await l.search('Putin mobil')).length).toBe(1);
+    expect(await l.search('Putin banjir')).toEqual([]);
+  });
 });
