@@ -22,13 +22,14 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
-export async function serveSites(routes: Route[]): Promise<SiteServer> {
+export async function serveSites(routes: Route[], onRequest?: (req: http.IncomingMessage) => void): Promise<SiteServer> {
   const table = new Map<string, Route>();
   for (const r of routes) {
     const u = new URL(r.url);
     table.set(`${u.hostname}${u.pathname}${u.search}`, r);
   }
   const server = http.createServer((req, res) => {
+    onRequest?.(req);
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const route = table.get(`${host}${req.url}`);
     if (!route) {
