@@ -95,7 +95,9 @@ try {
     await panel.waitForFunction(() => location.protocol === 'moz-extension:', { timeout: 10_000 });
     const tabId = await panel.evaluate(async () => {
       const tabs = await browser.tabs.query({});
-      return tabs.find((t) => t.url && t.url.includes('indozone.id/news'))?.id ?? null;
+      const hit = tabs.find((t) => t.url && t.url.includes('/news/p2q8Xy1/'));
+      if (!hit) throw new Error('tabs: ' + JSON.stringify(tabs.map((t) => [t.id, t.url, t.title])));
+      return hit.id;
     });
     assert(tabId != null, 'article tab not found');
     await panel.evaluate((id) => { location.href = `/sidepanel.html?tab=${id}`; }, tabId);
