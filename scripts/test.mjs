@@ -55,6 +55,20 @@ if (only('--e2e')) {
       failed += e2e.stats.unexpected + e2e.stats.flaky;
       if (e2e.stats.skipped) problems.push(`${e2e.stats.skipped} e2e tests skipped`);
     } else failed++;
+    // web-ext lint on the Firefox build: 0 errors; the only warnings allowed are the innerHTML
+    // assignments inside bundled libraries (Readability, Preact, DOMPurify), listed in the README.
+    const lint = spawnSync('npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-input', '--output', 'json'], { encoding: 'utf8' });
+    try {
+      const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
+      const unexpected = report.warnings.filter((w) => w.code !== 'UNSAFE_VAR_ASSIGNMENT');
+      const ok = report.errors.length === 0 && unexpected.length === 0 && report.warnings.length <= 4;
+      console.log(`\n=== web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${report.warnings.map((w) => `${w.code} ${w.file}`).join('; ')})`);
+      if (ok) passed++;
+      else failed++;
+    } catch {
+      console.log('web-ext lint produced no report');
+      failed++;
+    }
     if (existsSync('tests/e2e-firefox/run.mjs')) {
       const r = spawnSync('node', ['tests/e2e-firefox/run.mjs'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
       process.stdout.write(r.stdout ?? '');

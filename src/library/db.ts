@@ -55,8 +55,10 @@ export interface ArticleRow {
   entityIds: string[];
   /** Names travel with the row so lists can show entity chips without another read. */
   entities: DocEntity[];
-  /** terms + title terms + entity-name words: the multiEntry index for candidates and search. */
+  /** Index keys (see timeKey): terms + title terms + entity-name words, newest article first. */
   keys: string[];
+  /** Index keys (see timeKey) of entityIds, newest article first. */
+  ekeys: string[];
   firstRead: number;
   lastRead: number;
   readCount: number;
@@ -109,7 +111,7 @@ export const SCHEMA_V1 = {
 };
 
 export const SCHEMA_V2 = {
-  articles: 'id, &canonicalUrl, site, lastRead, publishedTs, *entityIds, *keys, [site+lastRead]',
+  articles: 'id, &canonicalUrl, site, lastRead, publishedTs, *ekeys, *keys, [site+lastRead]',
   feats: 'id',
   bodies: 'id',
   entities: 'id, type, lastSeen, articleCount',
@@ -140,17 +142,57 @@ export function dfTerms(t: Pick<TermFields, 'terms' | 'titleTerms'>): string[] {
 }
 
 /** Everything an article row carries besides what is derived from its text and entities. */
-export type RowBase = Omit<ArticleRow, 'publishedTs' | 'entities' | 'entityIds' | 'keys'>;
+export type RowBase = Omit<ArticleRow, 'publishedTs' | 'entities' | 'entityIds' | 'keys' | 'ekeys'>;
+
+/**
+ * Index keys carry the article's time: "term" + SEP + (MAX - time) in fixed-width base 36, so one
+ * key range lists the articles with a term NEWEST FIRST and `.limit(n)` reads the n newest. A
+ * multiEntry index cannot be compound; folding the time into the key gives the same order.
+ */
+const SEP = '\u0001';
+const TIME_WIDTH = 9;
+const MAX_TIME = 36 ** TIME_WIDTH - 1;
+
+export function timeKey(key: string, time: number): string {
+  const inv = Math.max(0, Math.min(MAX_TIME, MAX_TIME - Math.floor(time)));
+  return key + SEP + inv.toString(36).padStart(TIME_WIDTH, '0');
+}
+
+/** The plain key of a time key. */
+export function plainKey(timed: string): string {
+  const i = timed.indexOf(SEP);
+  return i < 0 ? timed : timed.slice(0, i);
+}
+
+/** Bounds of all time keys of one plain key (newest first when read ascending). */
+export function keyRange(key: string): [string, string] {
+  return [key + SEP, key + SEP + '\uffff'];
+}
+
+/** The time an article sorts by: when it was published, else when it was first read. */
+export function articleTime(row: Pick<ArticleRow, 'publishedTs' | 'firstRead'>): number {
+  return row.publishedTs ?? row.firstRead;
+}
+
+/** Recompute the time keys of a row (after its dates changed, e.g. on revisit). */
+export function retime(row: ArticleRow): ArticleRow {
+  const t = articleTime(row);
+  return { ...row, keys: row.keys.map((k) => timeKey(plainKey(k), t)), ekeys: row.entityIds.map((e) => timeKey(e, t)) };
+}
 
 /** Build the v2 rows for an article; shared by save, the migration and the bench. */
 export function buildRows(base: RowBase, paragraphs: string[], entities: DocEntity[]): { row: ArticleRow; feat: FeatRow; terms: TermFields } {
   const f = buildFeatures({ id: base.id, site: base.site, title: base.title, published: base.published, paragraphs }, entities);
+  const publishedTs = parseDate(base.published);
+  const time = articleTime({ publishedTs, firstRead: base.firstRead });
+  const entityIds = f.entities.map((e) => e.id);
   const row: ArticleRow = {
     ...base,
-    publishedTs: parseDate(base.published),
-    entityIds: f.entities.map((e) => e.id),
+    publishedTs,
+    entityIds,
     entities: f.entities,
-    keys: indexKeys(f),
+    keys: indexKeys(f).map((k) => timeKey(k, time)),
+    ekeys: entityIds.map((e) => timeKey(e, time)),
   };
   const terms = { terms: f.terms, weights: f.weights, forms: f.forms, titleTerms: f.titleTerms };
   return { row, feat: { id: base.id, f: packFeatures(row, terms) }, terms };
@@ -209,7 +251,7 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
       const built = buildRows(rest, paragraphs ?? [], ents);
       // Keep every v1 entity id even if its type is not one ranking uses.
       built.row.entityIds = [...new Set([...entityIds])];
-      rows.push(built.row);
+      rows.push(retime(built.row));
       feats.push(built.feat);
       bodies.push({ id: old.id, paragraphs: paragraphs ?? [], contentHtml: contentHtml ?? '' });
       for (const t of dfTerms(built.terms)) df.set(t, (df.get(t) ?? 0) + 1);

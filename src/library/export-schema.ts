@@ -35,6 +35,7 @@ export const ExportArticleSchema = v.object({
   forms: v.array(v.string()),
   titleTerms: v.array(v.string()),
   keys: v.array(v.string()),
+  ekeys: v.array(v.string()),
   firstRead: time,
   lastRead: time,
   readCount: count,

@@ -7,7 +7,7 @@ import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
 import { applyDeltas, Deltas } from './counts';
 import {
-  buildRows, dfTerms, LibraryDb, packFeatures, STATS_KEY, unpackFeatures,
+  buildRows, dfTerms, keyRange, LibraryDb, packFeatures, retime, STATS_KEY, unpackFeatures,
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
 } from './db';
 import { DfCache } from './df-cache';
@@ -149,7 +149,7 @@ export function openLibrary(dbName = 'sorot'): Library {
       const row = await db.transaction('rw', ALL, async () => {
         const [prevRow, prevFeat] = await Promise.all([db.articles.get(id), db.feats.get(id)]);
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
-        const row: ArticleRow = { ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + 1 };
+        const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + 1 });
         const d = new Deltas();
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
         d.describe(entities.filter((e) => row.entityIds.includes(e.id)));
@@ -189,8 +189,9 @@ export function openLibrary(dbName = 'sorot'): Library {
       const votes = new Map<string, number>();
       const vote = (ids: string[], w: number) => { for (const k of ids) if (k !== id) votes.set(k, (votes.get(k) ?? 0) + w); };
       const probe = (entities: (readonly [string, number])[], probeTerms: (readonly [string, number, number])[], cap: number) => Promise.all([
-        ...entities.map(async ([e, df]) => vote(await db.articles.where('entityIds').equals(e).limit(cap).primaryKeys(), 2 * rarity(df, n) ** 2)),
-        ...probeTerms.map(async ([t, , w]) => vote(await db.articles.where('keys').equals(t).limit(cap).primaryKeys(), w)),
+        // Time keys: each probe reads the newest `cap` articles with the key.
+        ...entities.map(async ([e, df]) => vote(await db.articles.where('ekeys').between(...keyRange(e)).limit(cap).primaryKeys(), 2 * rarity(df, n) ** 2)),
+        ...probeTerms.map(async ([t, , w]) => vote(await db.articles.where('keys').between(...keyRange(t)).limit(cap).primaryKeys(), w)),
       ]);
       await probe(entityProbes, termProbes, RETRIEVAL.perProbe);
       if (votes.size < limit) {
@@ -212,14 +213,8 @@ export function openLibrary(dbName = 'sorot'): Library {
   }
 
   async function entityTimeline(entityId: string, limit = 50): Promise<ArticleSummary[]> {
-    const ent = await db.entities.get(entityId);
-    const newest = (a: ArticleRow, b: ArticleRow) => (b.publishedTs ?? b.lastRead) - (a.publishedTs ?? a.lastRead);
-    if (!ent || ent.articleCount <= 5000) {
-      const rows = await db.articles.where('entityIds').equals(entityId).toArray();
-      return rows.sort(newest).slice(0, limit).map(summary);
-    }
-    // A very common entity: walk the date index from the newest instead of loading thousands.
-    const rows = await db.articles.orderBy('publishedTs').reverse().filter((r) => r.entityIds.includes(entityId)).limit(limit).toArray();
+    // Time keys list the entity's articles newest first: read exactly `limit` of them.
+    const rows = await db.articles.where('ekeys').between(...keyRange(entityId)).limit(limit).toArray();
     return rows.map(summary);
   }
 

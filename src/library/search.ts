@@ -7,7 +7,7 @@
  * Query terms are ANDed: the rarest one is read from the index, the others are checked on its
  * rows, so a query costs one index read and at most a few hundred small row reads.
  */
-import { unpackFeatures, type ArticleRow, type LibraryDb } from './db';
+import { keyRange, plainKey, unpackFeatures, type ArticleRow, type LibraryDb } from './db';
 import { rarity } from './similarity';
 import { termsOf } from './text';
 
@@ -34,10 +34,9 @@ export interface SearchHit {
 }
 
 export const SEARCH = {
-  /** A driving term in at most this many articles has all its matches loaded and scored;
-   *  beyond that the newest matching reads are walked instead. */
+  /** Articles of the driving word (newest first) loaded and checked at most. */
   scoreCap: 400,
-  /** Rows walked newest-first when a query matches too much to score every match. */
+  /** Rows walked newest-first when there is no word and no entity to drive the search. */
   walkCap: 4000,
 } as const;
 
@@ -51,8 +50,13 @@ export async function searchLibrary(db: LibraryDb, query: string, filters: Searc
   const terms = termsOf(query);
   const from = toMs(filters.from);
   const to = toMs(filters.to);
+  const hasAllTerms = (r: ArticleRow) => {
+    if (!terms.length) return true;
+    const keys = new Set(r.keys.map(plainKey));
+    return terms.every((t) => keys.has(t));
+  };
   const passes = (r: ArticleRow) =>
-    terms.every((t) => r.keys.includes(t)) &&
+    hasAllTerms(r) &&
     (!filters.site || r.site === filters.site) &&
     (!filters.entityId || r.entityIds.includes(filters.entityId)) &&
     (from == null || (r.publishedTs != null && r.publishedTs >= from)) &&
@@ -64,24 +68,19 @@ export async function searchLibrary(db: LibraryDb, query: string, filters: Searc
     const df = new Map(terms.map((t, i) => [t, dfRows[i]?.df ?? 0]));
     // The rarest term (or the entity filter) drives: its ids are read from the index, the rows
     // loaded, and every other condition checked on them. Loading the lists of common terms to
-    // intersect them would cost more than it saves.
-    // vocab counts ranking terms; a word found only in an entity name is indexed but uncounted
-    // (df 0), so the index itself, read with a bound, decides whether it is small enough.
-    const rarest = [...terms].sort((a, b) => (df.get(a) || Infinity) - (df.get(b) || Infinity))[0];
-    let ids: string[] | null = null;
-    if (rarest != null && (df.get(rarest) ?? 0) <= SEARCH.scoreCap) {
-      ids = (await db.articles.where('keys').equals(rarest).limit(SEARCH.scoreCap + 1).primaryKeys()) as string[];
-      if (!ids.length) return [];
-      if (ids.length > SEARCH.scoreCap) ids = null;
-    } else if (filters.entityId) {
-      ids = (await db.articles.where('entityIds').equals(filters.entityId).limit(SEARCH.scoreCap + 1).primaryKeys()) as string[];
-      if (ids.length > SEARCH.scoreCap) ids = null;
-    }
+    // intersect them would cost more than it saves. vocab counts ranking terms only, so df 0
+    // means "in no article" (the AND is empty) or "only in entity names" (rare): it drives first.
+    const rarest = [...terms].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))[0];
+    // Time keys: the driving key's range lists its articles newest first, so reading the first
+    // `scoreCap` of them is both bounded and the right ones when a word is common.
+    const driver = rarest != null ? ['keys', rarest] as const : filters.entityId ? ['ekeys', filters.entityId] as const : null;
     let rows: ArticleRow[];
-    if (ids != null) {
+    if (driver) {
+      const ids = (await db.articles.where(driver[0]).between(...keyRange(driver[1])).limit(SEARCH.scoreCap).primaryKeys()) as string[];
+      if (!ids.length) return [];
       rows = (await db.articles.bulkGet(ids)).filter((r): r is ArticleRow => !!r && passes(r));
     } else {
-      // Every condition is common: the newest reads that pass, walking a bounded number of rows.
+      // Filters only: the newest reads that pass, walking a bounded number of rows.
       const base = filters.site
         ? db.articles.where('[site+lastRead]').between([filters.site, -Infinity], [filters.site, Infinity]).reverse()
         : db.articles.orderBy('lastRead').reverse();
