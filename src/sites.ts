@@ -9,7 +9,7 @@ export const NEWS_DOMAINS = [
   'sindonews.com', 'idntimes.com', 'merdeka.com', 'viva.co.id', 'jpnn.com', 'inews.id',
   'indozone.id', 'akurat.co', 'akurasi.id', 'grid.id', 'pikiran-rakyat.com', 'mediaindonesia.com',
   'beritasatu.com', 'cnbcindonesia.com', 'bisnis.com', 'katadata.co.id', 'tirto.id',
-  'kapanlagi.com', 'bola.com', 'fimela.com', 'wartaekonomi.co.id', 'jawapos.com', 'sindonews.net',
+  'kapanlagi.com', 'bola.com', 'beritamanado.com', 'fimela.com', 'wartaekonomi.co.id', 'jawapos.com', 'sindonews.net',
   'kontan.co.id', 'tvonenews.com', 'metrotvnews.com', 'rri.co.id', 'suaramerdeka.com',
   'solopos.com', 'harianjogja.com', 'medcom.id', 'gatra.com', 'voaindonesia.com',
 ] as const;
