@@ -45,7 +45,7 @@ const MAPS: Record<string, Record<string, string>> = {
 /** Sets whose dev/test splits are reported (score-ner.mjs defaults); training must not contain them. */
 const SCORED = ['idner_news_2k', 'indolem_nerugm', 'nergrit_indonlu', 'nerp_indonlu'];
 
-interface Sentence { tokens: string[]; tags: string[]; source: string }
+interface Sentence { tokens: string[]; tags: string[]; source: string; /** O means "not PER/LOC" only (ORG unannotated). */ partial?: boolean }
 
 function readJsonl(file: string): { tokens: string[]; tags: string[] }[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -63,6 +63,12 @@ function mapTags(tags: string[], map: Record<string, string>): string[] {
     if (t.startsWith('I-') && (i === 0 || out[i - 1]!.slice(2) !== t.slice(2))) out[i] = `B-${t.slice(2)}`;
   }
   return out;
+}
+
+/** Capitalise name tokens and the first word: NERP is lower-cased, the tagger reads cased text. */
+function truecase(tokens: string[], tags: string[]): string[] {
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  return tokens.map((w, i) => (i === 0 || (tags[i] !== 'O' && /^[BI]-(PPL|PLC)$/.test(tags[i]!)) ? cap(w) : w));
 }
 
 const sentKey = (tokens: string[]) => tokens.join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -101,7 +107,11 @@ function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; drop
         }
       }
     } else if (name === 'nerp_indonlu') {
-      continue; // lower-cased and without ORG: would teach a cased model wrong things
+      // Lower-cased and without ORG. Used, if asked, as partially labelled data: names are
+      // re-capitalised (as news writes them), and an O token may be O or ORG during training.
+      const before = train.length;
+      add('nerp_indonlu', readJsonl(path.join(nerDir, name, 'train.jsonl')).map((r) => ({ tokens: truecase(r.tokens, r.tags), tags: r.tags })), MAPS.nerp_indonlu!);
+      for (let i = before; i < train.length; i++) train[i]!.partial = true;
     } else {
       add(name, readJsonl(path.join(nerDir, name, 'train.jsonl')), MAPS[name]!);
     }
@@ -211,7 +221,7 @@ async function main() {
     offsets[s.tokens.length] = kept.length;
     const buckets = Uint32Array.from(kept);
     f.offsets = offsets;
-    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0), weight: SOURCE_WEIGHTS[s.source] ?? 1 };
+    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0), weight: SOURCE_WEIGHTS[s.source] ?? 1, orig: s.partial ? Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) : null };
   };
   const data = train.map(prep);
   const devData = Object.fromEntries(Object.entries(dev).map(([k, v]) => [k, v.map(prep)]));
@@ -271,7 +281,23 @@ async function main() {
       const d = data[idx]!;
       if (d.n === 0) continue;
       const out = d.n <= pred.length ? pred.subarray(0, d.n) : new Uint8Array(d.n);
-      viterbi(emitFor(d, W), d.n, TR, out);
+      const emit = emitFor(d, W);
+      viterbi(emit, d.n, TR, out);
+      if (d.orig) {
+        // Latent gold: the best path that keeps the annotated names and lets O tokens be O or ORG.
+        const ge = Float64Array.from(emit);
+        const ORG_B = tagIndex.get('B-ORG')!, ORG_I = tagIndex.get('I-ORG')!;
+        for (let i = 0; i < d.n; i++) {
+          const g = d.orig[i]!;
+          for (let t = 0; t < K; t++) {
+            const ok = g === 0 ? t === 0 || t === ORG_B || t === ORG_I : t === g;
+            if (!ok) ge[i * K + t] = -1e9;
+          }
+        }
+        const latent = new Uint8Array(d.n);
+        viterbi(ge, d.n, TR, latent);
+        d.gold = latent;
+      }
       let wrong = false;
       for (let i = 0; i < d.n; i++) {
         const g = d.gold[i]!, p = out[i]!;

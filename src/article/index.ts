@@ -22,9 +22,20 @@ export { showAllUrl, nextPageUrls, joinParts } from './multipage';
 export const MAX_ELEMENTS = 40000;
 const HIDDEN_TEXT_MAX = 120;
 
+/** Visible text only: ad slots hold scripts and styles whose source is not what the user saw. */
+function visibleText(el: Element): string {
+  let out = '';
+  const walker = el.ownerDocument.createTreeWalker(el, 4);
+  for (let n = walker.nextNode(); n && out.length < 2000; n = walker.nextNode()) {
+    const tag = n.parentElement?.tagName;
+    if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && tag !== 'TEMPLATE') out += `${n.nodeValue ?? ''} `;
+  }
+  return collapse(out);
+}
+
 export function hiddenItems(hits: ClutterHit[]): HiddenItem[] {
   return hits.map(({ element, reason, rule }) => {
-    const text = collapse(element.textContent ?? '');
+    const text = visibleText(element);
     return { reason, rule, text: text.length > HIDDEN_TEXT_MAX ? `${text.slice(0, HIDDEN_TEXT_MAX - 1)}…` : text };
   });
 }

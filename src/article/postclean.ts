@@ -7,7 +7,7 @@ import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
 import { INITIALS, TEXT_RULES, collapse } from '../clutter/rules';
 
 /** Class/id names of photo boxes; their short text is a caption or credit, not running text. */
-const PIC_NAME = /^(?:pic|pics|picture|photo|foto|image|img|gambar|figure|caption|thumb)(?:[-_].*)?$|[-_](?:pic|picture|photo|foto|image|img|caption|credit)(?:[-_\d].*)?$|caption/i;
+const PIC_NAME = /^(?:pic|photo|foto|image|img|gambar|figure|caption|thumb)|[-_](?:pic|picture|photo|foto|image|img|caption|credit)(?:[-_\d].*)?$|caption/i;
 const CAPTION_MAX_CHARS = 400;
 
 /** Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption. */
@@ -38,6 +38,8 @@ function figureCaptions(doc: Document, limit: number): void {
 /** Marks page furniture in the clone; removed after Readability (removing it before changes Readability's pick). */
 const META_ATTR = 'data-sorot-meta';
 
+const TITLE_META_NAME = /(?:^|[\s_-])(?:summary|excerpt|deck|subtitle|sub-title|standfirst|date|time|author|byline|reporter|meta|kanal|upperdeck|smalldesc|breadcrumbs?)(?:$|[\s_-])/i;
+
 /** The headline's own box (kicker, date, author around the <h1>) is not body text. */
 function markTitleBlock(doc: Document): void {
   const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => collapse(h.textContent ?? '').length >= 10);
@@ -46,6 +48,13 @@ function markTitleBlock(doc: Document): void {
   const rest = collapse(box.textContent ?? '').length - collapse(h1.textContent ?? '').length;
   if (rest > 300 || box.querySelectorAll('p').length > 2) return;
   for (const el of Array.from(box.querySelectorAll('*'))) if (!el.querySelector('h1') && el !== h1) el.setAttribute(META_ATTR, 'title-block');
+  // Deck, date and author boxes that follow the headline box.
+  let n = 0;
+  for (let s = box.nextElementSibling; s && n < 6; s = s.nextElementSibling, n++) {
+    const names = `${s.getAttribute('class') ?? ''} ${s.getAttribute('id') ?? ''}`;
+    if (!TITLE_META_NAME.test(names) || collapse(s.textContent ?? '').length > 300 || s.querySelector('p + p')) break;
+    s.setAttribute(META_ATTR, 'title-meta');
+  }
 }
 
 /** On the clone: remove elements the live page marked as clutter, and leftovers that mislead Readability. */
@@ -90,14 +99,24 @@ const NOT_BODY = [
   /^[\d.,]+\s*(?:views?|kali dibaca|dibaca)$/i,
   /\|\s*[\d.,]+\s*views?$/i,
   /^(?:foto|photo|ilustrasi|gambar)\s*:\s*.{0,120}$/i,
+  /^.{0,60}\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\b,?\s+\d{1,2}[\s/-]+\S+[\s/-]+\d{2,4}.{0,25}\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?$/iu,
 ];
+
+/** Captions that landed in the text: short blocks ending in a photo credit ("... Foto: Grammy"). */
+const CREDIT_END = /(?:^|[.\s(])(?:foto|photo|ilustrasi|sumber foto|dok(?:umentasi)?)\s*:\s*[^.:]{1,60}\)?$/i;
+
+/** A sign-off after the last sentence: "... tersebut. (H-4)", "... Denpasar. (Luh Wayanti)". */
+const SIGNOFF_AFTER_SENTENCE = /([.!?"”’])\s*[([][^()[\]]{1,30}[)\]]$/;
 
 export function cleanParagraphs(blocks: string[]): string[] {
   const out: string[] = [];
   for (const raw of blocks) {
     const text = collapse(raw.replace(TRAILING_INITIALS, (m) => (INITIALS.test(m.trim()) ? '' : m)));
     if (!text || isClutterText(text) || NOT_BODY.some((re) => re.test(text))) continue;
+    if (text.length <= 300 && CREDIT_END.test(text)) continue;
     out.push(text);
   }
+  const last = out.length - 1;
+  if (last >= 0) out[last] = out[last].replace(SIGNOFF_AFTER_SENTENCE, '$1');
   return out;
 }

@@ -35,7 +35,20 @@ export const ADMIN_WORDS = new Set([
 ]);
 
 /** Capitalised phrases that are common nouns, not names ("di Tanah Air" = at home, in Indonesia). */
-export const NOT_NAMES = new Set(['tanah air', 'ibu kota', 'ibukota', 'yang', 'lokasi', 'sumber', 'foto', 'baca', 'tuhan', 'allah']);
+export const NOT_NAMES = new Set([
+  'tanah air', 'ibu kota', 'ibukota', 'yang', 'lokasi', 'sumber', 'foto', 'baca', 'tuhan', 'allah',
+  // Acronyms of common nouns, laws, indices and documents, not of named bodies.
+  'ihsg', 'kuhp', 'kuhap', 'pns', 'asn', 'iup', 'bts', 'apbn', 'apbd', 'bbm', 'umkm', 'ukm', 'phk', 'ppkm', 'sim',
+  'ktp', 'nik', 'npwp', 'ppn', 'pph', 'ott', 'pilkada', 'pemilu', 'pilpres', 'pileg', 'wib', 'wita', 'wit', 'rt',
+  'rw', 'uu', 'perppu', 'perpres', 'permen', 'perda', 'sma', 'smp', 'sd', 'smk', 'tps', 'spbu', 'covid', 'covid-19',
+  'hut', 'ham', 'lsm', 'ormas', 'paud', 'cpns', 'pppk', 'bpjs kesehatan', 'pdb', 'gdp', 'ceo', 'cfo', 'vip', 'pt', 'tbk',
+]);
+
+/** Words that precede a name as an honorific but are not in TITLE_WORDS (which feeds the tagger). */
+export const EXTRA_TITLES = new Set(['nabi', 'president', 'sang', 'sdri', 'saudari', 'yang mulia']);
+
+/** Verbs and nouns after which a lower-case web address names a source ("dikutip zonajakarta.com"). */
+export const SOURCE_CUES = new Set(['dikutip', 'dilansir', 'melansir', 'mengutip', 'laman', 'situs', 'kepada', 'dari', 'oleh', 'via', 'media']);
 
 /** First words of organisation names ("Partai Golkar", "PT Pertamina", "Polres Lhokseumawe"). */
 export const ORG_PREFIXES = new Set([

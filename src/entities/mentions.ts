@@ -4,7 +4,7 @@
  */
 import { parseDateline } from './dateline';
 import { gazetteer } from './gazetteer';
-import { ADMIN_WORDS, CALENDAR_WORDS, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, TITLE_WORDS } from './lexicon';
+import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, SOURCE_CUES, TITLE_WORDS } from './lexicon';
 import { SHORT_FORMS } from './shortForms';
 import { tagIndices } from './tagger';
 import { TAGS } from './tags';
@@ -104,8 +104,9 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     // ("kantor Kemenpan RB", "hotel Pullman") are descriptions, not part of the name.
     let roleStart = -1;
     if (!whole) {
-      while (s < e - 1 && (TITLE_WORDS.has(tokens[s]!.text.toLowerCase()) || /^\p{Ll}/u.test(tokens[s]!.text))) {
-        if (roleStart < 0 && TITLE_WORDS.has(tokens[s]!.text.toLowerCase())) roleStart = s;
+      const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || EXTRA_TITLES.has(w.toLowerCase());
+      while (s < e - 1 && (isTitle(tokens[s]!.text) || /^\p{Ll}/u.test(tokens[s]!.text))) {
+        if (roleStart < 0 && isTitle(tokens[s]!.text)) roleStart = s;
         s++;
       }
     }
@@ -134,6 +135,8 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     if (NOT_NAMES.has(lowerText)) return;
     // A lone title or head word is not a name ("PT", "Pol.").
     if (e - s === 1 && (TITLE_WORDS.has(lowerText) || ORG_PREFIXES.has(lowerText) || LOC_PREFIXES.has(lowerText))) return;
+    // A capitalised function word at the start of a sentence ("Karena", "Namun") is not a name.
+    if (e - s === 1 && gazetteer().stopwords.has(lowerText) && !SHORT_FORMS.has(tokens[s]!.text)) return;
     // A shouted lead-in word ("DEPRESI jadi satu momok ...") is emphasis, not an acronym.
     if (e - s === 1 && s === firstBody && /^\p{Lu}{5,}$/u.test(tokens[s]!.text) && /^\p{Ll}/u.test(tokens[s + 1]?.text ?? '') && !SHORT_FORMS.has(tokens[s]!.text) && !gazetteer().typeOf.has(lowerText)) return;
     // "Komisi Pemilihan Umum (KPU)" tagged as one span: long form and acronym are two mentions.
@@ -175,7 +178,12 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
   for (let i = Math.max(0, firstBody); i < tokens.length; i++) {
     if (covered[i]) continue;
     // Web outlets named in the copy: "Kompas.com", "Beritajakarta.com", "detikINET".
-    if (/^[\p{L}\p{N}]+(\.(com|co|id|net|org))+$/iu.test(tokens[i]!.text) || /^detik\p{Lu}/u.test(tokens[i]!.text) || tokens[i]!.text === 'detikcom') {
+    // A lower-case address counts only where it names a source, not inside a link or a list of links.
+    const w0 = tokens[i]!.text;
+    const isDomain = /^[\p{L}\p{N}]+(\.(com|co|id|net|org))+$/iu.test(w0);
+    const prevTok = tokens[i - 1];
+    const asSource = isCap(w0) || (!!prevTok && SOURCE_CUES.has(prevTok.text.toLowerCase()) && prevTok.end < tokens[i]!.start);
+    if ((isDomain && asSource) || /^detik\p{Lu}/u.test(w0) || w0 === 'detikcom') {
       push(i, i + 1, 'ORG', 'gazetteer');
       continue;
     }

@@ -97,8 +97,13 @@ export function mergeMentions(mentions: RawMention[]): Entity[] {
     for (const other of personNames) {
       if (other === key || other.length <= key.length) continue;
       const ow = other.split(' ');
+      // Words match in order; a shortened word matches its full form ("Dian Sastro" in
+      // "Dian Sastrowardoyo") when at least four letters long.
       let j = 0;
-      for (const w of ow) if (w === words[j]) j++;
+      for (const w of ow) {
+        const x = words[j];
+        if (x !== undefined && (w === x || (x.length >= 4 && w.startsWith(x)))) j++;
+      }
       if (j === words.length && (!best || other.split(' ').length > best.split(' ').length)) best = other;
     }
     return best;

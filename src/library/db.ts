@@ -12,7 +12,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
-import { buildFeatures, indexKeys, parseDate, type DocEntity, type DocFeatures } from './features';
+import { buildFeatures, indexKeys, type DocEntity, type DocFeatures } from './features';
 
 /** v1 row, kept for the migration and its test. */
 export interface ArticleRowV1 {
@@ -45,7 +45,7 @@ export interface ArticleRow {
   site: string;
   host: string;
   published: string | null;
-  /** Derived from `published` for date-range search and time-closeness ranking. */
+  /** From `published`, else from the article's dateline (dates.ts): date search and ranking. */
   publishedTs: number | null;
   byline: string | null;
   lang: string | null;
@@ -183,7 +183,7 @@ export function retime(row: ArticleRow): ArticleRow {
 /** Build the v2 rows for an article; shared by save, the migration and the bench. */
 export function buildRows(base: RowBase, paragraphs: string[], entities: DocEntity[]): { row: ArticleRow; feat: FeatRow; terms: TermFields } {
   const f = buildFeatures({ id: base.id, site: base.site, title: base.title, published: base.published, paragraphs }, entities);
-  const publishedTs = parseDate(base.published);
+  const publishedTs = f.publishedTs;
   const time = articleTime({ publishedTs, firstRead: base.firstRead });
   const entityIds = f.entities.map((e) => e.id);
   const row: ArticleRow = {

@@ -4,6 +4,7 @@
  * candidate instead of whole articles.
  */
 import type { Entity, EntityType } from '../types';
+import { datelineDate } from './dates';
 import { termVector, termsOf, tokenize } from './text';
 
 /** An entity as an article carries it: enough for ranking and for a reason string. */
@@ -65,7 +66,7 @@ export function buildFeatures(a: FeatureInput, entities: Entity[] | DocEntity[])
     id: a.id,
     site: a.site,
     title: a.title,
-    publishedTs: parseDate(a.published),
+    publishedTs: parseDate(a.published) ?? parseDate(datelineDate(a.paragraphs)),
     terms: vec.terms,
     weights: vec.weights,
     forms: vec.forms,
