@@ -147,8 +147,12 @@ export async function measure(lib, n, samples) {
   for (let i = 0; i < 30; i++) { const t = performance.now(); await lib.list({ offset: i * 50, limit: 50 }); list.push(performance.now() - t); }
   const timeline = [];
   for (let i = 0; i < 30; i++) { const row = await lib.db.articles.get(sample[i]); const t = performance.now(); await lib.entityTimeline(row.entityIds[i % row.entityIds.length], 50); timeline.push(performance.now() - t); }
+  // The machine's floor: one small keyed read, and one tiny read-write transaction.
+  const baseGet = []; const baseTx = [];
+  for (let i = 0; i < 100; i++) { let t = performance.now(); await lib.db.meta.get('stats'); baseGet.push(performance.now() - t); t = performance.now(); await lib.db.transaction('rw', lib.db.meta, () => lib.db.meta.put({ k: 'bench', articles: i })); baseTx.push(performance.now() - t); }
+  await lib.db.meta.delete('bench');
   const size = await lib.estimateSize();
-  return { related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
+  return { baseGet: stat(baseGet), baseTx: stat(baseTx), related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
 }
 
 /** Where a related query spends its time, phase by phase (same calls as related()). */
@@ -245,6 +249,8 @@ async function main(): Promise<void> {
     const f = (x: number) => x.toFixed(1);
     const line = (name: string, s: { p50: number; p95: number; max: number }, target?: number) =>
       console.log(`BENCH library ${name} p50_ms=${f(s.p50)} p95_ms=${f(s.p95)} max_ms=${f(s.max)}${target != null ? ` target_ms=${target} ${s.p95 <= target ? 'OK' : 'OVER'}` : ''}`);
+    line('baseline_get', m.baseGet);
+    line('baseline_rw_tx', m.baseTx);
     line('related', m.related, 20);
     console.log(`BENCH library related_quality with_results=${m.relatedWithResults.toFixed(2)} with_same_story=${m.relatedSameStory.toFixed(2)}`);
     line('save', m.save, 10);

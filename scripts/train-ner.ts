@@ -9,7 +9,12 @@
  * IDCrossNER splits (IDCrossNER is never scored), labels mapped to PER/ORG/LOC. Every training
  * sentence whose lower-cased text equals a sentence of any scored dev or test split is dropped: the
  * Kompas sets annotate the same sentences twice, so without this the test figures are inflated.
- * NERP (lower-cased, no ORG) is not used. Fixed seed: the same inputs give the same model.
+ * NERP (lower-cased, no ORG) is not used by default; POOLS=...,nerp_indonlu adds it as partially
+ * labelled, re-capitalised data (tried: it lowered every dev score). Fixed seeds: the same inputs
+ * give the same model (checked: two runs print identical dev scores).
+ *
+ * Environment (defaults are what produced the committed model): EPOCHS=10 BITS=18 MINCOUNT=3
+ * ENSEMBLE=3 SEED=20261123 SOURCE_WEIGHTS=idner_news_2k:3,idcrossner:0.5 POOLS=... SHARED_DIR=...
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +28,8 @@ const outDir = path.join(repo, 'assets', 'ner');
 const EPOCHS = Number(process.env.EPOCHS ?? 10);
 const BITS = Number(process.env.BITS ?? 18);
 const SEED = Number(process.env.SEED ?? 20261123);
+/** Models trained with different shuffles (seeds SEED, SEED+1, ...) whose weights are averaged. */
+const ENSEMBLE = Number(process.env.ENSEMBLE ?? 3);
 /** Extra training sets, for experiments: comma list of names from POOLS. */
 const POOL_NAMES = (process.env.POOLS ?? 'idner_news_2k,indolem_nerugm,nergrit_indonlu,idcrossner').split(',');
 /** Update weight per source, e.g. "idner_news_2k:2,idcrossner:0.5" (default 1). */
@@ -171,8 +178,9 @@ async function main() {
   const t0 = Date.now();
   mkdirSync(outDir, { recursive: true });
   const gazData = buildGazetteerData();
-  writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify(gazData));
-  const { buildGazetteer } = await import('../src/entities/gazetteer');
+  writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify(gazData)); // gazetteer.ts imports it
+  const { buildGazetteer, compileGazetteer } = await import('../src/entities/gazetteer');
+  writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify({ ...gazData, compiled: compileGazetteer(gazData) }));
   const { sentenceFeatures } = await import('../src/entities/features');
   const { TAGS, NUM_TAGS, viterbi } = await import('../src/entities/tags');
   const { MODEL_FORMAT } = await import('../src/entities/hash');
@@ -235,7 +243,7 @@ async function main() {
     for (let i = 0; i < d.n; i++) {
       for (let j = d.offsets[i]!; j < d.offsets[i + 1]!; j++) {
         const b = d.buckets[j]!;
-        for (let t = 0; t < K; t++) e[i * K + t] += w[b + t]!;
+        for (let t = 0; t < K; t++) e[i * K + t] = e[i * K + t]! + w[b + t]!;
       }
     }
     return e;
@@ -246,7 +254,7 @@ async function main() {
       W[b]! += delta; U[b]! += c * delta;
     }
   };
-  const rand = rng(SEED);
+  let rand = rng(SEED);
   const order = data.map((_, i) => i);
   const pred = new Uint8Array(512);
 
@@ -274,6 +282,10 @@ async function main() {
     return { w, tr };
   };
 
+  const sumW = new Float32Array(size * K), sumTR = new Float64Array((K + 1) * K);
+  for (let member = 0; member < ENSEMBLE; member++) {
+  W.fill(0); U.fill(0); TR.fill(0); TU.fill(0); c = 1;
+  rand = rng(SEED + member);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     let errors = 0;
@@ -313,13 +325,18 @@ async function main() {
       c++;
     }
     const { w, tr } = averaged();
-    console.log(`epoch ${epoch}: ${errors} sentences wrong; dev F1`, evaluate(w, tr), `${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`${ENSEMBLE > 1 ? `model ${member + 1}/${ENSEMBLE} ` : ''}epoch ${epoch}: ${errors} sentences wrong; dev F1`, evaluate(w, tr), `${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
+  const one = averaged();
+  for (let i = 0; i < sumW.length; i++) sumW[i] = sumW[i]! + one.w[i]! / ENSEMBLE;
+  for (let i = 0; i < sumTR.length; i++) sumTR[i] = sumTR[i]! + one.tr[i]! / ENSEMBLE;
+  }
+  if (ENSEMBLE > 1) console.log(`ensemble of ${ENSEMBLE}: dev F1`, evaluate(sumW, sumTR));
 
   // ------------------------------------------------------------ quantise and write
   // Non-linear int8 codebook: code k stands for sign(k) * clip * (|k|/127)^2, so the many small
   // weights keep their resolution (a linear scale rounds most of them to zero and costs ~3 F1).
-  const { w, tr } = averaged();
+  const w = sumW, tr = sumTR;
   const abs = Float32Array.from(w, Math.abs).sort();
   const clip = abs[abs.length - 1]! || 1;
   const codebook = Array.from({ length: 256 }, (_, u) => { const k = u - 128; return Math.sign(k) * clip * (Math.abs(k) / 127) ** 2; });
@@ -343,10 +360,10 @@ async function main() {
     transitions: [...tr].map((x) => Number(x.toPrecision(6))),
     fingerprints: Buffer.from(fps.buffer).toString('base64'),
     weights: Buffer.from(q.buffer).toString('base64'),
-    trained: { seed: SEED, epochs: EPOCHS, sentences: train.length, sources: bySource, dropped },
+    trained: { seed: SEED, epochs: EPOCHS, ensemble: ENSEMBLE, minCount: MINCOUNT, features: admitted.length, sourceWeights: SOURCE_WEIGHTS, sentences: train.length, sources: bySource, dropped },
   };
   writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));
-  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData));
+  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT));
   console.log(`wrote ${path.join(outDir, 'model.json')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -361,12 +378,15 @@ function spans(tags: string[]): string[] {
   return out;
 }
 
-function licences(bySource: Record<string, number>, dropped: Record<string, number>, gaz: { LOC: string[]; ORG: string[]; STOP: string[] }): string {
+function licences(bySource: Record<string, number>, dropped: Record<string, number>, gaz: { LOC: string[]; ORG: string[]; STOP: string[] }, features: number, minCount: number): string {
   return `# assets/ner: provenance and licences
 
 Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit model.json or gazetteer.json by hand.
 
-## model.json: structured averaged perceptron, hashed features (2^${BITS} buckets x 7 tags, int8)
+## model.json: structured averaged perceptron over BIO tags (Viterbi), hashed features
+${features} features seen at least ${minCount} times in training, in an open-addressing table of 2^${BITS} rows
+(8-bit fingerprints) x 7 tags, int8 codes on a square-root scale; the average of ${ENSEMBLE} models trained
+with seeds ${SEED}..${SEED + ENSEMBLE - 1}, ${EPOCHS} epochs each, update weights ${JSON.stringify(SOURCE_WEIGHTS)}.
 Trained on (sentences after de-duplication): ${JSON.stringify(bySource)}.
 Dropped (equal, lower-cased, to a sentence of a scored dev/test split, or a repeat): ${JSON.stringify(dropped)}.
 The weights are a statistical model derived from these datasets; their terms are recorded here:
@@ -376,7 +396,7 @@ The weights are a statistical model derived from these datasets; their terms are
 | idner_news_2k | khairunnisaor/idner-news-2k @ 625ff40f | MIT |
 | indolem_nerugm | indolem/indolem @ 777fdc68 : ner/data/nerugm | CC BY 4.0 (IndoLEM, Koto et al. 2020); text from yusufsyaifudin/indonesia-ner (MIT). Attribution: IndoLEM and IndoBERT, Koto, Rahimi, Lau, Baldwin, COLING 2020 |
 | nergrit_indonlu | IndoNLP/indonlu @ ce728f69 : dataset/nergrit_ner-grit | Apache-2.0 (IndoNLU, Wilie et al. 2020); upstream grit-id NERGrit: free for research and commercial use, keep contributors and licence |
-| idcrossner | khairunnisaor/idcrossner @ 4c6d1de3 | MIT |
+| idcrossner | khairunnisaor/idcrossner @ 4c6d1de3 (train, dev and test of all five domains; never scored) | MIT (repository); sentences are translated Wikipedia text from CrossNER |
 | nerp_indonlu | not used | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
 
 ## gazetteer.json (${gaz.LOC.length} places, ${gaz.ORG.length} organisations, ${gaz.STOP.length} stopwords)

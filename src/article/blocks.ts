@@ -57,12 +57,12 @@ export function blocksOf(root: Element, maxBlocks = 2000): string[] {
 
 function joinDatelines(blocks: string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < blocks.length; i++) {
-    if (i + 1 < blocks.length && blocks[i].length <= 64 && DATELINE.test(blocks[i])) {
-      blocks[i + 1] = `${blocks[i]} ${blocks[i + 1]}`;
-      continue;
-    }
-    out.push(blocks[i]);
-  }
+  let carry = '';
+  blocks.forEach((block, i) => {
+    const text = carry ? `${carry} ${block}` : block;
+    carry = '';
+    if (i + 1 < blocks.length && block.length <= 64 && DATELINE.test(block)) carry = text;
+    else out.push(text);
+  });
   return out;
 }

@@ -128,6 +128,8 @@ function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResul
     image: imageOf(doc, url),
     wordCount,
   };
+  // Not an article: keep only sentence-like blocks (widget labels such as "Vote Photo" are not its text).
+  if (reason) article.paragraphs = paragraphs.filter((p) => countWords([p]) >= 4);
   return reason
     ? { isArticle: false, notArticleReason: reason, article, hidden }
     : { isArticle: true, article, hidden };

@@ -44,9 +44,9 @@ export function cleanTitle(raw: string, site: string | null, host: string): stri
   const outlet = [site, host.replace(/^www\./, '').split('.').slice(-2, -1)[0]].filter(Boolean) as string[];
   for (let i = 0; i < 2; i++) {
     const m = t.match(/^(.{15,}?)\s+[|\-–—:·»]\s+([^|\-–—:·»]{2,40})$/);
-    if (m && looksLikeOutlet(m[2], outlet)) t = m[1].trim();
+    if (m?.[1] && m[2] && looksLikeOutlet(m[2], outlet)) t = m[1].trim();
     const p = t.match(/^([^|\-–—:·»]{2,40})\s+[|\-–—:·»]\s+(.{15,})$/);
-    if (p && looksLikeOutlet(p[1], outlet)) t = p[2].trim();
+    if (p?.[1] && p[2] && looksLikeOutlet(p[1], outlet)) t = p[2].trim();
   }
   return t;
 }

@@ -82,7 +82,7 @@ export function joinParts(parts: Article[]): Article {
       paragraphs.push(p);
     }
   }
-  const [first] = parts;
+  const first = parts[0] as Article;
   return {
     ...first,
     paragraphs,

@@ -17,11 +17,12 @@ function figureCaptions(doc: Document, limit: number): void {
   const boxes: Element[] = [];
   for (let i = 0; i < Math.min(all.length, limit); i++) {
     const el = all[i];
-    if (el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION') continue;
+    if (!el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION') continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
     if (!names.some((n) => PIC_NAME.test(n))) continue;
     const text = collapse(el.textContent ?? '');
-    if (!text || text.length > CAPTION_MAX_CHARS || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
+    const max = names.some((n) => /caption/i.test(n)) ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
+    if (!text || text.length > max || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
     boxes.push(el);
   }
   for (const el of boxes) {
@@ -117,6 +118,7 @@ export function cleanParagraphs(blocks: string[]): string[] {
     out.push(text);
   }
   const last = out.length - 1;
-  if (last >= 0) out[last] = out[last].replace(SIGNOFF_AFTER_SENTENCE, '$1');
+  const tail = out[last];
+  if (tail !== undefined) out[last] = tail.replace(SIGNOFF_AFTER_SENTENCE, '$1');
   return out;
 }

@@ -3,15 +3,33 @@
  * Prints one JSON object (contract in ../shared/DESIGN.md).
  */
 import { readFile } from 'node:fs/promises';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { createRequire } from 'node:module';
 import { analyzeDocument } from '../article/index';
-import type { Entity } from '../types';
+import type { Entity, ExtractResult } from '../types';
 
 const USAGE = 'usage: cli extract --json FILE.html --url URL';
 
 function argValue(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
+}
+
+/** The slice of jsdom we use (no @types/jsdom in the tree). */
+interface JsdomModule {
+  JSDOM: new (html: string, opts: { url: string; virtualConsole: unknown }) => { window: { document: Document; close(): void } };
+  VirtualConsole: new () => unknown;
+}
+const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom') as JsdomModule;
+
+/** Saved HTML -> ExtractResult with the extension's pipeline (also used by scripts/golden.ts). */
+export function extractHtml(html: string, url: string): ExtractResult {
+  // No scripts run; page console noise and CSS parse errors are not ours to print.
+  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  try {
+    return analyzeDocument(dom.window.document, url).result;
+  } finally {
+    dom.window.close();
+  }
 }
 
 type ExtractEntities = (paragraphs: string[]) => Entity[];
@@ -48,9 +66,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(`error: not a valid URL: ${rawUrl}\n`);
     return 2;
   }
-  // No scripts run; page console noise and CSS parse errors are not ours to print.
-  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
-  const { result } = analyzeDocument(dom.window.document, url);
+  const result = extractHtml(html, url);
   const article = result.article;
   const paragraphs = result.isArticle || article ? (article?.paragraphs ?? []) : [];
   const extractEntities = await loadEntityExtractor();
@@ -72,6 +88,5 @@ export async function run(args: string[]): Promise<number> {
     entities: entities.map(({ id, name, type, surface, count }) => ({ id, name, type, surface, count })),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
-  dom.window.close();
   return 0;
 }

@@ -21,6 +21,8 @@ type Extract = (paragraphs: string[]) => Entity[];
  * command still runs, on a clearly-labelled fallback, while that module is absent.
  */
 async function loadExtractor(): Promise<{ extract: Extract; name: string }> {
+  // SOROT_ENTITIES=heuristic measures ranking without the tagger (to tell their errors apart).
+  if (process.env.SOROT_ENTITIES === 'heuristic') return { extract: heuristicEntities, name: 'heuristic (SOROT_ENTITIES)' };
   const path = '../entities/index';
   try {
     const mod = (await import(/* @vite-ignore */ path)) as { extractEntities?: Extract };

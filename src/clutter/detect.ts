@@ -88,13 +88,16 @@ function isAtBlockEnd(el: Element): boolean {
 function climb(start: Element, stopAt: Element): { el: Element; rule: TextRule } | null {
   let best: { el: Element; rule: TextRule } | null = null;
   let el: Element | null = start;
+  let bestText = '';
   for (let i = 0; el && el !== stopAt && i < THRESHOLDS.maxClimb; i++, el = el.parentElement) {
-    if (isProtected(el)) break;
+    // Cheap size bound before reading a big container's text.
+    if ((el.textContent?.length ?? 0) > THRESHOLDS.boxMaxChars * 3) break;
     const text = textOf(el);
-    if (best && !text.startsWith(textOf(best.el).slice(0, 40))) break;
+    if (best && !text.startsWith(bestText.slice(0, 40))) break;
     const rule = textRuleFor(text, el);
-    if (!rule || (best && rule.reason !== best.rule.reason)) break;
+    if (!rule || (best && rule.reason !== best.rule.reason) || isProtected(el)) break;
     best = { el, rule };
+    bestText = text;
   }
   return best;
 }
@@ -160,6 +163,7 @@ const LIST_TAGS = 'ul, ol, div, section, aside, table, dl';
 
 /** A box that is mostly links (3+ of them) and little else: read-also, popular, latest lists. */
 function isLinkList(el: Element): boolean {
+  if (el.getElementsByTagName('a').length < 3) return false;
   const links = Array.from(el.querySelectorAll('a')).filter((a) => collapse(a.textContent ?? '').length >= 12);
   if (links.length < 3) return false;
   const text = textOf(el);
@@ -187,7 +191,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   const n = Math.min(all.length, THRESHOLDS.maxElements);
   for (let i = 0; i < n; i++) {
     const el = all[i];
-    if (!el.hasAttribute('class') && !el.hasAttribute('id')) continue;
+    if (!el || !el.hasAttribute('class') && !el.hasAttribute('id')) continue;
     const rule = classRuleFor(el);
     if (!rule || seen.has(el) || isProtected(el) || holdsProse(el)) continue;
     pushHit(hits, seen, el, rule.reason, rule.id);
@@ -203,7 +207,8 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const raw = node.nodeValue ?? '';
     if (raw.length > TRIGGER_MAX_CHARS * 2) continue;
     const t = collapse(raw);
-    if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t)) continue;
+    // Rules are anchored at the start of a block, so the block's first text run must match one itself.
+    if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
     triggers++;
     const found = climb(parent, root);
     if (!found || seen.has(found.el)) continue;
@@ -219,7 +224,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     if (scope) {
       const boxes = Array.from(scope.querySelectorAll(LIST_TAGS)).slice(0, 3000);
       for (const el of boxes) {
-        if (seen.has(el) || el === scope || isProtected(el) || !isLinkList(el)) continue;
+        if (seen.has(el) || el === scope || !isLinkList(el) || isProtected(el)) continue;
         pushHit(hits, seen, el, 'related', 'structure:link-list');
       }
     }

@@ -49,7 +49,7 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text:source', reason: 'editor', pattern: /^sumber\s*:/i, maxChars: 120 },
   { id: 'text:initials', reason: 'editor', pattern: INITIALS, maxChars: 40, atEnd: true },
   // Share prompts and promos.
-  { id: 'text:share', reason: 'share', pattern: /^(?:bagikan|share|tweet|copy link|salin link|salin tautan|shares?|komentar|\d+\s*komentar|bagikan artikel ini|share this article)\s*:?$/i, maxChars: 40 },
+  { id: 'text:share', reason: 'share', pattern: /^(?:bagikan|share|tweet|copy link|salin link|salin tautan|shares?|komentar|comments?|\d+\s*komentar|rate artikel ini|beri rating|bagikan artikel ini|share this article)\s*:?$/i, maxChars: 40 },
   { id: 'text:promo', reason: 'promo', pattern: /^(?:cek berita dan artikel|dapatkan update berita|ikuti (?:berita|kami|saluran|channel|update)|follow (?:us|kami)|gabung(?:lah)? (?:di|ke|dengan) (?:grup|saluran|channel)|download aplikasi|unduh aplikasi|simak breaking news|klik di sini untuk|butuh vpn|ikuti perkembangan berita ini)/i, maxChars: 300, box: true },
   { id: 'text:tags', reason: 'tags', pattern: /^(?:tags?|tagar|topik|kata kunci|keywords?)\s*:/i, maxChars: 400, box: true },
 ];
@@ -73,7 +73,8 @@ export const CLASS_RULES: ClassRule[] = [
   { id: 'class:related', reason: 'related', pattern: /^(?:baca-?juga\w*(?:[-_].*)?|bacajuga.*|linksisip|lihatjg|baca|inner-link-baca-juga|.*terkait.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|.*__related.*|rekomendasi.*|.*[-_]rekomendasi|recommended?(?:[-_].*)?|.*[-_]recommend(?:ed|ation)s?|artikelbox|box_artikel\d*|list__other|readtoogtm|jeg_related.*|crp_related|yarpp.*|terpopuler.*|.*[-_]terpopuler|wpp-list|most-?(?:popular|read).*|popular-?posts?)$/i },
   { id: 'class:ad', reason: 'ad', pattern: /^(?:ads?|iklan.*|.*[-_]iklan|ads?[-_].*|.*[-_]ads?|.*[-_]ads?[-_].*|adsbygoogle|adsense.*|adslot.*|adunit.*|ad-?slot.*|ad-?container|div-gpt-ad.*|gpt-ad.*|dfp[-_].*|parallax.*|.*parallax|paralax.*|.*_paralax|paradetail|flying-carpet|amp-flying-carpet.*|billboard.*|.*[-_]billboard|skyscra?pp?er.*|.*sk[yi]scra?pp?er|.*medium-?rectangle.*|advert.*|.*advertisement.*|sponsor(?:ed)?(?:[-_].*)?|banner(?:[-_]?ads?|[-_]iklan)|ads?banner.*|leaderboard.*|jeg_ad.*|ad_\w+)$/i },
   { id: 'class:overlay', reason: 'overlay', pattern: /^(?:interstitial.*|.*[-_]interstitial|popup-?ads?|ads?-?popup|sticky-?ads?.*|.*[-_]sticky-?ads?|ads?-?sticky.*|floating-?ads?.*|.*[-_]floating-?ads?|ads?-?floating.*|float-?ads?.*|ads?-?float.*|bottom-?ads?-?sticky)$/i },
-  { id: 'class:share', reason: 'share', pattern: /^(?:share(?:[-_].*)?|sharebox|sharethis.*|addthis.*|.*[-_]share(?:[-_].*)?|.*__share.*|social-?share.*|sosmed.*|.*sosial.*|jeg_share.*|copylink)$/i },
+  { id: 'class:share', reason: 'share', pattern: /^(?:share(?:[-_].*)?|sharebox|sharethis.*|addthis.*|.*[-_]share(?:[-_].*)?|.*__share.*|social-?share.*|sosmed.*|.*sosial.*|jeg_share.*|copylink|reactions?|rating|rate-?article|votes?|thumbs(?:-detail)?|like-?(?:btn|button)|emoji-?reactions?)$/i },
+  { id: 'class:credits', reason: 'editor', pattern: /^(?:credits?(?:-toggle)?|article-credits?)$/i },
   { id: 'class:tags', reason: 'tags', pattern: /^(?:tags?|tag-?list|tags?-?box|.*__tags?|.*[-_]tags?|.*__body-tag|topik-?pilihan|jeg_post_tags|post-tags?)$/i },
   { id: 'class:promo', reason: 'promo', pattern: /^(?:ext-channel|newsletter.*|.*[-_]newsletter|subscribe.*|whatsapp-?channel|wa-?channel|google-?news.*|follow-?us|app-?promo|download-?app)$/i },
 ];

@@ -165,7 +165,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     add(T.nextShape, n1, hS[i]!);
     add(T.firstShape, first, hS[i]!);
     add(T.capRun, run[i]!, first);
-    const c = cls[i]!, cp = i > 0 ? cls[i - 1]! : 128, cn = i + 1 < n ? cls[i + 1]! : 128, cp2 = i > 1 ? cls[i - 2]! : 128;
+    const cp = i > 0 ? cls[i - 1]! : 128, cn = i + 1 < n ? cls[i + 1]! : 128, cp2 = i > 1 ? cls[i - 2]! : 128;
     add(T.clsPrev, cp, cap[i]!);
     add(T.clsNext, cn, cap[i]!);
     add(T.clsPrev2, cp2, cap[i]!);

@@ -15,6 +15,9 @@ export interface GazetteerData {
   ORG: string[];
   PER: string[];
   STOP: string[];
+  /** Precomputed by the trainer (compileGazetteer), so loading builds no hashes: flat
+   *  [phrase hash, type mask, ...], the proper-prefix hashes, and the longest phrase in tokens. */
+  compiled?: { phrases: number[]; prefixes: number[]; maxLen: number };
 }
 
 export interface Gazetteer {
@@ -24,8 +27,8 @@ export interface Gazetteer {
   prefixes: Set<number>;
   maxLen: number;
   stopwords: Set<string>;
-  /** Lower-cased phrase -> type, for the merging step. */
-  typeOf: Map<string, GazType>;
+  /** Lower-cased phrase -> type, for the merging step (built on first use). */
+  readonly typeOf: Map<string, GazType>;
 }
 
 /** Tokens of a gazetteer entry, split the way tokenize() splits (words and punctuation). */
@@ -39,16 +42,15 @@ export function phraseHash(lowerTokenHashes: ArrayLike<number>, from: number, to
   return h;
 }
 
-export function buildGazetteer(d: GazetteerData): Gazetteer {
+/** Hash tables of a gazetteer: what the trainer stores in gazetteer.json as `compiled`. */
+export function compileGazetteer(d: GazetteerData): { phrases: number[]; prefixes: number[]; maxLen: number } {
   const phrases = new Map<number, number>();
   const prefixes = new Set<number>();
-  const typeOf = new Map<string, GazType>();
   let maxLen = 1;
   GAZ_TYPES.forEach((type, bit) => {
     for (const name of d[type]) {
-      const toks = entryTokens(name);
-      if (toks.length === 0) continue;
-      const hs = toks.map(hashString);
+      const hs = entryTokens(name).map(hashString);
+      if (hs.length === 0) continue;
       let h = 0x2545f491;
       for (let i = 0; i < hs.length; i++) {
         h = combine(h, hs[i]!);
@@ -56,11 +58,31 @@ export function buildGazetteer(d: GazetteerData): Gazetteer {
       }
       phrases.set(h, (phrases.get(h) ?? 0) | (1 << bit));
       maxLen = Math.max(maxLen, hs.length);
-      const key = toks.join(' ');
-      if (!typeOf.has(key)) typeOf.set(key, type);
     }
   });
-  return { phrases, prefixes, maxLen, stopwords: new Set(d.STOP), typeOf };
+  return { phrases: [...phrases].flat(), prefixes: [...prefixes], maxLen };
+}
+
+export function buildGazetteer(d: GazetteerData): Gazetteer {
+  const c = d.compiled ?? compileGazetteer(d);
+  const phrases = new Map<number, number>();
+  for (let i = 0; i < c.phrases.length; i += 2) phrases.set(c.phrases[i]!, c.phrases[i + 1]!);
+  let typeOf: Map<string, GazType> | null = null;
+  return {
+    phrases, prefixes: new Set(c.prefixes), maxLen: c.maxLen, stopwords: new Set(d.STOP),
+    get typeOf() {
+      if (!typeOf) {
+        typeOf = new Map();
+        for (const type of GAZ_TYPES) {
+          for (const name of d[type]) {
+            const key = entryTokens(name).join(' ');
+            if (key && !typeOf.has(key)) typeOf.set(key, type);
+          }
+        }
+      }
+      return typeOf;
+    },
+  };
 }
 
 let cached: Gazetteer | null = null;
@@ -87,8 +109,8 @@ export function gazetteerCodes(gaz: Gazetteer, lowerHashes: ArrayLike<number>, n
     if (bestEnd < 0) continue;
     for (let t = 0; t < 3; t++) {
       if (!(bestMask & (1 << t))) continue;
-      codes[i] |= 1 << (2 * t);
-      for (let k = i + 1; k < bestEnd; k++) codes[k] |= 1 << (2 * t + 1);
+      codes[i] = codes[i]! | (1 << (2 * t));
+      for (let k = i + 1; k < bestEnd; k++) codes[k] = codes[k]! | (1 << (2 * t + 1));
     }
   }
   return codes;

@@ -9,8 +9,7 @@ function sumWeights(m: Model, hashes: Uint32Array, from: number, to: number, acc
   for (let j = from; j < to; j++) {
     const b = weightsOffset(m, hashes[j]!);
     if (b < 0) continue; // a feature never seen (often enough) in training
-    acc[0] += book[c[b]!]!; acc[1] += book[c[b + 1]!]!; acc[2] += book[c[b + 2]!]!; acc[3] += book[c[b + 3]!]!;
-    acc[4] += book[c[b + 4]!]!; acc[5] += book[c[b + 5]!]!; acc[6] += book[c[b + 6]!]!;
+    for (let t = 0; t < 7; t++) acc[t] = acc[t]! + book[c[b + t]!]!;
   }
 }
 

@@ -86,12 +86,12 @@ export const RETRIEVAL = {
   entityProbes: 6,
   termProbes: 8,
   /** Ids read per probe at most. */
-  perProbe: 1000,
+  perProbe: 500,
   /** When rare keys find too little: this many common terms, this many ids each. */
   fallbackProbes: 3,
   fallbackPerProbe: 500,
   /** Candidates scored exactly by rank.ts. */
-  candidates: 60,
+  candidates: 40,
 } as const;
 
 export function summary(r: ArticleRow): ArticleSummary {

@@ -1,11 +1,12 @@
 /**
- * Library search over the `keys` multiEntry index (title terms, the article's 48 heaviest terms,
+ * Library search over the `keys` multiEntry index (title terms, the article's 16 heaviest terms,
  * entity-name words), all stemmed like the ranking. Not every body word is indexed: at 100k
  * articles a full inverted index would cost more storage than the articles themselves, and a
  * reader searches by what an article is about, which is what the heaviest terms are.
  *
- * Query terms are ANDed: the rarest one is read from the index, the others are checked on its
- * rows, so a query costs one index read and at most a few hundred small row reads.
+ * Query terms are ANDed: the rarest one is read from the index (newest articles first, thanks to
+ * time keys), the others are checked on its rows page by page, so a query costs one index read
+ * and usually one or two pages of rows.
  */
 import { keyRange, plainKey, unpackFeatures, type ArticleRow, type LibraryDb } from './db';
 import { rarity } from './similarity';
@@ -34,8 +35,12 @@ export interface SearchHit {
 }
 
 export const SEARCH = {
-  /** Articles of the driving word (newest first) loaded and checked at most. */
+  /** Articles of the driving word (newest first) checked at most. */
   scoreCap: 400,
+  /** Rows read per page of the driving word's articles. */
+  page: 50,
+  /** Matches scored per result asked for: the newest ones; older matches rank below anyway. */
+  scoredPerResult: 2,
   /** Rows walked newest-first when there is no word and no entity to drive the search. */
   walkCap: 4000,
 } as const;
@@ -78,7 +83,12 @@ export async function searchLibrary(db: LibraryDb, query: string, filters: Searc
     if (driver) {
       const ids = (await db.articles.where(driver[0]).between(...keyRange(driver[1])).limit(SEARCH.scoreCap).primaryKeys()) as string[];
       if (!ids.length) return [];
-      rows = (await db.articles.bulkGet(ids)).filter((r): r is ArticleRow => !!r && passes(r));
+      // Newest first, a page at a time, until enough rows pass: a common word needs one page.
+      rows = [];
+      for (let i = 0; i < ids.length && rows.length < limit * SEARCH.scoredPerResult; i += SEARCH.page) {
+        const page = await db.articles.bulkGet(ids.slice(i, i + SEARCH.page));
+        for (const r of page) if (r && passes(r)) rows.push(r);
+      }
     } else {
       // Filters only: the newest reads that pass, walking a bounded number of rows.
       const base = filters.site

@@ -35,7 +35,7 @@ export function idf(df: number, n: number): number {
 
 /**
  * Rarity of a feature relative to one seen in a single article, in (0, 1]. Squared per shared
- * feature below, so a name in two articles counts fully and a word in half the library barely.
+ * feature below, so a name in two articles counts almost fully and a word in half the library barely.
  */
 export function rarity(df: number, n: number): number {
   return idf(Math.max(1, df), Math.max(1, n)) / idf(1, Math.max(1, n));

@@ -17,7 +17,7 @@ describe('tagTokens', () => {
   it('only emits valid BIO sequences', () => {
     const tokens = 'Menurut laporan Kantor Berita Resmi Korut , Korean Central News Agency ( KCNA ) , hadiah dari Putin'.split(' ');
     const tags = tagTokens(tokens);
-    let prev = NUM_TAGS;
+    let prev: number = NUM_TAGS;
     for (const t of tags) {
       const idx = TAGS.indexOf(t as (typeof TAGS)[number]);
       expect(idx).toBeGreaterThanOrEqual(0);
