@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import '@/src/ui/theme.css';
 import { I18nProvider, loadLanguage } from '@/src/ui/i18n';
+import { followThemeSetting } from '@/src/ui/theme';
 import { LibraryPage } from '@/src/ui/library/LibraryPage';
 
-void loadLanguage().then((lang) => {
+// Theme and language are read before the first render, so there is no flash.
+void Promise.all([loadLanguage(), followThemeSetting()]).then(([lang]) => {
   render(
     <I18nProvider initial={lang}>
       <LibraryPage />

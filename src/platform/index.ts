@@ -92,3 +92,27 @@ export async function grantedSiteOrigins(): Promise<string[]> {
   const all = await browser.permissions.getAll();
   return (all.origins ?? []).filter((o) => o !== '*://*/*' && o !== '<all_urls>');
 }
+
+/**
+ * Ask for one optional host permission (e.g. `https://id.wikipedia.org/*` for the Wikipedia
+ * lookup). Must be the first thing a click handler awaits (Firefox drops the user gesture after
+ * any other await). Resolves false when refused or when the browser cannot ask.
+ */
+export async function requestOrigin(pattern: string): Promise<boolean> {
+  // No contains() first: that await would lose the gesture. request() grants at once, without a
+  // prompt, when the permission is already held.
+  try {
+    return await browser.permissions.request({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}
+
+/** Give back an optional host permission asked for with requestOrigin (the feature was turned off). */
+export async function releaseOrigin(pattern: string): Promise<boolean> {
+  try {
+    return await browser.permissions.remove({ origins: [pattern] });
+  } catch {
+    return false;
+  }
+}

@@ -6,6 +6,8 @@ import type { TabState } from '../messaging/protocol';
 import { sendMessage, onMessage } from '../messaging/protocol';
 import { requestSiteAccess } from '../platform';
 import { entityTimeline, type StoredArticleView } from './library-client';
+import { storage } from 'wxt/utils/storage';
+import { WIKIPEDIA_BASE, createWikipedia, type WikiSummary } from './wikipedia';
 
 export interface PanelBackend {
   /** The active tab of the window this page lives in. */
@@ -24,6 +26,11 @@ export interface PanelBackend {
   highlightEntity(tabId: number, surfaces: string[] | null, step: number): Promise<{ count: number; current: number } | null>;
   /** Stored articles that mention the entity, newest first. */
   entityTimeline(entityId: string): Promise<StoredArticleView[]>;
+  /**
+   * Short Wikipedia summary for an entity name. Only called when the user turned the lookup on
+   * (features.wikipediaLookup); absent = no lookup (the panel shows just a search link).
+   */
+  wikipediaSummary?(name: string): Promise<WikiSummary>;
   /** Open one of our pages (library.html, options.html, reader.html?id=) in a new tab. */
   openPage(path: string): void;
 }
@@ -35,6 +42,17 @@ async function currentWindowId(): Promise<number | undefined> {
     return undefined;
   }
 }
+
+// Summaries are kept for the browser session (storage.session), so reopening the panel or
+// clicking the same person again sends nothing.
+const wikipedia = createWikipedia({
+  base: WIKIPEDIA_BASE,
+  fetch: (url, init) => fetch(url, init),
+  cache: {
+    get: (key) => storage.getItem<WikiSummary>(`session:wiki:${key}`),
+    set: (key, value) => storage.setItem(`session:wiki:${key}`, value),
+  },
+});
 
 export const browserBackend: PanelBackend = {
   async activeTabId() {
@@ -84,6 +102,7 @@ export const browserBackend: PanelBackend = {
   highlightEntity: async (tabId, surfaces, step) =>
     (await sendMessage('highlightEntity', surfaces ? { surfaces, step } : null, tabId)) ?? null,
   entityTimeline,
+  wikipediaSummary: (name) => wikipedia.summary(name),
   openPage(path) {
     void browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
   },

@@ -1,12 +1,14 @@
 /** The options page: language, features, per-site switches, keyboard shortcuts. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { NEWS_DOMAINS } from '../../sites';
+import { releaseOrigin, requestOrigin } from '../../platform';
 import { Brand, PageLink, Section, Switch } from '../components';
 import { useT } from '../i18n';
 import {
   DEFAULT_FEATURES, featuresItem, languageItem, sitesItem, withFeatureDefaults,
   type Features, type Language,
 } from '../settings';
+import { WIKIPEDIA_ORIGIN } from '../wikipedia';
 
 export interface Shortcut {
   name: string;
@@ -36,7 +38,16 @@ const FALLBACK_SHORTCUTS: Shortcut[] = [
   { name: '_execute_action', shortcut: 'Alt+Shift+S', description: '' },
 ];
 
-export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]> }) {
+/** Host-permission calls (src/platform in the extension; a fake in tests). */
+export interface OriginPermissions {
+  request(pattern: string): Promise<boolean>;
+  release(pattern: string): Promise<boolean>;
+}
+
+const platformPermissions: OriginPermissions = { request: requestOrigin, release: releaseOrigin };
+
+export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; permissions?: OriginPermissions }) {
+  const permissions = props.permissions ?? platformPermissions;
   const { t } = useT();
   const [features, setFeatures] = useState<Features>(DEFAULT_FEATURES);
   const [language, setLanguage] = useState<Language>('auto');
@@ -44,6 +55,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]> }) {
   const [filter, setFilter] = useState('');
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   const [saved, setSaved] = useState(false);
+  const [wikiDenied, setWikiDenied] = useState(false);
 
   useEffect(() => {
     document.title = `${t('options.title')} · Sorot`;
@@ -70,6 +82,23 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]> }) {
     const next = { ...features, [k]: v };
     setFeatures(next);
     void featuresItem.setValue(next).then(flash);
+  };
+  // Wikipedia: the permission prompt comes first in the click (Firefox needs the user gesture);
+  // refused = the feature stays off. Turning it off gives the permission back.
+  const setWikipedia = async (v: boolean) => {
+    if (v) {
+      const granted = await permissions.request(WIKIPEDIA_ORIGIN).catch(() => false);
+      setWikiDenied(!granted);
+      if (!granted) {
+        setFeatures((f) => ({ ...f }));
+        return;
+      }
+      setFeature('wikipediaLookup', true);
+    } else {
+      setWikiDenied(false);
+      setFeature('wikipediaLookup', false);
+      void permissions.release(WIKIPEDIA_ORIGIN).catch(() => false);
+    }
   };
   const setLang = (v: Language) => {
     setLanguage(v);
@@ -124,7 +153,12 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]> }) {
         <Section id="features" title={t('options.features')}>
           <Switch id="f-hide" checked={features.hideClutter} onChange={(v) => setFeature('hideClutter', v)} label={t('options.hideClutter')} hint={t('options.hideClutterHint')} />
           <Switch id="f-store" checked={features.storeArticles} onChange={(v) => setFeature('storeArticles', v)} label={t('options.storeArticles')} hint={t('options.storeArticlesHint')} />
-          <Switch id="f-wiki" checked={features.wikipediaLookup} onChange={(v) => setFeature('wikipediaLookup', v)} label={t('options.wikipedia')} hint={t('options.wikipediaHint')} />
+          <Switch id="f-wiki" checked={features.wikipediaLookup} onChange={(v) => void setWikipedia(v)} label={t('options.wikipedia')} hint={t('options.wikipediaHint')} />
+          {wikiDenied && (
+            <p class="status status-warn" role="status">
+              {t('options.wikipediaDenied')}
+            </p>
+          )}
         </Section>
 
         <Section id="sites" title={t('options.sites')} count={siteRows.filter((r) => r.on).length}>

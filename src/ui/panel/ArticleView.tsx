@@ -9,6 +9,7 @@ import { formatDate, groupEntities, groupHidden, readingMinutes, reasonKey } fro
 import { useT } from '../i18n';
 import type { StoredArticleView } from '../library-client';
 import { featuresItem } from '../settings';
+import type { WikiSummary } from '../wikipedia';
 
 export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
   const { state, backend } = props;
@@ -141,6 +142,22 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
     }
   }, []);
   const selRef = useRef<Selected | null>(null);
+  // The summary for the selected entity (opt-in; nothing is requested while the feature is off).
+  const [summary, setSummary] = useState<{ id: string; result: WikiSummary | null } | null>(null);
+  const selId = sel?.entity.id ?? null;
+  const selName = sel?.entity.name ?? null;
+  useEffect(() => {
+    if (!wiki || selId == null || selName == null || !backend.wikipediaSummary) return;
+    let alive = true;
+    setSummary({ id: selId, result: null });
+    backend
+      .wikipediaSummary(selName)
+      .catch((err: unknown): WikiSummary => ({ kind: 'error', title: selName, message: String(err) }))
+      .then((result) => alive && setSummary({ id: selId, result }));
+    return () => {
+      alive = false;
+    };
+  }, [wiki, selId, selName, backend]);
   const update = (s: Selected | null) => {
     selRef.current = s;
     setSel(s);
@@ -173,6 +190,8 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
     const r = await backend.highlightEntity(state.tabId, cur.entity.surface.length ? cur.entity.surface : [cur.entity.name], target).catch(() => null);
     if (r && selRef.current?.entity.id === cur.entity.id && selRef.current.current === target) update({ ...cur, current: Math.max(0, r.current - 1), count: r.count });
   };
+
+  const wikiResult = summary && summary.id === selId ? summary.result : null;
 
   return (
     <Section id="entities" title={t('entities.title')} count={state.entities.length}>
@@ -207,7 +226,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
           <div class="row">
             <strong>{sel.entity.name}</strong>
             {sel.entity.role && <span class="muted small">{sel.entity.role}</span>}
-            {wiki && (
+            {wiki && !(wikiResult && (wikiResult.kind === 'found' || wikiResult.kind === 'disambiguation')) && (
               <a
                 class="small"
                 href={`https://${lang === 'en' ? 'en' : 'id'}.wikipedia.org/w/index.php?search=${encodeURIComponent(sel.entity.name)}`}
@@ -218,6 +237,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
               </a>
             )}
           </div>
+          {wiki && backend.wikipediaSummary && <WikiBlock name={sel.entity.name} result={wikiResult} />}
           <div class="stepper" role="group" aria-label={t('entities.stepLabel', { name: sel.entity.name })}>
             <button type="button" class="btn btn-small" onClick={() => void step(-1)} disabled={sel.count < 2} aria-label={t('entities.prev')}>
               ‹
@@ -258,6 +278,49 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
         </div>
       )}
     </Section>
+  );
+}
+
+/** A Wikipedia summary, as text only (never extract_html), with a link to the article. */
+export function WikiBlock(props: { name: string; result: WikiSummary | null }) {
+  const { t } = useT();
+  const r = props.result;
+  let body;
+  if (!r) {
+    body = (
+      <p class="muted">
+        <Spinner /> {t('wiki.loading')}
+      </p>
+    );
+  } else if (r.kind === 'found') {
+    body = (
+      <>
+        {r.description && <p class="muted small wiki-desc">{r.description}</p>}
+        <p class="wiki-extract">{r.extract}</p>
+        <a class="small" href={safeUrl(r.url) ?? undefined} target="_blank" rel="noopener noreferrer">
+          {t('wiki.read', { title: r.title })}
+        </a>
+      </>
+    );
+  } else if (r.kind === 'disambiguation') {
+    body = (
+      <>
+        <p class="muted">{t('wiki.ambiguous', { name: props.name })}</p>
+        <a class="small" href={safeUrl(r.url) ?? undefined} target="_blank" rel="noopener noreferrer">
+          {t('wiki.seeOptions')}
+        </a>
+      </>
+    );
+  } else if (r.kind === 'not-found') {
+    body = <p class="muted">{t('wiki.notFound', { name: props.name })}</p>;
+  } else {
+    body = <p class="muted">{t('wiki.error')}</p>;
+  }
+  return (
+    <div class="wiki" data-testid="wiki" data-kind={r?.kind ?? 'loading'}>
+      <h3>{t('wiki.title')}</h3>
+      {body}
+    </div>
   );
 }
 

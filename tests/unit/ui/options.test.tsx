@@ -14,10 +14,21 @@ const shortcuts = async () => [
   { name: '_execute_action', shortcut: 'Alt+Shift+S', description: '' },
 ];
 
-function renderOptions() {
+function fakePermissions(grant = true) {
+  const calls: string[] = [];
+  return {
+    calls,
+    permissions: {
+      request: async (o: string) => (calls.push(`request ${o}`), grant),
+      release: async (o: string) => (calls.push(`release ${o}`), true),
+    },
+  };
+}
+
+function renderOptions(perms = fakePermissions()) {
   return render(
     <I18nProvider lang="id">
-      <Options loadShortcuts={shortcuts} />
+      <Options loadShortcuts={shortcuts} permissions={perms.permissions} />
     </I18nProvider>,
   );
 }
@@ -43,6 +54,28 @@ describe('options page', () => {
     await waitFor(async () => expect((await featuresItem.getValue()).wikipediaLookup).toBe(true));
     fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
     await waitFor(async () => expect((await featuresItem.getValue()).hideClutter).toBe(false));
+  });
+
+  it('Wikipedia: asks for id.wikipedia.org when turned on, gives it back when turned off', async () => {
+    const perms = fakePermissions(true);
+    renderOptions(perms);
+    const wiki = (await screen.findByRole('switch', { name: /Cari di Wikipedia/ })) as HTMLInputElement;
+    fireEvent.click(wiki);
+    await waitFor(async () => expect((await featuresItem.getValue()).wikipediaLookup).toBe(true));
+    expect(perms.calls).toEqual(['request https://id.wikipedia.org/*']);
+    fireEvent.click(wiki);
+    await waitFor(async () => expect((await featuresItem.getValue()).wikipediaLookup).toBe(false));
+    await waitFor(() => expect(perms.calls).toContain('release https://id.wikipedia.org/*'));
+  });
+
+  it('Wikipedia: a refused permission keeps the feature off and says why', async () => {
+    const perms = fakePermissions(false);
+    renderOptions(perms);
+    const wiki = (await screen.findByRole('switch', { name: /Cari di Wikipedia/ })) as HTMLInputElement;
+    fireEvent.click(wiki);
+    expect(await screen.findByText(/Izin untuk id\.wikipedia\.org tidak diberikan/)).toBeTruthy();
+    expect(wiki.checked).toBe(false);
+    expect((await featuresItem.getValue()).wikipediaLookup).toBe(false);
   });
 
   it('saves the language choice', async () => {

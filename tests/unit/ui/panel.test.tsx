@@ -156,3 +156,66 @@ describe('Wikipedia link (off by default)', () => {
     expect(link.getAttribute('href')).toBe('https://id.wikipedia.org/w/index.php?search=Vladimir%20Putin');
   });
 });
+
+describe('Wikipedia summary (opt-in)', () => {
+  async function setup(result: import('../../../src/ui/wikipedia').WikiSummary, on: boolean) {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { featuresItem, DEFAULT_FEATURES } = await import('../../../src/ui/settings');
+    fakeBrowser.reset();
+    await featuresItem.setValue({ ...DEFAULT_FEATURES, wikipediaLookup: on });
+    const asked: string[] = [];
+    const b = fakeBackend(articleState(), {
+      wikipediaSummary: async (name) => {
+        asked.push(name);
+        return result;
+      },
+    });
+    renderPanel(b);
+    return { asked, featuresItem, DEFAULT_FEATURES };
+  }
+
+  it('asks nothing while the feature is off', async () => {
+    const { asked } = await setup({ kind: 'not-found', title: 'x' }, false);
+    fireEvent.click(await screen.findByRole('button', { name: /^Vladimir Putin/ }));
+    await screen.findByTestId('step-pos');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toEqual([]);
+    expect(screen.queryByTestId('wiki')).toBeNull();
+  });
+
+  it('shows the extract as text with a link to the article', async () => {
+    const extract = 'Vladimir Putin adalah <b>politikus</b> Rusia.';
+    const { asked } = await setup(
+      { kind: 'found', title: 'Vladimir Putin', description: 'Presiden Rusia', extract, url: 'https://id.wikipedia.org/wiki/Vladimir_Putin' },
+      true,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /^Vladimir Putin/ }));
+    const block = await screen.findByTestId('wiki');
+    await waitFor(() => expect(block.getAttribute('data-kind')).toBe('found'));
+    expect(asked).toEqual(['Vladimir Putin']);
+    expect(block.textContent).toContain(extract); // markup in the text stays text
+    expect(block.querySelector('b')).toBeNull();
+    const link = within(block).getByRole('link', { name: 'Baca “Vladimir Putin” di Wikipedia' });
+    expect(link.getAttribute('href')).toBe('https://id.wikipedia.org/wiki/Vladimir_Putin');
+    expect(screen.queryByRole('link', { name: 'Cari di Wikipedia' })).toBeNull();
+  });
+
+  it('disambiguation, not found and errors fall back gracefully', async () => {
+    await setup({ kind: 'disambiguation', title: 'Kim', url: 'https://id.wikipedia.org/wiki/Kim' }, true);
+    fireEvent.click(await screen.findByRole('button', { name: /^Kim Jong Un/ }));
+    expect(await screen.findByText('“Kim Jong Un” bisa berarti beberapa hal di Wikipedia.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Lihat pilihannya di Wikipedia' }).getAttribute('href')).toBe('https://id.wikipedia.org/wiki/Kim');
+    cleanup();
+
+    await setup({ kind: 'not-found', title: 'PBB' }, true);
+    fireEvent.click(await screen.findByRole('button', { name: /^PBB/ }));
+    expect(await screen.findByText('Tidak ada artikel Wikipedia berjudul “PBB”.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Cari di Wikipedia' })).toBeTruthy();
+    cleanup();
+
+    await setup({ kind: 'error', title: 'Rusia', message: 'Failed to fetch' }, true);
+    fireEvent.click(await screen.findByRole('button', { name: /^Rusia/ }));
+    expect(await screen.findByText('Wikipedia tidak dapat dihubungi. Coba lagi nanti.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Cari di Wikipedia' })).toBeTruthy();
+  });
+});
