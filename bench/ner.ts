@@ -35,14 +35,21 @@ function corpus(): string[][] {
   return out;
 }
 
-function timeIt(fn: () => number, minMs = 1500): number {
-  // Warm up as long as we measure (V8 tiers hot code up gradually), then run until minMs has
-  // passed; returns tokens per second.
-  for (const w0 = performance.now(); performance.now() - w0 < minMs; ) fn();
-  let tokens = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < minMs) tokens += fn();
-  return tokens / ((performance.now() - t0) / 1000);
+/**
+ * Tokens per second of fn (which returns the tokens it processed): warm up, then the best of
+ * 8 rounds of ~250 ms. Best-of is used because the bench machines are shared: contention only
+ * ever slows a round down, so the fastest round is the closest to the code's own speed.
+ */
+function timeIt(fn: () => number, warmMs = 1500): number {
+  for (const w0 = performance.now(); performance.now() - w0 < warmMs; ) fn();
+  let best = 0;
+  for (let r = 0; r < 8; r++) {
+    let tokens = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 250) tokens += fn();
+    best = Math.max(best, tokens / ((performance.now() - t0) / 1000));
+  }
+  return best;
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US').replace(/,/g, '');
@@ -63,7 +70,7 @@ async function main() {
   });
   const node = timeIt(() => { for (const s of sents) tagTokens(s); return nTokens; });
   console.log(`BENCH ner baseline node (whitespace split + dictionary lookup): ${fmt(baseline)} tokens/s`);
-  console.log(`BENCH ner node: ${fmt(node)} tokens/s (${(node / baseline).toFixed(2)}x baseline, ${sents.length} test sentences, ${nTokens} tokens)`);
+  console.log(`BENCH ner node: ${fmt(node)} tokens/s (best of 8 rounds) (${(node / baseline).toFixed(2)}x baseline, ${sents.length} test sentences, ${nTokens} tokens)`);
 
   // First load: parse the model and gazetteer text and build every table, as a cold start does.
   const loads: number[] = [];
@@ -94,21 +101,30 @@ async function main() {
     await page.goto('about:blank');
     // Page code is passed as strings: tsx's transform would otherwise inject helpers the page lacks.
     await page.evaluate(`window.__data = ${JSON.stringify({ sents, texts, lex: [...lexicon.entries()] })}`);
-    // The clock starts inside the script, so the figure is evaluation + decode, not CDP transfer.
-    await page.addScriptTag({ content: `window.__t0 = performance.now();\n${code}\nwindow.__t1 = performance.now();` });
-    const firstLoad = (await page.evaluate(`(() => { SorotNER.tagTokens(['Presiden', 'Joko', 'Widodo']); return { total: performance.now() - window.__t0, script: window.__t1 - window.__t0, base64: typeof Uint8Array.fromBase64 }; })()`)) as { total: number; script: number; base64: string };
+    // Timed inside one script (no CDP round trips): evaluate the bundle, then the first tag call,
+    // which decodes the model and builds the gazetteer tables.
+    await page.addScriptTag({
+      content: `window.__t0 = performance.now();\n${code}\nwindow.__t1 = performance.now();\n` +
+        `SorotNER.tagTokens(['Presiden', 'Joko', 'Widodo']);\nwindow.__t2 = performance.now();`,
+    });
+    const firstLoad = (await page.evaluate(`({ total: window.__t2 - window.__t0, script: window.__t1 - window.__t0, base64: typeof Uint8Array.fromBase64 })`)) as { total: number; script: number; base64: string };
     const res = (await page.evaluate(`(() => {
       const { sents, texts, lex } = window.__data;
       const dict = new Map(lex);
-      const run = (fn) => { for (const w0 = performance.now(); performance.now() - w0 < 2000; ) fn(); let n = 0; const s = performance.now(); while (performance.now() - s < 1500) n += fn(); return n / ((performance.now() - s) / 1000); };
+      const run = (fn) => {
+        for (const w0 = performance.now(); performance.now() - w0 < 2000; ) fn();
+        let best = 0;
+        for (let r = 0; r < 8; r++) { let n = 0; const s = performance.now(); while (performance.now() - s < 250) n += fn(); best = Math.max(best, n / ((performance.now() - s) / 1000)); }
+        return best;
+      };
       const nTok = sents.reduce((a, s) => a + s.length, 0);
       const base = run(() => { let n = 0, h = 0; for (const t of texts) for (const x of t.split(/\\s+/)) { n++; if (dict.get(x.toLowerCase())) h++; } return h >= 0 ? n : 0; });
       const tag = run(() => { for (const s of sents) SorotNER.tagTokens(s); return nTok; });
       return { base, tag };
     })()`)) as { base: number; tag: number };
     console.log(`BENCH ner baseline chromium (whitespace split + dictionary lookup): ${fmt(res.base)} tokens/s`);
-    console.log(`BENCH ner chromium: ${fmt(res.tag)} tokens/s (${(res.tag / res.base).toFixed(2)}x baseline)`);
-    console.log(`BENCH ner model first load chromium: ${firstLoad.total.toFixed(1)} ms (bundle evaluation ${firstLoad.script.toFixed(1)} ms + model decode + first tag call; Uint8Array.fromBase64: ${firstLoad.base64})`);
+    console.log(`BENCH ner chromium: ${fmt(res.tag)} tokens/s (best of 8 rounds) (${(res.tag / res.base).toFixed(2)}x baseline)`);
+    console.log(`BENCH ner model first load chromium: ${firstLoad.total.toFixed(1)} ms (bundle evaluation ${firstLoad.script.toFixed(1)} ms + model decode, gazetteer tables and first tag call ${(firstLoad.total - firstLoad.script).toFixed(1)} ms; Uint8Array.fromBase64: ${firstLoad.base64})`);
   } finally {
     await browser.close();
   }

@@ -12,7 +12,7 @@ const CAPTION_MAX_CHARS = 400;
 
 /** Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption. */
 function figureCaptions(doc: Document, limit: number): void {
-  const all = doc.body?.getElementsByTagName('*');
+  const all = doc.body?.querySelectorAll('[class], [id]');
   if (!all) return;
   const boxes: Element[] = [];
   for (let i = 0; i < Math.min(all.length, limit); i++) {
@@ -61,11 +61,7 @@ function markTitleBlock(doc: Document): void {
 /** On the clone: remove elements the live page marked as clutter, and leftovers that mislead Readability. */
 export function precleanClone(doc: Document, limit = 30000): void {
   for (const el of Array.from(doc.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
-  for (const el of Array.from(doc.querySelectorAll('script, style, noscript, template, iframe, ins'))) el.remove();
-  // An ad injected mid-paragraph leaves an empty <p></p> after the parser split it.
-  for (const p of Array.from(doc.querySelectorAll('p'))) {
-    if (!p.firstChild) p.remove();
-  }
+  // Scripts, iframes and empty paragraphs (left where an ad split a <p>) Readability removes itself.
   markTitleBlock(doc);
   figureCaptions(doc, limit);
 }

@@ -139,20 +139,8 @@ export interface FindOptions {
 
 const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'P', 'BR', 'CITE', 'Q', 'ABBR', 'TIME']);
 
-/** The element holding most of the running text: where paragraphs' parents concentrate. Cheap, one pass. */
-export function likelyBody(root: Element): Element | null {
-  const score = new Map<Element, number>();
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4);
-  let seen = 0;
-  for (let node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
-    const len = (node.nodeValue ?? '').trim().length;
-    if (len < 60) continue;
-    let el = node.parentElement;
-    if (!el || SKIP_TEXT_PARENTS.has(el.tagName)) continue;
-    while (el && INLINE.has(el.tagName)) el = el.parentElement;
-    if (el) score.set(el, (score.get(el) ?? 0) + len);
-  }
+/** The element holding most of the running text: where long text runs' block parents concentrate. */
+function topScored(score: Map<Element, number>): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, n] of score) if (n > bestScore) [best, bestScore] = [el, n];
@@ -187,25 +175,35 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   }
 
   // 2. Class/id vocabulary.
-  const all = root.getElementsByTagName('*');
-  const n = Math.min(all.length, THRESHOLDS.maxElements);
+  // A static list: indexing a live collection is slow in some DOMs.
+  const named = root.querySelectorAll('[class], [id]');
+  const n = Math.min(named.length, THRESHOLDS.maxElements);
   for (let i = 0; i < n; i++) {
-    const el = all[i];
-    if (!el || !el.hasAttribute('class') && !el.hasAttribute('id')) continue;
+    const el = named[i];
+    if (!el) continue;
     const rule = classRuleFor(el);
     if (!rule || seen.has(el) || isProtected(el) || holdsProse(el)) continue;
     pushHit(hits, seen, el, rule.reason, rule.id);
   }
 
-  // 3. Text rules on short text runs, climbed to their line or box.
+  // 3. Text rules on short text runs, climbed to their line or box. The same walk scores
+  // where long text runs concentrate (the likely body, for link lists below).
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const bodyScore = new Map<Element, number>();
   let triggers = 0;
-  for (let node = walker.nextNode(); node && triggers < THRESHOLDS.maxTriggers; node = walker.nextNode()) {
+  let visited = 0;
+  for (let node = walker.nextNode(); node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
+    const raw = node.nodeValue ?? '';
+    if (raw.length < 3) continue;
     const parent = node.parentElement;
     if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
-    const raw = node.nodeValue ?? '';
-    if (raw.length > TRIGGER_MAX_CHARS * 2) continue;
+    if (raw.length >= 60) {
+      let el: Element | null = parent;
+      while (el && INLINE.has(el.tagName)) el = el.parentElement;
+      if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
+    }
+    if (raw.length > TRIGGER_MAX_CHARS * 2 || triggers >= THRESHOLDS.maxTriggers || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
     if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
@@ -220,7 +218,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
 
   // 4. Link lists (related/popular boxes) by structure alone.
   if (opts.linkLists) {
-    const scope = opts.linkLists === 'all' ? root : likelyBody(root);
+    const scope = opts.linkLists === 'all' ? root : topScored(bodyScore);
     if (scope) {
       const boxes = Array.from(scope.querySelectorAll(LIST_TAGS)).slice(0, 3000);
       for (const el of boxes) {

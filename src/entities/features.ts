@@ -51,12 +51,13 @@ function wordClass(lower: string, gaz: Gazetteer): number {
 }
 
 export interface SentenceFeatures {
-  /** Feature hashes of all tokens, token after token; each token's first SELF_FEATURES depend on the word alone. */
+  /** Feature hashes of all tokens, token after token; each token's first SELF_FEATURES depend on the
+   *  word alone. A view of a buffer reused by the next call: copy it to keep it. */
   hashes: Uint32Array;
   /** Token i's features are hashes[offsets[i] .. offsets[i+1]). */
   offsets: Uint32Array;
   /** Per-token cached word facts (same object for the same word string while cached). */
-  infos: Uint32Array[];
+  infos: WordInfo[];
 }
 
 // Template ids (any distinct constants; changing one invalidates the model).
@@ -78,14 +79,21 @@ const MAX_FEATS_PER_TOKEN = 64;
 export const SELF_FEATURES = 14;
 const SELF_AT = 13;
 const INFO_SIZE = SELF_AT + SELF_FEATURES;
-const infoCache = new Map<string, Uint32Array>();
+/** A cached word: its facts, plus room for a tagger to keep the weight sum of its word-only
+ *  features (valid while `stamp` equals the id of the model that computed it). */
+export interface WordInfo {
+  h: Uint32Array;
+  self: Float32Array;
+  stamp: number;
+}
+const infoCache = new Map<string, WordInfo>();
 let infoCacheOwner: Gazetteer | null = null;
 
-function wordInfo(w: string, gaz: Gazetteer): Uint32Array {
+function wordInfo(w: string, gaz: Gazetteer): WordInfo {
   if (infoCacheOwner !== gaz) { infoCache.clear(); infoCacheOwner = gaz; }
-  let info = infoCache.get(w);
-  if (info) return info;
-  info = new Uint32Array(INFO_SIZE);
+  const hit = infoCache.get(w);
+  if (hit) return hit;
+  const info = new Uint32Array(INFO_SIZE);
   const l = w.toLowerCase();
   info[0] = hashString(w);
   info[1] = l === w ? info[0]! : hashString(l);
@@ -110,19 +118,24 @@ function wordInfo(w: string, gaz: Gazetteer): Uint32Array {
   info[k++] = f(T.len, Math.min(w.length, 12), info[4]!);
   info[k++] = f(T.cls, info[3]!);
   if (infoCache.size > 200_000) infoCache.clear(); // bound memory on endless input
-  infoCache.set(w, info);
-  return info;
+  const entry: WordInfo = { h: info, self: new Float32Array(8), stamp: 0 };
+  infoCache.set(w, entry);
+  return entry;
 }
+
+/** Reused across calls: callers read `hashes` before the next call (the tagger and trainer do). */
+let scratch = new Uint32Array(64 * MAX_FEATS_PER_TOKEN);
 
 export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gazetteer()): SentenceFeatures {
   const n = tokens.length;
   const hW = new Uint32Array(n), hL = new Uint32Array(n), hS = new Uint32Array(n);
   const cls = new Uint8Array(n), cap = new Uint8Array(n);
-  const infos: Uint32Array[] = new Array(n);
+  const infos: WordInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
-    const info = wordInfo(w, gaz);
-    infos[i] = info;
+    const entry = wordInfo(w, gaz);
+    infos[i] = entry;
+    const info = entry.h;
     hW[i] = info[0]!;
     hL[i] = info[1]!;
     hS[i] = info[2]!;
@@ -140,13 +153,14 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     i = j;
   }
 
-  const hashes = new Uint32Array(n * MAX_FEATS_PER_TOKEN);
+  if (scratch.length < n * MAX_FEATS_PER_TOKEN) scratch = new Uint32Array(n * MAX_FEATS_PER_TOKEN * 2);
+  const hashes = scratch;
   const offsets = new Uint32Array(n + 1);
   let k = 0;
   const add = (tpl: number, a: number, b = 0) => { hashes[k++] = featureHash(tpl, a, b); };
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
-    const info = infos[i]!;
+    const info = infos[i]!.h;
     const p1 = i > 0 ? hL[i - 1]! : PAD_L1, p2 = i > 1 ? hL[i - 2]! : PAD_L2;
     const n1 = i + 1 < n ? hL[i + 1]! : PAD_R1, n2 = i + 2 < n ? hL[i + 2]! : PAD_R2;
     const sp = i > 0 ? hS[i - 1]! : PAD_L1, sn = i + 1 < n ? hS[i + 1]! : PAD_R1;

@@ -24,11 +24,12 @@ export function tagIndices(tokens: readonly string[], m: Model = model()): Uint8
   const acc = new Float64Array(K);
   for (let i = 0; i < n; i++) {
     // Word-only features: summed once per distinct word, then reused.
-    let self = m.selfSums.get(infos[i]!);
-    if (!self) {
-      self = new Float32Array(K);
+    const wi = infos[i]!;
+    const self = wi.self;
+    if (wi.stamp !== m.id) {
+      self.fill(0);
       sumWeights(m, hashes, offsets[i]!, offsets[i]! + SELF_FEATURES, self);
-      m.selfSums.set(infos[i]!, self);
+      wi.stamp = m.id;
     }
     for (let t = 0; t < K; t++) acc[t] = self[t]!;
     sumWeights(m, hashes, offsets[i]! + SELF_FEATURES, offsets[i + 1]!, acc);

@@ -4,7 +4,8 @@
  * inside the caller's transaction.
  */
 import type { Entity } from '../types';
-import { STATS_KEY, type EntityRow, type LibraryDb } from './db';
+import { GEN_KEY, STATS_KEY, type EntityRow, type LibraryDb } from './db';
+import { readGen } from './df-cache';
 
 /** What of an article the counts depend on: its df terms (see dfTerms) and entity ids. */
 export interface Counted {
@@ -49,31 +50,60 @@ export function mergeSurfaces(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])].slice(0, MAX_SURFACES);
 }
 
+/** Rows a caller already read in its transaction (so applyDeltas need not read them again). */
+export interface Prefetched {
+  /** Current df of terms, from memory that is known to match the stored generation. */
+  terms?: ReadonlyMap<string, number>;
+  entities?: Map<string, EntityRow | undefined>;
+  meta?: { articles: number } | undefined;
+  gen?: number;
+}
+
+/** What a write stored, for the in-memory counts (df-cache.ts). */
+export interface Written {
+  terms: [string, number][];
+  entities: [string, number][];
+  articles: number | null;
+  /** Generation before and after the write. */
+  from: number;
+  to: number;
+}
+
 /**
- * Apply deltas; call inside a rw transaction over vocab, entities and meta. All reads are issued
- * together, then all writes: each await on IndexedDB is a round trip, and a save should cost two.
+ * Apply deltas; call inside a rw transaction over vocab, entities, meta and sync. Whatever `pre`
+ * does not supply is read, all reads issued together, then all writes: each await on IndexedDB
+ * is a round trip. Bumps the write generation.
  */
-export async function applyDeltas(db: LibraryDb, d: Deltas, now: number): Promise<void> {
+export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Prefetched = {}): Promise<Written> {
   const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
   const entityKeys = [...new Set([...d.entities.keys(), ...d.seen.keys()])];
-  const [vocabRows, entityRows, meta] = await Promise.all([
-    termKeys.length ? db.vocab.bulkGet(termKeys) : [],
-    entityKeys.length ? db.entities.bulkGet(entityKeys) : [],
-    d.articles !== 0 ? db.meta.get(STATS_KEY) : undefined,
+  const knownTerms = pre.terms;
+  const missingEntities = entityKeys.filter((k) => !pre.entities?.has(k));
+  const [vocabRows, fetchedEntities, meta, gen] = await Promise.all([
+    knownTerms ? termKeys.map((t) => { const df = knownTerms.get(t); return df ? { t, df } : undefined; })
+      : termKeys.length ? db.vocab.bulkGet(termKeys) : [],
+    missingEntities.length ? db.entities.bulkGet(missingEntities) : [],
+    'meta' in pre || d.articles === 0 ? pre.meta : db.meta.get(STATS_KEY),
+    pre.gen ?? readGen(db),
   ]);
+  const entityRow = new Map(pre.entities ?? []);
+  missingEntities.forEach((k, i) => entityRow.set(k, fetchedEntities[i]));
   const vocabPut: { t: string; df: number }[] = [];
   const vocabDel: string[] = [];
+  const wrote: Written = { terms: [], entities: [], articles: null, from: gen, to: gen + 1 };
   termKeys.forEach((t, i) => {
     const df = (vocabRows[i]?.df ?? 0) + d.terms.get(t)!;
     if (df > 0) vocabPut.push({ t, df });
     else if (vocabRows[i]) vocabDel.push(t);
+    wrote.terms.push([t, Math.max(0, df)]);
   });
   const entityPut: EntityRow[] = [];
   const entityDel: string[] = [];
-  entityKeys.forEach((id, i) => {
+  entityKeys.forEach((id) => {
     const info = d.seen.get(id);
-    const prev = entityRows[i];
+    const prev = entityRow.get(id);
     const articleCount = (prev?.articleCount ?? 0) + (d.entities.get(id) ?? 0);
+    wrote.entities.push([id, Math.max(0, articleCount)]);
     if (articleCount <= 0) {
       if (prev) entityDel.push(id);
       return;
@@ -88,11 +118,15 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, now: number): Promis
       lastSeen: info ? Math.max(now, prev?.lastSeen ?? 0) : (prev?.lastSeen ?? now),
     });
   });
-  const writes: Promise<unknown>[] = [];
+  const writes: Promise<unknown>[] = [db.sync.put({ k: GEN_KEY, gen: wrote.to })];
   if (vocabPut.length) writes.push(db.vocab.bulkPut(vocabPut));
   if (vocabDel.length) writes.push(db.vocab.bulkDelete(vocabDel));
   if (entityPut.length) writes.push(db.entities.bulkPut(entityPut));
   if (entityDel.length) writes.push(db.entities.bulkDelete(entityDel));
-  if (d.articles !== 0) writes.push(db.meta.put({ k: STATS_KEY, articles: Math.max(0, (meta?.articles ?? 0) + d.articles) }));
+  if (d.articles !== 0) {
+    wrote.articles = Math.max(0, (meta?.articles ?? 0) + d.articles);
+    writes.push(db.meta.put({ k: STATS_KEY, articles: wrote.articles }));
+  }
   await Promise.all(writes);
+  return wrote;
 }

@@ -9,6 +9,9 @@
  *     than a few hundred small values) and `bodies` (paragraphs + HTML, read only when opening
  *     an article). Adds a `keys` multiEntry index for candidates and search, `vocab` (document
  *     frequency of each term) and `meta` (article count) so rarity needs no table scan.
+ * v3: adds `sync`, one row holding the write generation: every write transaction bumps it, so a
+ *     context can tell whether the counts it holds in memory (df-cache.ts) are still the stored
+ *     ones without reading them. The upgrade seeds the row; no other data changes shape.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
@@ -105,6 +108,12 @@ export interface MetaRow {
   articles: number;
 }
 
+/** The write generation (see df-cache.ts). */
+export interface SyncRow {
+  k: string;
+  gen: number;
+}
+
 export const SCHEMA_V1 = {
   articles: 'id, &canonicalUrl, site, lastRead, *entityIds',
   entities: 'id, type, lastSeen',
@@ -119,7 +128,10 @@ export const SCHEMA_V2 = {
   meta: 'k',
 };
 
+export const SCHEMA_V3 = { ...SCHEMA_V2, sync: 'k' };
+
 export const STATS_KEY = 'stats';
+export const GEN_KEY = 'gen';
 
 export class LibraryDb extends Dexie {
   articles!: Table<ArticleRow, string>;
@@ -128,11 +140,16 @@ export class LibraryDb extends Dexie {
   entities!: Table<EntityRow, string>;
   vocab!: Table<VocabRow, string>;
   meta!: Table<MetaRow, string>;
+  sync!: Table<SyncRow, string>;
 
   constructor(name: string) {
-    super(name);
+    // Relaxed durability (Chromium's default today, stated so it stays): a commit does not wait
+    // for the disk to flush; a power cut may lose the last reads, never half a record. No liveQuery
+    // is used, so Dexie's transaction cache is off.
+    super(name, { chromeTransactionDurability: 'relaxed', cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);
   }
 }
 
@@ -269,4 +286,12 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
   await tx.table('entities').toCollection().modify((e: EntityRow) => {
     e.articleCount = edf.get(e.id) ?? 0;
   });
+}
+
+/**
+ * v2 -> v3: seed the write generation. Starts at 1, not 0, so a context that read the counts of
+ * the v2 database (generation 0 by default) before the upgrade does not mistake them for current.
+ */
+async function upgradeV2toV3(tx: Transaction): Promise<void> {
+  await tx.table('sync').put({ k: GEN_KEY, gen: 1 });
 }

@@ -7,12 +7,12 @@ import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
 import { applyDeltas, Deltas } from './counts';
 import {
-  buildRows, dfTerms, keyRange, LibraryDb, packFeatures, retime, STATS_KEY, unpackFeatures,
+  buildRows, dfTerms, GEN_KEY, keyRange, LibraryDb, packFeatures, retime, STATS_KEY, unpackFeatures,
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
 } from './db';
-import { DfCache } from './df-cache';
+import { DfIndex, readGen } from './df-cache';
 import { LibraryError, isQuotaError } from './errors';
-import { EXPORT_FORMAT, EXPORT_VERSION, parseExport, type ExportFile } from './export-schema';
+import { EXPORT_FORMAT, EXPORT_VERSION, parseExport } from './export-schema';
 import { docEntities } from './features';
 import { articleId } from './ids';
 import { rankRelated } from './rank';
@@ -68,13 +68,21 @@ export interface Library {
   delete(id: string): Promise<boolean>;
   clear(): Promise<void>;
   count(): Promise<number>;
+  /** The whole library as one JSON string: small libraries and tests (see exportChunks). */
   exportJson(): Promise<string>;
+  /**
+   * The same JSON text as exportJson(), in parts of about `batch` articles each, so a large
+   * library is never one string: join them, or make a Blob of them, to get the file.
+   */
+  exportChunks(opts?: { batch?: number }): AsyncGenerator<string, void, undefined>;
   importJson(text: string): Promise<{ added: number; updated: number }>;
   estimateSize(): Promise<SizeEstimate>;
   articleId(canonicalUrl: string): string;
   close(): void;
   /** The Dexie database, for tests and the bench only. */
   readonly db: LibraryDb;
+  /** The in-memory counts, for tests and the bench only. */
+  readonly counts: DfIndex;
 }
 
 /** Candidate retrieval for related(): tunables in one place. */
@@ -85,11 +93,15 @@ export const RETRIEVAL = {
   minMaxDf: 300,
   entityProbes: 6,
   termProbes: 8,
-  /** Ids read per probe at most. */
-  perProbe: 500,
+  /**
+   * Ids read per probe at most (the newest ones: index keys carry time). A key shared by more
+   * articles than this votes little per article anyway; the rare keys that find other coverage of
+   * an event are read whole. Every id read is IndexedDB work on each query.
+   */
+  perProbe: 150,
   /** When rare keys find too little: this many common terms, this many ids each. */
   fallbackProbes: 3,
-  fallbackPerProbe: 500,
+  fallbackPerProbe: 150,
   /** Candidates scored exactly by rank.ts. */
   candidates: 40,
 } as const;
@@ -105,8 +117,11 @@ export function summary(r: ArticleRow): ArticleSummary {
 
 export function openLibrary(dbName = 'sorot'): Library {
   const db = new LibraryDb(dbName);
-  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta];
-  const dfCache = new DfCache();
+  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta, db.sync];
+  const DATA = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta];
+  const counts = new DfIndex();
+  /** Load the counts in their own transaction, outside whatever transaction the caller is in. */
+  const warm = (gen: number) => { void Dexie.ignoreTransaction(() => counts.ensure(db, gen)); };
 
   async function count(): Promise<number> {
     const m = await db.meta.get(STATS_KEY);
@@ -124,13 +139,6 @@ export function openLibrary(dbName = 'sorot'): Library {
     };
   }
 
-  /** The counted parts of a stored article (for exact df on update and delete). */
-  async function counted(row: ArticleRow | undefined) {
-    if (!row) return undefined;
-    const feat = await db.feats.get(row.id);
-    return { dfTerms: feat ? dfTerms(unpackFeatures(feat)) : [], entityIds: row.entityIds };
-  }
-
   async function save(article: Article, entities: Entity[], now = Date.now()): Promise<StoredArticle> {
     const canonicalUrl = (article.canonicalUrl || article.url).trim();
     const id = articleId(canonicalUrl);
@@ -145,19 +153,28 @@ export function openLibrary(dbName = 'sorot'): Library {
       docEntities(entities),
     );
     const body: BodyRow = { id, paragraphs: article.paragraphs, contentHtml: article.contentHtml };
+    const kept = new Set(built.row.entityIds);
+    const described = entities.filter((e) => kept.has(e.id));
+    const entityKeys = [...kept];
     try {
-      const row = await db.transaction('rw', ALL, async () => {
-        const [prevRow, prevFeat] = await Promise.all([db.articles.get(id), db.feats.get(id)]);
+      const { row, wrote } = await db.transaction('rw', ALL, async () => {
+        // One round trip of reads: the previous version, the generation, the entity rows (their
+        // names and surfaces are merged) and the count. Term counts come from memory when it is
+        // current; otherwise applyDeltas reads them (a second round trip).
+        const [prevRow, prevFeat, gen, ents, meta] = await Promise.all([
+          db.articles.get(id), db.feats.get(id), readGen(db), db.entities.bulkGet(entityKeys), db.meta.get(STATS_KEY),
+        ]);
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
         const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + 1 });
         const d = new Deltas();
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
-        d.describe(entities.filter((e) => row.entityIds.includes(e.id)));
-        // Issued together: one round trip for the rows, two for the counts.
-        await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, now)]);
-        return row;
+        d.describe(described);
+        const pre = { terms: counts.current(gen)?.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta, gen };
+        // Issued together: one round trip for every write.
+        const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, now, pre)]);
+        return { row, wrote };
       });
-      dfCache.invalidate(dfTerms(built.terms));
+      counts.committed(wrote.from, wrote.to, wrote);
       return { ...row, ...built.terms, paragraphs: body.paragraphs, contentHtml: body.contentHtml };
     } catch (e) {
       if (isQuotaError(e)) {
@@ -167,23 +184,39 @@ export function openLibrary(dbName = 'sorot'): Library {
     }
   }
 
+  /**
+   * Document frequencies of the given terms and entities and the article count: from memory when
+   * it matches the stored generation, else read (and a load of the memory started). Call inside
+   * a transaction over vocab, entities, meta.
+   */
+  async function frequencies(gen: number, terms: string[], entityIds: string[]): Promise<{ tdf: (t: string) => number; edf: (e: string) => number; n: number }> {
+    const mem = counts.current(gen);
+    if (mem) return { tdf: (t) => mem.terms.get(t) ?? 0, edf: (e) => mem.entities.get(e) ?? 0, n: mem.articles };
+    warm(gen);
+    const [v, e, total] = await Promise.all([db.vocab.bulkGet(terms), db.entities.bulkGet(entityIds), count()]);
+    const tm = new Map(terms.map((t, i) => [t, v[i]?.df ?? 0]));
+    const em = new Map(entityIds.map((id, i) => [id, e[i]?.articleCount ?? 0]));
+    return { tdf: (t) => tm.get(t) ?? 0, edf: (x) => em.get(x) ?? 0, n: total };
+  }
+
   async function related(id: string, limit = 8): Promise<RelatedView[]> {
-    return db.transaction('r', [db.articles, db.feats, db.entities, db.vocab, db.meta], async () => {
-      const [row, feat, total] = await Promise.all([db.articles.get(id), db.feats.get(id), count()]);
-      if (!row || !feat) return [];
+    return db.transaction('r', [db.articles, db.feats, db.entities, db.vocab, db.meta, db.sync], async () => {
+      // The target's features carry everything ranking needs: no article row, no body.
+      const [feat, gen] = await Promise.all([db.feats.get(id), readGen(db)]);
+      if (!feat) return [];
       const target = unpackFeatures(feat);
-      const n = Math.max(1, total);
       const terms = dfTerms(target);
-      const [tdf, ents] = await Promise.all([dfCache.get(db, terms), db.entities.bulkGet(row.entityIds)]);
-      const edf = new Map(row.entityIds.map((e, i) => [e, ents[i]?.articleCount ?? 1]));
-      const stats: CorpusStats = { docCount: n, termDf: (t) => tdf.get(t) ?? 1, entityDf: (e) => edf.get(e) ?? 1 };
+      const entityIds = [...new Set(target.entities.map((e) => e.id))];
+      const f = await frequencies(gen, terms, entityIds);
+      const n = Math.max(1, f.n);
+      const stats: CorpusStats = { docCount: n, termDf: (t) => f.tdf(t) || 1, entityDf: (e) => f.edf(e) || 1 };
 
       // Probe the rarest keys; each probe votes for the articles it finds, by rarity.
       const maxDf = Math.max(RETRIEVAL.minMaxDf, n * RETRIEVAL.maxDfShare);
       const weightOf = new Map(target.terms.map((t, i) => [t, target.weights[i] ?? 1]));
-      const entityProbes = [...edf].filter(([, df]) => df >= 2 && df <= maxDf)
+      const entityProbes = entityIds.map((e) => [e, f.edf(e) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
         .sort((a, b) => a[1] - b[1]).slice(0, RETRIEVAL.entityProbes);
-      const termProbes = terms.map((t) => [t, tdf.get(t) ?? 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
+      const termProbes = terms.map((t) => [t, f.tdf(t) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
         .map(([t, df]) => [t, df, (weightOf.get(t) ?? 1) * rarity(df, n) ** 2] as const)
         .sort((a, b) => b[2] - a[2]).slice(0, RETRIEVAL.termProbes);
       const votes = new Map<string, number>();
@@ -198,8 +231,8 @@ export function openLibrary(dbName = 'sorot'): Library {
         // Nothing rare is shared (a small or very uniform library): fall back to the heaviest
         // common keys, bounded, so related() still answers.
         const used = new Set([...entityProbes.map(([k]) => k), ...termProbes.map(([k]) => k)]);
-        const common = target.terms.filter((t) => !used.has(t) && (tdf.get(t) ?? 0) >= 2).slice(0, RETRIEVAL.fallbackProbes)
-          .map((t) => [t, tdf.get(t)!, (weightOf.get(t) ?? 1) * rarity(tdf.get(t)!, n) ** 2] as const);
+        const common = target.terms.filter((t) => !used.has(t) && f.tdf(t) >= 2).slice(0, RETRIEVAL.fallbackProbes)
+          .map((t) => [t, f.tdf(t), (weightOf.get(t) ?? 1) * rarity(f.tdf(t), n) ** 2] as const);
         await probe([], common, RETRIEVAL.fallbackPerProbe);
       }
       const pool = [...votes].sort((a, b) => b[1] - a[1]).slice(0, RETRIEVAL.candidates).map(([k]) => k);
@@ -228,41 +261,69 @@ export function openLibrary(dbName = 'sorot'): Library {
   }
 
   async function remove(id: string): Promise<boolean> {
-    const removed = await db.transaction('rw', ALL, async () => {
-      const prevRow = await db.articles.get(id);
+    const wrote = await db.transaction('rw', ALL, async () => {
+      const [prevRow, prevFeat, gen] = await Promise.all([db.articles.get(id), db.feats.get(id), readGen(db)]);
       if (!prevRow) return null;
-      const prev = await counted(prevRow);
       const d = new Deltas();
-      d.change(prev, undefined);
-      await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id)]);
-      await applyDeltas(db, d, Date.now());
-      return prev!.dfTerms;
+      d.change({ dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds }, undefined);
+      const [, , , w] = await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id), applyDeltas(db, d, Date.now(), { gen })]);
+      return w;
     });
-    if (removed) dfCache.invalidate(removed);
-    return removed != null;
+    if (wrote) counts.committed(wrote.from, wrote.to, wrote);
+    return wrote != null;
+  }
+
+  /** One article as the export file holds it. */
+  function exportArticle(r: ArticleRow, feat: FeatRow | undefined, body: BodyRow | undefined) {
+    const f = feat ? unpackFeatures(feat) : undefined;
+    return {
+      ...r,
+      terms: f?.terms ?? [], weights: f?.weights ?? [], forms: f?.forms ?? [], titleTerms: f?.titleTerms ?? [],
+      paragraphs: body?.paragraphs ?? [], contentHtml: body?.contentHtml ?? '',
+    };
+  }
+
+  /**
+   * The export file in parts. Each batch is read in its own short transaction (one transaction
+   * cannot stay open while the consumer writes the parts somewhere): the ids are listed first,
+   * an article deleted meanwhile is left out, one saved meanwhile is in the next export. Entity
+   * rows come last; import recounts them from the articles anyway.
+   */
+  async function* exportChunks(opts: { batch?: number } = {}): AsyncGenerator<string, void, undefined> {
+    const batch = Math.max(1, opts.batch ?? 200);
+    const ids = (await db.articles.orderBy(':id').primaryKeys()) as string[];
+    // Same text as JSON.stringify(file): the key order of ExportFile.
+    yield `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},"exportedAt":${Date.now()},"articles":[`;
+    let first = true;
+    for (let i = 0; i < ids.length; i += batch) {
+      const page = ids.slice(i, i + batch);
+      const parts = await db.transaction('r', [db.articles, db.feats, db.bodies], async () => {
+        const [rows, feats, bodies] = await Promise.all([db.articles.bulkGet(page), db.feats.bulkGet(page), db.bodies.bulkGet(page)]);
+        const out: string[] = [];
+        rows.forEach((r, k) => { if (r) out.push(JSON.stringify(exportArticle(r, feats[k], bodies[k]))); });
+        return out;
+      });
+      if (!parts.length) continue;
+      yield (first ? '' : ',') + parts.join(',');
+      first = false;
+    }
+    yield '],"entities":[';
+    first = true;
+    let after: string | null = null;
+    for (;;) {
+      const page: EntityRow[] = await (after == null ? db.entities.orderBy(':id') : db.entities.where(':id').above(after)).limit(batch * 10).toArray();
+      if (!page.length) break;
+      yield (first ? '' : ',') + page.map((e) => JSON.stringify(e)).join(',');
+      first = false;
+      after = page[page.length - 1]!.id;
+    }
+    yield ']}';
   }
 
   async function exportJson(): Promise<string> {
-    return db.transaction('r', [db.articles, db.feats, db.bodies, db.entities], async () => {
-      const [rows, feats, bodies, entities] = await Promise.all([db.articles.toArray(), db.feats.toArray(), db.bodies.toArray(), db.entities.toArray()]);
-      const bodyOf = new Map(bodies.map((b) => [b.id, b]));
-      const featOf = new Map(feats.map((f) => [f.id, unpackFeatures(f)]));
-      const file: ExportFile = {
-        format: EXPORT_FORMAT,
-        version: EXPORT_VERSION,
-        exportedAt: Date.now(),
-        articles: rows.map((r) => {
-          const f = featOf.get(r.id);
-          return {
-            ...r,
-            terms: f?.terms ?? [], weights: f?.weights ?? [], forms: f?.forms ?? [], titleTerms: f?.titleTerms ?? [],
-            paragraphs: bodyOf.get(r.id)?.paragraphs ?? [], contentHtml: bodyOf.get(r.id)?.contentHtml ?? '',
-          };
-        }),
-        entities,
-      };
-      return JSON.stringify(file);
-    });
+    let text = '';
+    for await (const part of exportChunks()) text += part;
+    return text;
   }
 
   async function importJson(text: string): Promise<{ added: number; updated: number }> {
@@ -320,7 +381,8 @@ export function openLibrary(dbName = 'sorot'): Library {
       if (isQuotaError(e)) throw new LibraryError('quota', 'Penyimpanan penuh: impor dibatalkan, tidak ada yang berubah. (QuotaExceededError)', { cause: e });
       throw e;
     });
-    dfCache.clear();
+    // Many counts changed (and entity rows were written outside the deltas): reload lazily.
+    counts.invalidate();
     return { added, updated };
   }
 
@@ -332,23 +394,37 @@ export function openLibrary(dbName = 'sorot'): Library {
     return { articles, usage, quota: est?.quota ?? null, bytesPerArticle: usage != null && articles ? Math.round(usage / articles) : null };
   }
 
+  async function search(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchHit[]> {
+    return searchLibrary(db, query, filters, limit, async (gen, terms) => {
+      const f = await frequencies(gen, terms, []);
+      return { df: (t: string) => f.tdf(t), n: f.n };
+    });
+  }
+
   return {
     db,
+    counts,
     save,
     get: async (id) => join(await db.articles.get(id)),
     getByUrl: async (canonicalUrl) => join(await db.articles.get(articleId(canonicalUrl))),
     related,
     entityTimeline,
-    search: (query, filters = {}, limit = 20) => searchLibrary(db, query, filters, limit),
+    search,
     list,
     entity: (id) => db.entities.get(id),
     delete: remove,
     clear: async () => {
-      await db.transaction('rw', ALL, async () => { await Promise.all(ALL.map((t) => t.clear())); });
-      dfCache.clear();
+      const gen = await db.transaction('rw', ALL, async () => {
+        const g = (await readGen(db)) + 1;
+        // The generation survives a clear: it must never go back to a value a context has seen.
+        await Promise.all([...DATA.map((t) => t.clear()), db.sync.put({ k: GEN_KEY, gen: g })]);
+        return g;
+      });
+      counts.reset(gen);
     },
     count,
     exportJson,
+    exportChunks,
     importJson,
     estimateSize,
     articleId,

@@ -5,10 +5,12 @@
  * reader searches by what an article is about, which is what the heaviest terms are.
  *
  * Query terms are ANDed: the rarest one is read from the index (newest articles first, thanks to
- * time keys), the others are checked on its rows page by page, so a query costs one index read
- * and usually one or two pages of rows.
+ * time keys); the other words, when rare enough, are intersected on the index in the same round
+ * trip, else checked on the rows page by page. A query costs one round of index reads and
+ * usually one page of rows. Document frequencies come from memory (df-cache.ts).
  */
-import { keyRange, plainKey, unpackFeatures, type ArticleRow, type LibraryDb } from './db';
+import { keyRange, plainKey, timeKey, unpackFeatures, type ArticleRow, type FeatRow, type LibraryDb } from './db';
+import { readGen } from './df-cache';
 import { rarity } from './similarity';
 import { termsOf } from './text';
 
@@ -43,6 +45,12 @@ export const SEARCH = {
   scoredPerResult: 2,
   /** Rows walked newest-first when there is no word and no entity to drive the search. */
   walkCap: 4000,
+  /**
+   * The other words of a query are checked on the index, not on rows, when they are in at most
+   * this many articles: their id lists are read together with the driver's and intersected, so
+   * rows are loaded only for articles that have every word.
+   */
+  intersectMax: 3000,
 } as const;
 
 const toMs = (v: string | number | undefined): number | null => {
@@ -51,7 +59,19 @@ const toMs = (v: string | number | undefined): number | null => {
   return Number.isFinite(t) ? t : null;
 };
 
-export async function searchLibrary(db: LibraryDb, query: string, filters: SearchFilters, limit: number): Promise<SearchHit[]> {
+/** Document frequencies for a query's words; from memory when current (index.ts). */
+export type QueryFrequencies = (gen: number, terms: string[]) => Promise<{ df: (t: string) => number; n: number }>;
+
+/**
+ * Bounds of one key's time keys restricted to [from, to] (ms; either may be null). Time keys sort
+ * newest first, so the newest bound is the lower one.
+ */
+function timedRange(key: string, from: number | null, to: number | null): [string, string] {
+  const [lo, hi] = keyRange(key);
+  return [to != null ? timeKey(key, to) : lo, from != null ? timeKey(key, from) : hi];
+}
+
+export async function searchLibrary(db: LibraryDb, query: string, filters: SearchFilters, limit: number, frequencies: QueryFrequencies): Promise<SearchHit[]> {
   const terms = termsOf(query);
   const from = toMs(filters.from);
   const to = toMs(filters.to);
@@ -67,42 +87,63 @@ export async function searchLibrary(db: LibraryDb, query: string, filters: Searc
     (from == null || (r.publishedTs != null && r.publishedTs >= from)) &&
     (to == null || (r.publishedTs != null && r.publishedTs <= to));
 
-  return db.transaction('r', [db.articles, db.feats, db.entities, db.vocab, db.meta], async () => {
-    const n = Math.max(1, (await db.meta.get('stats'))?.articles ?? 1);
-    const dfRows = await db.vocab.bulkGet(terms);
-    const df = new Map(terms.map((t, i) => [t, dfRows[i]?.df ?? 0]));
+  return db.transaction('r', [db.articles, db.feats, db.entities, db.vocab, db.meta, db.sync], async () => {
+    const freq = await frequencies(await readGen(db), terms);
+    const n = Math.max(1, freq.n);
+    const df = new Map(terms.map((t) => [t, freq.df(t)]));
     // The rarest term (or the entity filter) drives: its ids are read from the index, the rows
-    // loaded, and every other condition checked on them. Loading the lists of common terms to
-    // intersect them would cost more than it saves. vocab counts ranking terms only, so df 0
+    // loaded, and every other condition checked on them. vocab counts ranking terms only, so df 0
     // means "in no article" (the AND is empty) or "only in entity names" (rare): it drives first.
-    const rarest = [...terms].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0))[0];
+    const byRarity = [...terms].sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0));
+    const rarest = byRarity[0];
     // Time keys: the driving key's range lists its articles newest first, so reading the first
-    // `scoreCap` of them is both bounded and the right ones when a word is common.
+    // `scoreCap` of them is both bounded and the right ones when a word is common. A date filter
+    // narrows the range itself: only the articles of those dates are read.
     const driver = rarest != null ? ['keys', rarest] as const : filters.entityId ? ['ekeys', filters.entityId] as const : null;
     let rows: ArticleRow[];
+    let feats: (FeatRow | undefined)[];
     if (driver) {
-      const ids = (await db.articles.where(driver[0]).between(...keyRange(driver[1])).limit(SEARCH.scoreCap).primaryKeys()) as string[];
+      // Other words that are rare enough are intersected on the index (one round trip, in
+      // parallel with the driver's read); the rest are checked on the rows.
+      const others = byRarity.slice(1).filter((t) => (df.get(t) ?? 0) <= SEARCH.intersectMax);
+      const [ids0, ...otherIds] = await Promise.all([
+        db.articles.where(driver[0]).between(...timedRange(driver[1], from, to), true, true).limit(SEARCH.scoreCap).primaryKeys() as Promise<string[]>,
+        ...others.map((t) => db.articles.where('keys').between(...timedRange(t, from, to), true, true).limit(SEARCH.intersectMax + 1).primaryKeys() as Promise<string[]>),
+      ]);
+      let ids = ids0!;
+      for (const o of otherIds) {
+        // A list that hit its cap is incomplete: leave that word to the row check.
+        if (o.length > SEARCH.intersectMax) continue;
+        const set = new Set(o);
+        ids = ids.filter((id) => set.has(id));
+      }
       if (!ids.length) return [];
-      // Newest first, a page at a time, until enough rows pass: a common word needs one page.
+      // Newest first, a page at a time, until enough rows pass: usually one page.
       rows = [];
+      feats = [];
       for (let i = 0; i < ids.length && rows.length < limit * SEARCH.scoredPerResult; i += SEARCH.page) {
-        const page = await db.articles.bulkGet(ids.slice(i, i + SEARCH.page));
-        for (const r of page) if (r && passes(r)) rows.push(r);
+        const pageIds = ids.slice(i, i + SEARCH.page);
+        const [page, pageFeats] = await Promise.all([db.articles.bulkGet(pageIds), db.feats.bulkGet(pageIds)]);
+        page.forEach((r, k) => { if (r && passes(r)) { rows.push(r); feats.push(pageFeats[k]); } });
       }
     } else {
-      // Filters only: the newest reads that pass, walking a bounded number of rows.
-      const base = filters.site
-        ? db.articles.where('[site+lastRead]').between([filters.site, -Infinity], [filters.site, Infinity]).reverse()
-        : db.articles.orderBy('lastRead').reverse();
+      // Filters only: the newest that pass, walking a bounded number of rows. A date filter walks
+      // its dates (newest published first); otherwise newest reads first.
+      const dated = from != null || to != null;
+      const base = dated
+        ? db.articles.where('publishedTs').between(from ?? -Infinity, to ?? Infinity, true, true).reverse()
+        : filters.site
+          ? db.articles.where('[site+lastRead]').between([filters.site, -Infinity], [filters.site, Infinity]).reverse()
+          : db.articles.orderBy('lastRead').reverse();
       let walked = 0;
       rows = await base
         .until(() => ++walked > SEARCH.walkCap)
         .filter(passes)
         .limit(limit)
         .toArray();
+      feats = await db.feats.bulkGet(rows.map((r) => r.id));
     }
     const now = Date.now();
-    const feats = await db.feats.bulkGet(rows.map((r) => r.id));
     return rows
       .map((r, k) => {
         const f = feats[k] ? unpackFeatures(feats[k]!) : null;
@@ -112,7 +153,7 @@ export async function searchLibrary(db: LibraryDb, query: string, filters: Searc
         for (const t of terms) {
           const i = f ? f.terms.indexOf(t) : -1;
           const w = i >= 0 ? (f!.weights[i] ?? 1) : 0.5;
-          score += rarity(df.get(t) ?? 1, n) * (w + (title.has(t) ? 2 : 0));
+          score += rarity(df.get(t) || 1, n) * (w + (title.has(t) ? 2 : 0));
         }
         // Recently read first among equals: a search is mostly "that article I read".
         score *= 1 + 0.2 * Math.exp(-(now - r.lastRead) / (30 * 86_400_000));

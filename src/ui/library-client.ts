@@ -5,7 +5,7 @@
  * Everything the UI shows is mapped to the small shapes below, so a change in the library's
  * record format touches this file only.
  */
-import { openLibrary, type ArticleSummary, type Library, type SearchHit, type StoredArticle } from '../library';
+import { openLibrary, type ArticleSummary, type Library, type SearchFilters, type SearchHit, type StoredArticle } from '../library';
 import type { Article, Entity } from '../types';
 
 export interface StoredArticleView {
@@ -80,20 +80,44 @@ function matchesEntity(v: StoredArticleView, q: string): boolean {
   return !!v.entities?.some((e) => e.id === q || e.name.toLowerCase().includes(needle));
 }
 
+/** yyyy-mm-dd of `published` as the outlet wrote it, inside [from, to]. */
+function inDates(v: StoredArticleView, from?: string, to?: string): boolean {
+  if (!from && !to) return true;
+  const day = v.published?.slice(0, 10);
+  return day != null && (!from || day >= from) && (!to || day <= to);
+}
+
+/** The library filters dates in UTC; a day written in any time zone lies within this of it. */
+const ZONE_SLACK_MS = 14 * 3_600_000;
+
+/**
+ * Filters run in the library (its indexes), not over a page of recent articles here: site, dates
+ * and an entity id narrow the search itself, and an entity name's words are searched like any
+ * words (entity names are indexed). What the index cannot say exactly (a partial name, the day
+ * as the outlet wrote it) is checked on the few results.
+ */
 export async function listArticles(q: ListQuery = {}): Promise<StoredArticleView[]> {
   const l = getLibrary();
-  const text = q.text?.trim();
-  const toEnd = q.to ? `${q.to}T23:59:59.999Z` : undefined;
-  let list: StoredArticleView[];
-  if (text) {
-    list = (await l.search(text, { site: q.site || undefined, from: q.from || undefined, to: toEnd }, q.limit ?? 200)).map(toView);
-  } else {
-    list = (await l.list({ site: q.site || undefined, limit: q.limit ?? LIST_LIMIT })).map(toView);
-    if (q.from) list = list.filter((v) => v.published != null && v.published.slice(0, 10) >= q.from!);
-    if (q.to) list = list.filter((v) => v.published != null && v.published.slice(0, 10) <= q.to!);
+  const text = q.text?.trim() ?? '';
+  const entity = q.entity?.trim() ?? '';
+  const entityId = entity.includes(':') ? entity : undefined;
+  const entityWords = entity && !entityId ? entity : '';
+  const filters: SearchFilters = {
+    site: q.site || undefined,
+    entityId,
+    from: q.from ? Date.parse(`${q.from}T00:00:00Z`) - ZONE_SLACK_MS : undefined,
+    to: q.to ? Date.parse(`${q.to}T23:59:59.999Z`) + ZONE_SLACK_MS : undefined,
+  };
+  const exact = (list: StoredArticleView[]) =>
+    list.filter((v) => inDates(v, q.from, q.to) && (!entity || matchesEntity(v, entity)));
+  if (!text && !entity && !q.from && !q.to) {
+    return (await l.list({ site: filters.site, limit: q.limit ?? LIST_LIMIT })).map(toView);
   }
-  if (q.entity?.trim()) list = list.filter((v) => matchesEntity(v, q.entity!.trim()));
-  return list;
+  const limit = q.limit ?? (text ? 200 : LIST_LIMIT);
+  const found = exact((await l.search([text, entityWords].filter(Boolean).join(' '), filters, limit)).map(toView));
+  if (found.length || !entityWords) return found;
+  // A partial name ("prab") is no indexed word: match it against the names of the recent ones.
+  return exact((await l.search(text, filters, limit)).map(toView));
 }
 
 export function storedToArticle(r: StoredArticle): Article {
@@ -129,8 +153,21 @@ export async function clearLibrary(): Promise<void> {
   await getLibrary().clear();
 }
 
+/** The whole library as one JSON string: fine for small libraries; see exportLibraryBlob. */
 export async function exportLibrary(): Promise<string> {
   return getLibrary().exportJson();
+}
+
+/**
+ * The export file as a Blob assembled from the library's parts (exportChunks): a large library
+ * (hundreds of MB of JSON) never becomes one string. Same bytes as exportLibrary().
+ */
+export async function exportLibraryBlob(): Promise<Blob> {
+  const l = getLibrary() as LibraryLike & Partial<Pick<Library, 'exportChunks'>>;
+  if (!l.exportChunks) return new Blob([await l.exportJson()], { type: 'application/json' });
+  const parts: Blob[] = [];
+  for await (const part of l.exportChunks()) parts.push(new Blob([part]));
+  return new Blob(parts, { type: 'application/json' });
 }
 
 /** Throws the library's error unchanged when the file is rejected (nothing is changed then). */

@@ -237,7 +237,6 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
               </a>
             )}
           </div>
-          {wiki && backend.wikipediaSummary && <WikiBlock name={sel.entity.name} result={wikiResult} />}
           <div class="stepper" role="group" aria-label={t('entities.stepLabel', { name: sel.entity.name })}>
             <button type="button" class="btn btn-small" onClick={() => void step(-1)} disabled={sel.count < 2} aria-label={t('entities.prev')}>
               ‹
@@ -249,6 +248,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
               ›
             </button>
           </div>
+          {wiki && backend.wikipediaSummary && <WikiBlock name={sel.entity.name} result={wikiResult} />}
           <h3>{t('entities.timeline')}</h3>
           {timeline == null ? (
             <p class="muted">

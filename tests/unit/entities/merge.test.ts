@@ -70,3 +70,23 @@ describe('extractEntities', () => {
     for (let i = 1; i < ents.length; i++) expect(ents[i - 1]!.count).toBeGreaterThanOrEqual(ents[i]!.count);
   });
 });
+
+describe('mention clean-up rules', () => {
+  it('files places without administrative words and splits a chain of them', () => {
+    const ents = extractEntities(['Pria asal Desa Seuneubok Aceh Kecamatan Paya Bakong, Aceh Utara itu ditangkap.']);
+    const locs = ents.filter((e) => e.type === 'LOC').map((e) => e.name);
+    expect(locs).toEqual(expect.arrayContaining(['Seuneubok Aceh', 'Paya Bakong', 'Aceh Utara']));
+    expect(locs.some((n) => /Desa|Kecamatan/.test(n))).toBe(false);
+  });
+
+  it('splits a pair of known people written with a hyphen', () => {
+    const ents = extractEntities(['Pemerintahan Jokowi-JK menargetkan pertumbuhan ekonomi tujuh persen.']);
+    const ids = ents.filter((e) => e.type === 'PER').map((e) => e.id).sort();
+    expect(ids).toEqual(['PER:joko-widodo', 'PER:jusuf-kalla']);
+  });
+
+  it('does not report acronyms of common nouns or capitalised function words', () => {
+    const ents = extractEntities(['IHSG ditutup melemah. Karena itu PNS dan KUHP dibahas di Jakarta.']);
+    expect(ents.map((e) => e.name)).toEqual(['Jakarta']);
+  });
+});
