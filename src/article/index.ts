@@ -82,8 +82,26 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
   }
 }
 
+/**
+ * A working copy for Readability: the body plus only the head elements it reads (title, meta,
+ * link, JSON-LD), with <base> so relative links resolve. Cheaper than cloning script-heavy heads.
+ */
+function workingCopy(doc: Document, url: string): Document {
+  const copy = doc.implementation.createHTMLDocument('');
+  const lang = doc.documentElement?.getAttribute('lang');
+  if (lang) copy.documentElement.setAttribute('lang', lang);
+  const base = copy.createElement('base');
+  base.setAttribute('href', doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : url);
+  copy.head.appendChild(base);
+  for (const el of Array.from(doc.head?.querySelectorAll('title, meta, link[rel="canonical"], script[type="application/ld+json"]') ?? [])) {
+    copy.head.appendChild(copy.importNode(el, true));
+  }
+  if (doc.body) copy.body.replaceWith(copy.importNode(doc.body, true));
+  return copy;
+}
+
 function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResult {
-  const clone = doc.cloneNode(true) as Document;
+  const clone = workingCopy(doc, url);
   precleanClone(clone);
   const parsed = new Readability<Element>(clone, {
     keepClasses: true,

@@ -41,6 +41,9 @@ function holdsProse(el: Element): boolean {
   return text.length - linkTextLength(el) >= THRESHOLDS.proseChars;
 }
 
+/** One combined test first: most class names match no rule. */
+const ANY_CLASS_RULE = new RegExp(CLASS_RULES.map((r) => r.pattern.source).join('|'), 'i');
+
 function classRuleFor(el: Element): ClassRule | null {
   const names: string[] = [];
   const cls = el.getAttribute('class');
@@ -48,7 +51,7 @@ function classRuleFor(el: Element): ClassRule | null {
   const id = el.getAttribute('id');
   if (id) names.push(id);
   for (const name of names) {
-    if (!name || CLASS_EXEMPT.test(name)) continue;
+    if (!name || !ANY_CLASS_RULE.test(name) || CLASS_EXEMPT.test(name)) continue;
     for (const rule of CLASS_RULES) if (rule.pattern.test(name)) return rule;
   }
   return null;

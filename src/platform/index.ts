@@ -40,9 +40,12 @@ export function originPattern(url: string): string | null {
   }
 }
 
+/** Origins granted only so a lookup feature can fetch from them; Sorot never runs on their pages. */
+export const LOOKUP_ORIGINS = ['https://id.wikipedia.org/*'];
+
 export async function hasSiteAccess(url: string): Promise<boolean> {
   const origin = originPattern(url);
-  if (!origin) return false;
+  if (!origin || LOOKUP_ORIGINS.includes(origin)) return false;
   return browser.permissions.contains({ origins: [origin] });
 }
 
@@ -90,7 +93,7 @@ export async function registerSiteScripts(origins: string[]): Promise<void> {
 /** Origins the user granted beyond the manifest's own (the optional per-site permission). */
 export async function grantedSiteOrigins(): Promise<string[]> {
   const all = await browser.permissions.getAll();
-  return (all.origins ?? []).filter((o) => o !== '*://*/*' && o !== '<all_urls>');
+  return (all.origins ?? []).filter((o) => o !== '*://*/*' && o !== '<all_urls>' && !LOOKUP_ORIGINS.includes(o));
 }
 
 /**

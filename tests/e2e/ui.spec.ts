@@ -96,12 +96,14 @@ interface AxeFinding {
   nodes: string[];
 }
 const findings: AxeFinding[] = [];
-const runs: Array<{ page: string; axe: string; passes: number; incomplete: string[]; violations: number }> = [];
+const runs: Array<{ page: string; axe: string; injected: string; passes: number; incomplete: string[]; violations: number }> = [];
 
 async function runAxe(page: Page, name: string): Promise<AxeFinding[]> {
+  let injected = 'addScriptTag';
   await page.addScriptTag({ path: AXE_PATH }).catch(() => null);
   // Extension pages forbid inline scripts (CSP script-src 'self'); evaluate the same file then.
   if (!(await page.evaluate(() => typeof (globalThis as any).axe !== 'undefined'))) {
+    injected = 'evaluate';
     await page.evaluate(fs.readFileSync(AXE_PATH, 'utf8'));
   }
   const result: { version: string; passes: number; incomplete: string[]; violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> } = await page.evaluate(async () => {
@@ -114,7 +116,7 @@ async function runAxe(page: Page, name: string): Promise<AxeFinding[]> {
     };
   });
   const { violations } = result;
-  runs.push({ page: name, axe: result.version, passes: result.passes, incomplete: result.incomplete, violations: violations.length });
+  runs.push({ page: name, axe: result.version, injected, passes: result.passes, incomplete: result.incomplete, violations: violations.length });
   expect(result.passes, `axe ran on ${name}`).toBeGreaterThan(10);
   const out = violations.map((v) => ({ page: name, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   findings.push(...out);

@@ -71,10 +71,16 @@ describe('in-memory counts', () => {
     expect(truth.entities.get('PER:heru-budi')).toBe(6);
     expect(await memory(bg)).toEqual(truth);
     expect(await memory(page)).toEqual(truth);
-    // related() in a context with stale memory still answers (from rows) and reloads.
-    await page.save(article(8, 'banjir'), [ent('PER', 'Heru Budi')], 3000);
-    expect((await bg.related(bg.articleId('https://k.example/1'), 3)).length).toBe(3);
+    // related() in a context with stale memory answers from the stored rows (as a fresh context
+    // does) and reloads.
+    await page.save(article(8, 'gempa'), [ent('PER', 'Heru Budi'), ent('LOC', 'Cianjur')], 3000);
+    await page.save(article(9, 'gempa'), [ent('LOC', 'Cianjur')], 3001);
+    const target = bg.articleId('https://k.example/8');
+    const stale = await bg.related(target, 3);
+    expect(stale.length).toBeGreaterThan(0);
+    expect(stale).toEqual(await lib(name).related(target, 3));
     expect(await memory(bg)).toEqual(await stored(bg));
+    expect(await bg.related(target, 3)).toEqual(stale);
   });
 });
 

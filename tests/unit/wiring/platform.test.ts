@@ -17,3 +17,15 @@ describe('platform helpers', () => {
     expect(isPrivateTab(undefined)).toBe(false);
   });
 });
+
+describe('lookup-only origins', () => {
+  it('never count as sites Sorot runs on', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { grantedSiteOrigins, hasSiteAccess } = await import('../../../src/platform');
+    (fakeBrowser.permissions as any).getAll = async () => ({ origins: ['https://id.wikipedia.org/*', 'https://beritamanado.com/*', '*://*/*'] });
+    (fakeBrowser.permissions as any).contains = async () => true;
+    expect(await grantedSiteOrigins()).toEqual(['https://beritamanado.com/*']);
+    expect(await hasSiteAccess('https://id.wikipedia.org/wiki/Jakarta')).toBe(false);
+    expect(await hasSiteAccess('https://beritamanado.com/a')).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+// @vitest-environment node
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyzeDocument } from '../../../src/article/index';
+import { joinParts, nextPageUrls, showAllUrl } from '../../../src/article/multipage';
+import { cleanTitle } from '../../../src/article/metadata';
+import { findClutter } from '../../../src/clutter/index';
+import type { Article } from '../../../src/types';
+
+const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom');
+const parse = (html: string, url: string): Document => new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+
+const P = (n: number) => `<p>Paragraf ${n}: Polisi masih mendalami percekcokan antara pemotor dan pemobil yang dinarasikan membawa pistol di Cipulir, Kebayoran Lama. Korban telah membuat laporan terkait kejadian itu, kata Kapolsek kepada wartawan.</p>`;
+const URL_DETIK = 'https://news.detik.com/berita/d-6453785/polisi-soal-pistol';
+const PAGE = `<!doctype html><html lang="id"><head><title>Polisi soal Pistol - detikNews</title>
+<meta property="og:title" content="Polisi soal Pistol di Kasus Cekcok Pemobil vs Pemotor - detikNews">
+<meta property="og:site_name" content="detiknews"><link rel="canonical" href="https://news.detik.com/berita/d-6453785/polisi-soal-pistol">
+<meta property="article:published_time" content="2022-12-10T13:19:56+07:00"><meta name="author" content="Mulia Budi"></head>
+<body><nav><a href="/">Beranda</a></nav><article><h1>Polisi soal Pistol di Kasus Cekcok Pemobil vs Pemotor</h1>
+<div class="detail__body-text"><strong>Jakarta</strong> - ${P(1)}
+<table class="linksisip"><tr><td><strong>Baca juga: </strong><a href="/a">Terungkap! Cekcok Pemotor vs Pria Berpistol</a></td></tr></table>
+${P(2)}<p>ADVERTISEMENT</p><div id="div-gpt-ad-1"></div><p>SCROLL TO RESUME CONTENT</p>${P(3)}
+<p><strong>Lihat juga Video: Cekcok Polisi dengan Ketua RT</strong></p>${P(4)}<p>Penutup. <strong>(mea/mea)</strong></p></div>
+<div class="detail__body-tag"><a href="/t1">polsek kebayoran lama</a></div></article></body></html>`;
+
+const stripSorot = (html: string) => html.replace(/\s*data-sorot-[a-z]+(="[^"]*")?/g, '');
+
+describe('analyzeDocument', () => {
+  it('extracts clean paragraphs, metadata and hidden items', () => {
+    const { result, hits } = analyzeDocument(parse(PAGE, URL_DETIK), URL_DETIK);
+    const a = result.article!;
+    expect(result.isArticle).toBe(true);
+    expect(a.title).toBe('Polisi soal Pistol di Kasus Cekcok Pemobil vs Pemotor');
+    expect(a.canonicalUrl).toBe(URL_DETIK);
+    expect(a.published).toBe('2022-12-10T06:19:56.000Z');
+    expect(a.byline).toBe('Mulia Budi');
+    expect(a.site).toBe('detiknews');
+    expect(a.host).toBe('news.detik.com');
+    expect(a.lang).toBe('id');
+    expect(a.paragraphs[0]).toMatch(/^Jakarta - Paragraf 1:/);
+    expect(a.paragraphs.join('\n')).not.toMatch(/Baca juga|ADVERTISEMENT|SCROLL TO|Lihat juga Video|mea\/mea|polsek kebayoran/);
+    expect(a.paragraphs.filter((p) => p.startsWith('Paragraf') || p.startsWith('Jakarta'))).toHaveLength(4);
+    expect(a.wordCount).toBeGreaterThan(100);
+    expect(a.contentHtml).not.toContain('data-sorot');
+    expect(hits.length).toBe(result.hidden.length);
+    expect(result.hidden.map((h) => h.reason)).toEqual(expect.arrayContaining(['related', 'ad', 'video-promo', 'editor', 'tags']));
+  });
+
+  it('never mutates the live page beyond data-sorot-* attributes', () => {
+    const doc = parse(PAGE, URL_DETIK);
+    const before = doc.documentElement.outerHTML;
+    analyzeDocument(doc, URL_DETIK);
+    const after = doc.documentElement.outerHTML;
+    expect(after).not.toBe(before);
+    expect(stripSorot(after)).toBe(before);
+  });
+
+  it('says photo galleries, video pages and near-empty pages are not articles', () => {
+    const gallery = `<html><body><h1>Gardu Induk Milenium PLN Resmi Beroperasi</h1><div class="text_gal"><p>PT PLN resmi mengoperasikan Gardu Induk 150 kV Milenium di Jakarta hari ini.</p></div><img src="1.jpg"><img src="2.jpg"></body></html>`;
+    const photo = analyzeDocument(parse(gallery, 'http://finance.detik.com/readfoto/2016/02/23/1/x'), 'http://finance.detik.com/readfoto/2016/02/23/1/x');
+    expect(photo.result.isArticle).toBe(false);
+    expect(photo.result.notArticleReason).toBeTruthy();
+    const empty = analyzeDocument(parse('<html><body><p>Halo</p></body></html>', 'https://example.org/'), 'https://example.org/');
+    expect(empty.result.isArticle).toBe(false);
+  });
+
+  it('does not throw on malformed HTML', () => {
+    for (const html of ['', '<p><p><p>', '<div><table><p>x</td></div>', '<html><body><!-- <p>', '<<<>>>', '<p>'.repeat(2000)]) {
+      expect(() => analyzeDocument(parse(html, 'https://example.org/a'), 'https://example.org/a')).not.toThrow();
+    }
+  });
+
+  it('bounds work on a 50,000-element page', () => {
+    const html = `<html><body><div>${'<div><span>x</span></div>'.repeat(25000)}</div></body></html>`;
+    const doc = parse(html, 'https://example.org/a');
+    const t0 = performance.now();
+    const { result } = analyzeDocument(doc, 'https://example.org/a');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(result.isArticle).toBe(false);
+    expect(result.notArticleReason).toBe('page too large');
+  });
+
+  it('never throws on random HTML (property)', () => {
+    const tag = fc.constantFrom('p', 'div', 'span', 'table', 'td', 'tr', 'ul', 'li', 'a', 'strong', 'h1', 'h2', 'br', 'figure', 'figcaption', 'script', 'nav', 'ins');
+    const text = fc.constantFrom('Baca juga:', 'ADVERTISEMENT', '(rdp/rdp)', 'Editor: X', 'iklan', 'Jakarta -', 'kata dia.', '[Gambas:Video 20detik]', '', ' ', '<', '&amp;');
+    const cls = fc.constantFrom('', 'linksisip', 'baca', 'ads', 'related', 'share', 'caption', 'no-share', 'sticky', 'pic_artikel');
+    const node = fc.tuple(tag, cls, text, fc.boolean()).map(([t, c, x, close]) => `<${t} class="${c}">${x}${close ? `</${t}>` : ''}`);
+    fc.assert(fc.property(fc.array(node, { maxLength: 60 }), fc.constantFrom('https://news.detik.com/a', 'https://solo.tribunnews.com/b', 'https://example.org/'), (parts, url) => {
+      const doc = parse(`<html><body>${parts.join('')}</body></html>`, url);
+      findClutter(doc, url);
+      const { result } = analyzeDocument(doc, url);
+      expect(typeof result.isArticle).toBe('boolean');
+    }), { numRuns: 60 });
+  });
+});
+
+describe('metadata and multi-page helpers', () => {
+  it('cleans outlet affixes from titles', () => {
+    expect(cleanTitle('Menteri Yuddy Ancam PNS yang Rankingnya Terendah - Kompas.com', 'Kompas.com', 'nasional.kompas.com')).toBe('Menteri Yuddy Ancam PNS yang Rankingnya Terendah');
+    expect(cleanTitle('Okezone : Sering Depresi Berat, Hati-hati Diabetes', null, 'lifestyle.okezone.com')).toBe('Sering Depresi Berat, Hati-hati Diabetes');
+    expect(cleanTitle('Cekcok Pemotor vs Pemobil: Cuma Diperlihatkan', null, 'news.detik.com')).toBe('Cekcok Pemotor vs Pemobil: Cuma Diperlihatkan');
+  });
+
+  it('gives the outlet’s show-all URL only for paginated pages', () => {
+    const paged = parse('<body><div class="paging"><a href="?page=2">Halaman selanjutnya</a></div></body>', 'https://solo.tribunnews.com/2020/10/09/x');
+    expect(showAllUrl(paged, 'https://solo.tribunnews.com/2020/10/09/x')).toBe('https://solo.tribunnews.com/2020/10/09/x?page=all');
+    expect(showAllUrl(paged, 'https://regional.kompas.com/read/1/x')).toBe('https://regional.kompas.com/read/1/x?page=all');
+    expect(showAllUrl(paged, 'https://news.detik.com/d-1/x')).toBe('https://news.detik.com/d-1/x?single=1');
+    expect(showAllUrl(parse('<body><p>x</p></body>', 'https://news.detik.com/d-1/x'), 'https://news.detik.com/d-1/x')).toBeNull();
+    expect(showAllUrl(paged, 'https://example.org/x')).toBeNull();
+  });
+
+  it('lists same-origin next pages, bounded, never the page itself', () => {
+    const url = 'https://zonajakarta.pikiran-rakyat.com/internasional/pr-1/x';
+    const doc = parse(`<body><div class="paging"><a class="paging__link" href="${url}">1</a><a class="paging__link" href="${url}?page=2">2</a><a class="paging__link" href="https://evil.example/x?page=3">3</a><a rel="next" href="${url}?page=2">Selanjutnya</a></div></body>`, url);
+    expect(nextPageUrls(doc, url)).toEqual([`${url}?page=2`]);
+    const many = parse(`<body><div class="pagination">${Array.from({ length: 30 }, (_, i) => `<a href="/p?page=${i + 2}">${i + 2}</a>`).join('')}</div></body>`, 'https://a.example/p');
+    expect(nextPageUrls(many, 'https://a.example/p')).toHaveLength(10);
+  });
+
+  it('joins parts without repeating paragraphs', () => {
+    const part = (paragraphs: string[]): Article => ({
+      url: 'u', canonicalUrl: 'u', title: 't', byline: null, published: null, site: 's', host: 'h', lang: 'id', excerpt: null,
+      paragraphs, contentHtml: `<p>${paragraphs.join('</p><p>')}</p>`, image: null, wordCount: 0,
+    });
+    const joined = joinParts([part(['Satu dua tiga.', 'Empat lima.']), part(['Empat  lima.', 'Enam tujuh delapan.'])]);
+    expect(joined.paragraphs).toEqual(['Satu dua tiga.', 'Empat lima.', 'Enam tujuh delapan.']);
+    expect(joined.wordCount).toBe(8);
+  });
+});

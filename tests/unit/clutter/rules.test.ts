@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findClutter, type ClutterHit } from '../../../src/clutter/index';
+import { docFrom, PROSE } from './helpers';
+
+const texts = (hits: ClutterHit[]) => hits.map((h) => `${h.reason}|${(h.element.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
+const body = (inner: string, cls = 'detail__body-text') => `<h1>Judul berita yang cukup panjang</h1><div class="${cls}"><p>${PROSE}</p>${inner}<p>${PROSE}</p></div>`;
+
+describe('text rules fire on each outlet’s real markup', () => {
+  it('detik: table.linksisip read-also between paragraphs', () => {
+    const doc = docFrom(body('<table class="linksisip"><tbody><tr><td><div class="lihatjg"><strong>Baca juga: </strong><a href="/x">Terungkap! Cekcok Pemotor vs Pria Berpistol</a></div></td></tr></tbody></table>'));
+    const hits = findClutter(doc, 'https://news.detik.com/berita/d-1/x');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]!.element.tagName).toBe('TABLE');
+    expect(hits[0]!.reason).toBe('related');
+  });
+
+  it('generic: the same read-also table on an unknown outlet is found by text', () => {
+    const doc = docFrom(body('<table class="x"><tbody><tr><td><strong>Baca juga: </strong><a href="/x">Terungkap! Cekcok Pemotor vs Pria Berpistol</a></td></tr></tbody></table>'));
+    const hits = findClutter(doc, 'https://example.org/a/b');
+    expect(hits.map((h) => h.element.tagName)).toEqual(['TABLE']);
+    expect(hits[0]!.rule).toBe('text:baca-juga');
+  });
+
+  it('detik: parallax ad labels, video placeholder, video promo and sign-off', () => {
+    const doc = docFrom(body(`<p style="text-align:center">ADVERTISEMENT</p><div class="para paraA"><div class="para_abs"></div></div>
+      <p id="para_caption2">SCROLL TO RESUME CONTENT</p>
+      <p><strong>Lihat juga Video: Cekcok Polisi dengan Ketua RT Gegara Parkir Mobil</strong></p>
+      <a href="https://20.detik.com/embed/1" class="embed video20detik">[Gambas:Video 20detik]</a>
+      <p>Penutup berita ini cukup panjang untuk menjadi paragraf biasa. <strong>(mea/mea)</strong></p>`));
+    const t = texts(findClutter(doc, 'https://example.org/a'));
+    expect(t).toContain('ad|ADVERTISEMENT');
+    expect(t).toContain('ad|SCROLL TO RESUME CONTENT');
+    expect(t).toContain('video-promo|Lihat juga Video: Cekcok Polisi dengan Ketua RT Gegara Parkir Mobil');
+    expect(t).toContain('video-promo|[Gambas:Video 20detik]');
+    expect(t).toContain('editor|(mea/mea)');
+  });
+
+  it('tribun: p.baca has no label in its text (CSS ::before) and needs the site rule', () => {
+    const html = body('<p class="baca"><strong> &bull; <a href="https://solo.tribunnews.com/x">Pesan Nunung Setelah Sembuh dari Covid-19</a></strong></p>', 'side-article txt-article');
+    expect(texts(findClutter(docFrom(html), 'https://solo.tribunnews.com/2020/10/09/x'))).toEqual(['related|• Pesan Nunung Setelah Sembuh dari Covid-19']);
+  });
+
+  it('liputan6: div.baca-juga and the orphan <p>Baca Juga</p> before it', () => {
+    const doc = docFrom(body('<p>Baca Juga</p><div class="baca-juga"><ul class="baca-juga__list"><li><a href="/1">Tri Indonesia Luncurkan Paket Baru</a></li><li><a href="/2">Operator Seluler Gelar Promo Akhir Tahun</a></li></ul></div>', 'read-page__content-body'));
+    const t = texts(findClutter(doc, 'http://tekno.liputan6.com/read/1/x'));
+    expect(t).toContain('related|Baca Juga');
+    expect(t.some((x) => x.startsWith('related|Tri Indonesia'))).toBe(true);
+  });
+
+  it('mediaindonesia: p.related-news, the flying-carpet ad inside a paragraph, the channel promo', () => {
+    const doc = docFrom(body(`<p class='related-news'><strong>Baca juga :&nbsp;<a href='https://mediaindonesia.com/x'>KPK Periksa Pejabat</a></strong></p>
+      <p>Kalimat pertama.<div class="flying-carpet"><div id="Ads_paralax"><ins class="adsbygoogle"></ins></div></div></p>
+      <div class="ext-channel"> Cek berita dan artikel yg lain di <a href="#">Google News</a></div>`, 'article'));
+    const hits = findClutter(doc, 'https://mediaindonesia.com/ekonomi/1/x');
+    const reasons = hits.map((h) => `${h.reason}:${h.element.className}`);
+    expect(reasons).toEqual(expect.arrayContaining(['related:related-news', 'ad:flying-carpet', 'promo:ext-channel']));
+  });
+
+  it('pikiran-rakyat and merdeka: bold "Baca Juga:" paragraphs with one or several links', () => {
+    const doc = docFrom(body(`<p><strong>Baca Juga: <a href="/a">Donald Trump Positif Covid-19</a></strong></p>
+      <p><strong>Baca juga:</strong><br><a href="/b">Kisah Mayor Penjara Guantanamo</a><br><a href="/c">Tahanan Guantanamo Dibebaskan</a></p>`));
+    const hits = findClutter(doc, 'https://example.org/x');
+    expect(hits.filter((h) => h.reason === 'related').map((h) => h.element.tagName)).toEqual(['P', 'P']);
+  });
+
+  it('antara: editor and copyright lines at the end of the body', () => {
+    const doc = docFrom(`<div id="content_news">${PROSE}<br><br>${PROSE}<p class="mt10">Editor: <span>Ade Marboen</span></p><p class="date">COPYRIGHT &copy; <span>ANTARA</span> 2015</p></div>`);
+    expect(texts(findClutter(doc, 'http://www.antaranews.com/berita/1/x'))).toEqual(['editor|Editor: Ade Marboen', 'notice|COPYRIGHT © ANTARA 2015']);
+  });
+
+  it('page-level ad slots: GPT, AdSense, sticky ad, billboard', () => {
+    const doc = docFrom(`<div id="div-gpt-ad-1572509811568-0"></div><ins class="adsbygoogle"></ins>
+      <div class="sticky-ads"><iframe></iframe></div><div class="billboard_top"></div>${body('')}`);
+    const reasons = findClutter(doc, 'https://example.org/x').map((h) => h.reason);
+    expect(reasons.filter((r) => r === 'ad')).toHaveLength(3);
+    expect(reasons).toContain('overlay');
+  });
+
+  it('a related box headed "Berita Terkait" is hidden as a whole', () => {
+    const doc = docFrom(`${body('')}<div class="box-x"><h4><span>Berita Terkait</span></h4><ul><li><a href="/1">Polres Lhokseumawe Serahkan Anggota</a></li><li><a href="/2">Din Minimi Menyerahkan Diri ke BIN</a></li></ul></div>`);
+    const hits = findClutter(doc, 'https://example.org/x');
+    const hidden = (el: Element) => hits.some((h) => h.element === el || h.element.contains(el));
+    expect(hidden(doc.querySelector('h4')!)).toBe(true);
+    expect(Array.from(doc.querySelectorAll('.box-x a')).every(hidden)).toBe(true);
+    expect(hidden(doc.querySelector('.detail__body-text p')!)).toBe(false);
+  });
+});
+
+describe('rules do not fire on prose, navigation, captions or comments', () => {
+  it('prose that merely mentions baca, iklan, sumber, terkait or a parenthesis', () => {
+    const doc = docFrom(body(`<p>Baca juga pendapat ahli hukum soal ini, kata dia kepada wartawan di Jakarta pada Senin siang.</p>
+      <p>Iklan rokok dilarang tayang di televisi sejak aturan baru berlaku, menurut Kementerian Kesehatan.</p>
+      <p>Terkait hal itu, Kapolri meminta jajarannya bersikap tegas terhadap pelanggaran di lapangan.</p>
+      <p>Sumber daya manusia menjadi kunci, ujarnya. Ia menyebut tim (KPK) sudah bekerja.</p>
+      <p><strong>Jakarta (ANTARA)</strong> - Pemerintah mengumumkan kebijakan baru hari ini di Istana.</p>`));
+    expect(findClutter(doc, 'https://news.detik.com/x')).toEqual([]);
+  });
+
+  it('navigation, captions and comment sections survive even with clutter-like classes', () => {
+    const doc = docFrom(`<header class="sticky"><nav class="nav-related"><a href="/">Beranda</a><a href="/b">Berita</a><a href="/c">Olahraga</a></nav></header>
+      <figure class="ads-figure"><img src="a.jpg"><figcaption>Iklan di baliho</figcaption></figure>${body('')}
+      <div id="comments" class="comments"><div class="share-comment">Bagikan</div></div>`);
+    const hits = findClutter(doc, 'https://example.org/x');
+    for (const h of hits) {
+      expect(h.element.closest('nav, header, figure, #comments')).toBeNull();
+    }
+  });
+
+  it('body containers whose class merely contains a vocabulary word are not hidden', () => {
+    const doc = docFrom(`<div class="baca-content"><div class="entry-content no-share"><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p><p>${PROSE}</p></div></div>`);
+    expect(findClutter(doc, 'https://otomotif.kompas.com/read/x')).toEqual([]);
+  });
+
+  it('findClutter never mutates the document', () => {
+    const doc = docFrom(body('<table class="linksisip"><tr><td>Baca juga: <a href="/x">Judul terkait</a></td></tr></table>'));
+    const before = doc.documentElement.outerHTML;
+    expect(findClutter(doc, 'https://news.detik.com/x').length).toBeGreaterThan(0);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
