@@ -15,8 +15,6 @@
  *
  * Environment (defaults are what produced the committed model): EPOCHS=10 BITS=18 MINCOUNT=3
  * ENSEMBLE=3 SEED=20261123 SOURCE_WEIGHTS=idner_news_2k:3,idcrossner:0.5 POOLS=... SHARED_DIR=...
- * COUNTRY_MODE=loose CLUSTER_BRANCH=16 CLUSTER_LEVELS=2 CLUSTER_VOCAB=20000 CLUSTER_CONTEXTS=1000; DRY=1 writes no model.
- * Word clusters (clusters.json) are built first from unlabeled text, see buildClusters().
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,7 +52,7 @@ const MAPS: Record<string, Record<string, string>> = {
 /** Sets whose dev/test splits are reported (score-ner.mjs defaults); training must not contain them. */
 const SCORED = ['idner_news_2k', 'indolem_nerugm', 'nergrit_indonlu', 'nerp_indonlu'];
 
-interface Sentence { tokens: string[]; tags: string[]; source: string; /** O means "not PER/LOC" only (ORG unannotated). */ partial?: boolean; /** Tokens whose O may also be LOC (idner's untagged 'acting country'). */ loose?: Uint8Array }
+interface Sentence { tokens: string[]; tags: string[]; source: string; /** O means "not PER/LOC" only (ORG unannotated). */ partial?: boolean }
 
 function readJsonl(file: string): { tokens: string[]; tags: string[] }[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -128,37 +126,6 @@ function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; drop
   return { train, dev, dropped };
 }
 
-/**
- * idner_news_2k leaves a country that acts ("militer Israel", "pemerintah Indonesia") untagged,
- * where indolem_nerugm and nergrit tag every country LOC. COUNTRY_MODE=loose lets such idner O
- * tokens be O or LOC during training (latent gold); COUNTRY_MODE=hard relabels them LOC.
- */
-const COUNTRY_MODE = process.env.COUNTRY_MODE ?? 'loose';
-function markCountries(train: Sentence[], mode: string): void {
-  const countries = require_('i18n-iso-countries/langs/id.json') as { countries: Record<string, string | string[]> };
-  const names = new Set<string>();
-  for (const v of Object.values(countries.countries)) for (const n of [v].flat()) names.add(n.toLowerCase());
-  for (const n of ['amerika', 'korea', 'tiongkok', 'cina', 'china', 'inggris', 'palestina', 'taiwan', 'suriah', 'rusia', 'ukraina', 'indonesia', 'as', 'ri']) names.add(n);
-  let marked = 0;
-  for (const s of train) {
-    if (s.source !== 'idner_news_2k') continue;
-    const low = s.tokens.map((w) => w.toLowerCase());
-    for (let i = 0; i < low.length; i++) {
-      if (!/^\p{Lu}/u.test(s.tokens[i]!)) continue;
-      for (let len = 3; len >= 1; len--) {
-        if (i + len > low.length || !names.has(low.slice(i, i + len).join(' '))) continue;
-        if (!s.tags.slice(i, i + len).every((t) => t === 'O')) break;
-        if (mode === 'hard') for (let j = i; j < i + len; j++) s.tags[j] = j === i ? 'B-LOC' : 'I-LOC';
-        else { s.loose ??= new Uint8Array(low.length); for (let j = i; j < i + len; j++) s.loose[j] = 1; }
-        marked++;
-        i += len - 1;
-        break;
-      }
-    }
-  }
-  console.log(`country mode ${mode}: ${marked} untagged idner countries`);
-}
-
 // ---------------------------------------------------------------- gazetteer
 function readLines(file: string): string[] {
   return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
@@ -195,111 +162,6 @@ function buildGazetteerData() {
   return { LOC: [...loc].sort(), ORG: [...org].sort(), PER: [] as string[], STOP: [...stop].sort() };
 }
 
-
-// ---------------------------------------------------------------- word clusters (unlabeled text)
-const CLUSTER_BRANCH = Number(process.env.CLUSTER_BRANCH ?? 16);
-const CLUSTER_LEVELS = Number(process.env.CLUSTER_LEVELS ?? 2);
-const CLUSTER_VOCAB = Number(process.env.CLUSTER_VOCAB ?? 20000);
-const CLUSTER_CONTEXTS = Number(process.env.CLUSTER_CONTEXTS ?? 1000);
-
-/**
- * Hierarchical spherical k-means over words' left/right neighbour counts (log-scaled, L2-normed),
- * from the text (labels unused) of the training pools plus NERP train (lower-cased news), with
- * every scored dev/test sentence removed. The saved news pages (../shared/corpus/raw) are not
- * used: their licences are mixed and they are the extraction benchmark. Deterministic: seeds are the
- * most frequent words of each node spread over frequency ranks, ties broken by word order.
- */
-async function buildClusters(held: Set<string>): Promise<{ branch: number; levels: number; clusters: string[] }> {
-  const sents: string[][] = [];
-  const addRows = (rows: { tokens: string[] }[]) => { for (const r of rows) if (!held.has(sentKey(r.tokens))) sents.push(r.tokens.map((w) => w.toLowerCase())); };
-  for (const d of ['idner_news_2k', 'nergrit_indonlu', 'nerp_indonlu']) addRows(readJsonl(path.join(nerDir, d, 'train.jsonl')));
-  for (let f = 1; f <= 5; f++) {
-    const file = path.join(nerDir, 'indolem_nerugm', 'folds', `fold${f}`, 'train.jsonl');
-    if (existsSync(file)) addRows(readJsonl(file));
-  }
-  for (const dom of readdirSync(path.join(nerDir, 'idcrossner')).sort()) for (const split of ['train', 'dev', 'test']) {
-    const f = path.join(nerDir, 'idcrossner', dom, `${split}.jsonl`);
-    if (existsSync(f)) addRows(readJsonl(f));
-  }
-  // Unique sentences only (the Kompas sets and folds repeat them).
-  const uniq = new Map<string, string[]>();
-  for (const s of sents) uniq.set(s.join(' '), s);
-  const corpus = [...uniq.values()];
-  const freq = new Map<string, number>();
-  for (const s of corpus) for (const w of s) freq.set(w, (freq.get(w) ?? 0) + 1);
-  const byFreq = [...freq.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const isWord = (w: string) => /\p{L}/u.test(w);
-  const vocab = byFreq.filter(([w, n]) => n >= 3 && isWord(w)).slice(0, CLUSTER_VOCAB).map(([w]) => w);
-  const ctxIndex = new Map<string, number>(byFreq.slice(0, CLUSTER_CONTEXTS).map(([w], i) => [w, i]));
-  const vIndex = new Map<string, number>(vocab.map((w, i) => [w, i]));
-  const C = CLUSTER_CONTEXTS;
-  const counts: Map<number, number>[] = vocab.map(() => new Map());
-  for (const s of corpus) {
-    for (let i = 0; i < s.length; i++) {
-      const v = vIndex.get(s[i]!);
-      if (v === undefined) continue;
-      const m = counts[v]!;
-      const l = i > 0 ? ctxIndex.get(s[i - 1]!) : C - 1, r = i + 1 < s.length ? ctxIndex.get(s[i + 1]!) : C - 1;
-      if (l !== undefined) m.set(l, (m.get(l) ?? 0) + 1);
-      if (r !== undefined) m.set(C + r, (m.get(C + r) ?? 0) + 1);
-    }
-  }
-  // Sparse unit vectors.
-  const vecs = counts.map((m) => {
-    const idx = Int32Array.from([...m.keys()].sort((a, b) => a - b));
-    const val = Float64Array.from(idx, (k) => Math.log1p(m.get(k)!));
-    let norm = 0;
-    for (const x of val) norm += x * x;
-    norm = Math.sqrt(norm) || 1;
-    for (let j = 0; j < val.length; j++) val[j] = val[j]! / norm;
-    return { idx, val };
-  });
-  const D = 2 * C;
-  const leaf = new Int32Array(vocab.length);
-  const kmeans = (members: number[], k: number): number[][] => {
-    if (members.length <= k) return members.map((m) => [m]).concat(Array.from({ length: k - members.length }, () => []));
-    const cent: Float64Array[] = [];
-    for (let j = 0; j < k; j++) {
-      // Seeds: members spread over the frequency ranks of this node (members are in rank order).
-      const v = vecs[members[Math.floor((j * members.length) / k)]!]!;
-      const c = new Float64Array(D);
-      for (let t = 0; t < v.idx.length; t++) c[v.idx[t]!] = v.val[t]!;
-      cent.push(c);
-    }
-    const assign = new Int32Array(members.length).fill(-1);
-    for (let it = 0; it < 12; it++) {
-      let moved = 0;
-      members.forEach((m, mi) => {
-        const v = vecs[m]!;
-        let best = 0, bestS = -Infinity;
-        for (let j = 0; j < k; j++) {
-          const c = cent[j]!;
-          let s = 0;
-          for (let t = 0; t < v.idx.length; t++) s += c[v.idx[t]!]! * v.val[t]!;
-          if (s > bestS) { bestS = s; best = j; }
-        }
-        if (assign[mi] !== best) { moved++; assign[mi] = best; }
-      });
-      for (const c of cent) c.fill(0);
-      members.forEach((m, mi) => { const v = vecs[m]!, c = cent[assign[mi]!]!; for (let t = 0; t < v.idx.length; t++) c[v.idx[t]!] = c[v.idx[t]!]! + v.val[t]!; });
-      for (const c of cent) { let n = 0; for (const x of c) n += x * x; n = Math.sqrt(n) || 1; for (let t = 0; t < D; t++) c[t] = c[t]! / n; }
-      if (moved === 0) break;
-    }
-    const groups: number[][] = Array.from({ length: k }, () => []);
-    members.forEach((m, mi) => groups[assign[mi]!]!.push(m));
-    return groups;
-  };
-  const split = (members: number[], level: number, prefix: number) => {
-    if (level === CLUSTER_LEVELS) { for (const m of members) leaf[m] = prefix; return; }
-    kmeans(members, CLUSTER_BRANCH).forEach((g, j) => split(g, level + 1, prefix * CLUSTER_BRANCH + j));
-  };
-  split(vocab.map((_, i) => i), 0, 0);
-  const clusters: string[][] = Array.from({ length: CLUSTER_BRANCH ** CLUSTER_LEVELS }, () => []);
-  vocab.forEach((w, i) => { if (!w.includes(' ')) clusters[leaf[i]!]!.push(w); });
-  console.log(`clusters: ${vocab.length} words from ${corpus.length} unlabeled sentences, ${CLUSTER_BRANCH}^${CLUSTER_LEVELS} leaves`);
-  return { branch: CLUSTER_BRANCH, levels: CLUSTER_LEVELS, clusters: clusters.map((c) => c.sort().join(' ')) };
-}
-
 // ---------------------------------------------------------------- training
 /** mulberry32: small seeded PRNG, so shuffles (and the model) are reproducible. */
 function rng(seed: number) {
@@ -319,21 +181,12 @@ async function main() {
   writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify(gazData)); // gazetteer.ts imports it
   const { buildGazetteer, compileGazetteer } = await import('../src/entities/gazetteer');
   writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify({ ...gazData, compiled: compileGazetteer(gazData) }));
-  const heldAll = new Set<string>();
-  for (const d of SCORED) for (const split of ['dev', 'test']) {
-    const f = path.join(nerDir, d, `${split}.jsonl`);
-    if (existsSync(f)) for (const r of readJsonl(f)) heldAll.add(sentKey(r.tokens));
-  }
-  const clusterData = CLUSTER_LEVELS > 0 ? await buildClusters(heldAll) : { branch: 8, levels: 3, clusters: [] };
-  writeFileSync(path.join(outDir, 'clusters.json'), JSON.stringify(clusterData)); // clusters.ts imports it
-  console.log(`clusters ready in ${Date.now() - t0} ms`);
   const { sentenceFeatures } = await import('../src/entities/features');
   const { TAGS, NUM_TAGS, viterbi } = await import('../src/entities/tags');
   const { MODEL_FORMAT } = await import('../src/entities/hash');
   const gaz = buildGazetteer(gazData);
 
   const { train, dev, dropped } = loadPools();
-  if (COUNTRY_MODE) markCountries(train, COUNTRY_MODE);
   const bySource: Record<string, number> = {};
   for (const s of train) bySource[s.source] = (bySource[s.source] ?? 0) + 1;
   console.log('train sentences', train.length, bySource, 'dropped', dropped);
@@ -376,7 +229,7 @@ async function main() {
     offsets[s.tokens.length] = kept.length;
     const buckets = Uint32Array.from(kept);
     f.offsets = offsets;
-    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0), weight: SOURCE_WEIGHTS[s.source] ?? 1, orig: s.partial || s.loose ? Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) : null, loose: s.loose ?? null };
+    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0), weight: SOURCE_WEIGHTS[s.source] ?? 1, orig: s.partial ? Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) : null };
   };
   const data = train.map(prep);
   const devData = Object.fromEntries(Object.entries(dev).map(([k, v]) => [k, v.map(prep)]));
@@ -446,12 +299,10 @@ async function main() {
         // Latent gold: the best path that keeps the annotated names and lets O tokens be O or ORG.
         const ge = Float64Array.from(emit);
         const ORG_B = tagIndex.get('B-ORG')!, ORG_I = tagIndex.get('I-ORG')!;
-        const LOC_B = tagIndex.get('B-LOC')!, LOC_I = tagIndex.get('I-LOC')!;
         for (let i = 0; i < d.n; i++) {
           const g = d.orig[i]!;
           for (let t = 0; t < K; t++) {
-            const ok = d.loose ? (d.loose[i] ? t === 0 || t === LOC_B || t === LOC_I : t === g)
-              : g === 0 ? t === 0 || t === ORG_B || t === ORG_I : t === g;
+            const ok = g === 0 ? t === 0 || t === ORG_B || t === ORG_I : t === g;
             if (!ok) ge[i * K + t] = -1e9;
           }
         }
@@ -516,7 +367,6 @@ async function main() {
     rows: occupied.length,
     trained: { seed: SEED, epochs: EPOCHS, ensemble: ENSEMBLE, minCount: MINCOUNT, features: admitted.length, sourceWeights: SOURCE_WEIGHTS, sentences: train.length, sources: bySource, dropped },
   };
-  if (process.env.DRY) return; // experiments: report dev scores, write no model
   writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));
   writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT));
   console.log(`wrote ${path.join(outDir, 'model.json')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -536,13 +386,12 @@ function spans(tags: string[]): string[] {
 function licences(bySource: Record<string, number>, dropped: Record<string, number>, gaz: { LOC: string[]; ORG: string[]; STOP: string[] }, features: number, minCount: number): string {
   return `# assets/ner: provenance and licences
 
-Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit model.json, clusters.json or gazetteer.json by hand.
+Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit model.json or gazetteer.json by hand.
 
 ## model.json: structured averaged perceptron over BIO tags (Viterbi), hashed features
 ${features} features seen at least ${minCount} times in training, in an open-addressing table of 2^${BITS} rows
 (8-bit fingerprints) x 7 tags, int8 codes on a square-root scale; the average of ${ENSEMBLE} models trained
-with seeds ${SEED}..${SEED + ENSEMBLE - 1}, ${EPOCHS} epochs each, update weights ${JSON.stringify(SOURCE_WEIGHTS)};
-idner_news_2k countries left untagged may be O or LOC in training (COUNTRY_MODE=${COUNTRY_MODE || 'off'}).
+with seeds ${SEED}..${SEED + ENSEMBLE - 1}, ${EPOCHS} epochs each, update weights ${JSON.stringify(SOURCE_WEIGHTS)}.
 Trained on (sentences after de-duplication): ${JSON.stringify(bySource)}.
 Dropped (equal, lower-cased, to a sentence of a scored dev/test split, or a repeat): ${JSON.stringify(dropped)}.
 The weights are a statistical model derived from these datasets; their terms are recorded here:
@@ -553,16 +402,7 @@ The weights are a statistical model derived from these datasets; their terms are
 | indolem_nerugm | indolem/indolem @ 777fdc68 : ner/data/nerugm | CC BY 4.0 (IndoLEM, Koto et al. 2020); text from yusufsyaifudin/indonesia-ner (MIT). Attribution: IndoLEM and IndoBERT, Koto, Rahimi, Lau, Baldwin, COLING 2020 |
 | nergrit_indonlu | IndoNLP/indonlu @ ce728f69 : dataset/nergrit_ner-grit | Apache-2.0 (IndoNLU, Wilie et al. 2020); upstream grit-id NERGrit: free for research and commercial use, keep contributors and licence |
 | idcrossner | khairunnisaor/idcrossner @ 4c6d1de3 (train, dev and test of all five domains; never scored) | MIT (repository); sentences are translated Wikipedia text from CrossNER |
-| nerp_indonlu | not used for the weights | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
-
-## clusters.json: distributional word clusters (${CLUSTER_BRANCH}^${CLUSTER_LEVELS} leaves)
-Lower-cased words grouped by hierarchical spherical k-means over their left/right neighbour counts in
-the sentence text (labels unused) of the training sets above (idner_news_2k train, indolem_nerugm
-train of folds 1-5, nergrit_indonlu train, IDCrossNER) and of nerp_indonlu train
-(IndoNLP/indonlu @ ce728f69 : dataset/nerp_ner-prosa, Apache-2.0 repository; treated as CC BY-SA 4.0),
-with every sentence of a scored dev/test split removed. Because NERP text is an input, clusters.json
-is a derived database distributed under CC BY-SA 4.0 (attribution: IndoNLU, Wilie et al. 2020;
-NERP/PROSA). It holds word lists only, no sentences.
+| nerp_indonlu | not used | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
 
 ## gazetteer.json (${gaz.LOC.length} places, ${gaz.ORG.length} organisations, ${gaz.STOP.length} stopwords)
 | part | source | licence |

@@ -20,6 +20,8 @@ export { showAllUrl, nextPageUrls, joinParts } from './multipage';
 
 /** Pages with more elements than this are not analysed (bounded work on hostile pages). */
 export const MAX_ELEMENTS = 40000;
+/** Text beyond this (the longest real news articles are ~60k chars) would block the page for seconds. */
+export const MAX_TEXT_CHARS = 300_000;
 const HIDDEN_TEXT_MAX = 120;
 
 /** Visible text only: ad slots hold scripts and styles whose source is not what the user saw. */
@@ -70,7 +72,7 @@ function notArticle(reason: string, hidden: HiddenItem[]): ExtractResult {
 export function analyzeDocument(doc: Document, url: string): { result: ExtractResult; hits: ClutterHit[] } {
   let hits: ClutterHit[] = [];
   try {
-    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) {
+    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS || (doc.body?.textContent?.length ?? 0) > MAX_TEXT_CHARS) {
       return { result: notArticle('page too large', []), hits };
     }
     hits = findClutter(doc, url);

@@ -219,7 +219,18 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     }
   }
 
-  // 4. Link lists (related/popular boxes) by structure alone.
+  // 4. Paid links: a short block whose text is mostly rel="sponsored" links is an ad, whatever its
+  // class (WordPress ad plugins, hand-placed advertorial links).
+  for (const a of Array.from(root.querySelectorAll('a[rel~="sponsored"]')).slice(0, 200)) {
+    let el: Element | null = a;
+    while (el && el !== root && INLINE.has(el.tagName)) el = el.parentElement;
+    if (!el || el === root || seen.has(el) || isProtected(el)) continue;
+    const text = textOf(el);
+    const paid = Array.from(el.querySelectorAll('a[rel~="sponsored"]')).reduce((n, x) => n + collapse(x.textContent ?? '').length, 0);
+    if (text.length <= THRESHOLDS.sponsoredMaxChars && paid / Math.max(1, text.length) >= 0.6) pushHit(hits, seen, el, 'ad', 'structure:sponsored-link');
+  }
+
+  // 5. Link lists (related/popular boxes) by structure alone.
   if (opts.linkLists) {
     const scope = opts.linkLists === 'all' ? root : topScored(bodyScore);
     if (scope) {

@@ -72,7 +72,7 @@ export interface ClassRule {
 export const CLASS_RULES: ClassRule[] = [
   { id: 'class:related', reason: 'related', pattern: /^(?:baca-?juga\w*(?:[-_].*)?|bacajuga.*|linksisip|lihatjg|baca|inner-link-baca-juga|.*terkait.*|related(?:[-_].*)?|.*[-_]related(?:[-_].*)?|.*__related.*|rekomendasi.*|.*[-_]rekomendasi|recommended?(?:[-_].*)?|.*[-_]recommend(?:ed|ation)s?|artikelbox|box_artikel\d*|list__other|readtoogtm|jeg_related.*|crp_related|yarpp.*|terpopuler.*|.*[-_]terpopuler|wpp-list|most-?(?:popular|read).*|popular-?posts?)$/i },
   { id: 'class:overlay', reason: 'overlay', pattern: /^(?:interstitial.*|.*[-_]interstitial|popup-?ads?|ads?-?popup|sticky-?ads?.*|.*[-_]sticky-?ads?|ads?-?sticky.*|floating-?ads?.*|.*[-_]floating-?ads?|ads?-?floating.*|float-?ads?.*|ads?-?float.*|bottom-?ads?-?sticky)$/i },
-  { id: 'class:ad', reason: 'ad', pattern: /^(?:ads?|iklan.*|.*[-_]iklan|ads?[-_].*|.*[-_]ads?|.*[-_]ads?[-_].*|adsbygoogle|adsense.*|adslot.*|adunit.*|ad-?slot.*|ad-?container|div-gpt-ad.*|gpt-ad.*|dfp[-_].*|parallax.*|.*parallax|paralax.*|.*_paralax|paradetail|flying-carpet|amp-flying-carpet.*|billboard.*|.*[-_]billboard|skyscra?pp?er.*|.*sk[yi]scra?pp?er|.*medium-?rectangle.*|advert.*|.*advertisement.*|sponsor(?:ed)?(?:[-_].*)?|banner(?:[-_]?ads?|[-_]iklan)|ads?banner.*|leaderboard.*|jeg_ad.*|ad_\w+)$/i },
+  { id: 'class:ad', reason: 'ad', pattern: /^(?:ads?|iklan.*|.*[-_]iklan|ads?[-_].*|.*[-_]ads?|.*[-_]ads?[-_].*|adsbygoogle|adsense.*|adslot.*|adunit.*|ad-?slot.*|ad-?container|div-gpt-ad.*|gpt-ad.*|dfp[-_].*|parallax.*|.*parallax|paralax.*|.*_paralax|paradetail|flying-carpet|amp-flying-carpet.*|billboard.*|.*[-_]billboard|skyscra?pp?er.*|.*sk[yi]scra?pp?er|.*medium-?rectangle.*|advert.*|.*advertisement.*|sponsor(?:ed)?(?:[-_].*)?|banner(?:[-_]?ads?|[-_]iklan)|ads?banner.*|leaderboard.*|jeg_ad.*|ad_\w+|code-block-\d+)$/i },
   { id: 'class:share', reason: 'share', pattern: /^(?:share(?:[-_].*)?|sharebox|sharethis.*|addthis.*|.*[-_]share(?:[-_].*)?|.*__share.*|social-?share.*|sosmed.*|.*sosial.*|jeg_share.*|copylink|reactions?|rating|rate-?article|votes?|thumbs(?:-detail)?|like-?(?:btn|button)|emoji-?reactions?)$/i },
   { id: 'class:credits', reason: 'editor', pattern: /^(?:credits?(?:-toggle)?|article-credits?)$/i },
   { id: 'class:tags', reason: 'tags', pattern: /^(?:tags?|tag-?list|tags?-?box|.*__tags?|.*[-_]tags?|.*__body-tag|topik-?pilihan|jeg_post_tags|post-tags?)$/i },
@@ -98,6 +98,8 @@ export const THRESHOLDS = {
   /** Stop scanning after this many elements / triggering text nodes (huge pages). */
   maxElements: 30000,
   maxTriggers: 1500,
+  /** A block this short whose text is mostly rel="sponsored" links is an ad. */
+  sponsoredMaxChars: 200,
   /** How far up a label may climb to find its box. */
   maxClimb: 8,
 } as const;

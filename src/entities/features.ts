@@ -7,7 +7,6 @@
  */
 import { combine, fmix, hashString } from './hash';
 import { gazetteer, gazetteerCodes, type Gazetteer } from './gazetteer';
-import { CLUSTER_BRANCH, CLUSTER_LEVELS, clusterTable } from './clusters';
 import { CALENDAR_WORDS, LOC_PREFIXES, ORG_PREFIXES, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 /** Hash of one feature (template, value a, value b): a single mix, as there are ~35 per token. */
@@ -66,8 +65,7 @@ const T = {
   bias: 1, word: 2, lower: 3, prev: 4, next: 5, prev2: 6, next2: 7, prevCur: 8, curNext: 9,
   shape: 10, shapePrevCur: 11, shapeCurNext: 12, pre: 13, suf: 20, firstShape: 30, cls: 31,
   clsPrev: 32, clsNext: 33, gaz: 34, gazPrev: 35, gazNext: 36, prevShape: 37, nextShape: 38,
-  clsPrev2: 39, shape3: 40, len: 41, capRun: 42, clu: 43, cluCap: 47, cluPrev: 48, cluNext: 49,
-  cluPrevCur: 50, cluCurNext: 51, runHead: 52, runTail: 53,
+  clsPrev2: 39, shape3: 40, len: 41, capRun: 42,
 } as const;
 
 const MAX_FEATS_PER_TOKEN = 64;
@@ -78,18 +76,8 @@ const MAX_FEATS_PER_TOKEN = 64;
  * prefix 1-4, suffix 1-4] (affix slots are 0 when the word is too short), then the hashes of the
  * SELF_FEATURES features that depend on the word alone, so a tagger can cache their weight sum.
  */
-export const SELF_FEATURES = 18;
-/** Slots 13-15: cluster path prefixes (coarse, middle, leaf; 0 = word not clustered). */
-const CLU_AT = 13;
-const SELF_AT = 16;
-const clusters = clusterTable();
-/** Cluster path prefixes of a leaf code (leaf + 1, 0 = none): CLUSTER_LEVELS levels of CLUSTER_BRANCH. */
-function clusterPrefixes(code: number, out: Uint32Array, at: number): void {
-  for (let l = 0; l < 3; l++) {
-    const lev = Math.min(l + 1, CLUSTER_LEVELS);
-    out[at + l] = code ? (((code - 1) / CLUSTER_BRANCH ** (CLUSTER_LEVELS - lev)) | 0) + 1 : 0;
-  }
-}
+export const SELF_FEATURES = 14;
+const SELF_AT = 13;
 const INFO_SIZE = SELF_AT + SELF_FEATURES;
 /** A cached word: its facts, plus room for a tagger to keep the weight sum of its word-only
  *  features (valid while `stamp` equals the id of the model that computed it). */
@@ -117,7 +105,6 @@ function wordInfo(w: string, gaz: Gazetteer): WordInfo {
     info[4 + a] = hashString(l.slice(0, a));
     info[8 + a] = hashString(l.slice(len - a));
   }
-  clusterPrefixes(clusters.get(info[1]!) ?? 0, info, CLU_AT);
   const f = featureHash;
   let k = SELF_AT;
   info[k++] = f(T.bias, 0);
@@ -130,8 +117,6 @@ function wordInfo(w: string, gaz: Gazetteer): WordInfo {
   }
   info[k++] = f(T.len, Math.min(w.length, 12), info[4]!);
   info[k++] = f(T.cls, info[3]!);
-  for (let l = 0; l < 3; l++) info[k++] = f(T.clu + l, info[CLU_AT + l]!);
-  info[k++] = f(T.cluCap, info[CLU_AT + 2]!, info[4]!);
   if (infoCache.size > 200_000) infoCache.clear(); // bound memory on endless input
   const entry: WordInfo = { h: info, self: new Float32Array(8), stamp: 0 };
   infoCache.set(w, entry);
@@ -145,7 +130,6 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
   const n = tokens.length;
   const hW = new Uint32Array(n), hL = new Uint32Array(n), hS = new Uint32Array(n);
   const cls = new Uint8Array(n), cap = new Uint8Array(n);
-  const c2 = new Uint32Array(n), c3 = new Uint32Array(n);
   const infos: WordInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
@@ -157,18 +141,15 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     hS[i] = info[2]!;
     cls[i] = info[3]!;
     cap[i] = info[4]!;
-    c2[i] = info[CLU_AT + 1]!;
-    c3[i] = info[CLU_AT + 2]!;
   }
   const gz = gazetteerCodes(gaz, hL, n);
   // Length of the run of capitalised tokens containing i: long runs are names of organisations.
   const run = new Uint8Array(n);
-  const runFrom = new Int32Array(n), runTo = new Int32Array(n);
   for (let i = 0; i < n; ) {
     if (!cap[i]) { i++; continue; }
     let j = i;
     while (j < n && cap[j]) j++;
-    for (let k = i; k < j; k++) { run[k] = Math.min(j - i, 4); runFrom[k] = i; runTo[k] = j; }
+    for (let k = i; k < j; k++) run[k] = Math.min(j - i, 4);
     i = j;
   }
 
@@ -203,16 +184,6 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     add(T.clsNext, cn, cap[i]!);
     add(T.clsPrev2, cp2, cap[i]!);
     const g = gz[i]!, gp = i > 0 ? gz[i - 1]! : 0, gn = i + 1 < n ? gz[i + 1]! : 0;
-    const cp3 = i > 0 ? c3[i - 1]! : 0xffff, cn3 = i + 1 < n ? c3[i + 1]! : 0xffff;
-    add(T.cluPrev, cp3, cap[i]!);
-    add(T.cluNext, cn3, cap[i]!);
-    // Head and last word of a longer capitalised run, seen from every token of it: "Universitas"
-    // in "Universitas Gadjah Mada", "Tbk" in "PT Bank Central Asia Tbk" (beyond the +-2 window).
-    if (run[i]! >= 2) {
-      const a = runFrom[i]!, b = runTo[i]! - 1;
-      if (i - a >= 2) add(T.runHead, hL[a]!, Math.min(i - a, 3));
-      if (b - i >= 2) add(T.runTail, hL[b]!);
-    }
     if (g) add(T.gaz, g, cap[i]!);
     if (gp) add(T.gazPrev, gp);
     if (gn) add(T.gazNext, gn);

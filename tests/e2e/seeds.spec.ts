@@ -115,8 +115,10 @@ test('reading view shows the article without clutter, and closes again', async (
     expect(text).not.toContain(clutter);
   }
   await page.screenshot({ path: artifact('reader-seed-003.png') });
+  // Escape closes it (the reader asks its parent), and the page is as it was.
   await page.keyboard.press('Escape');
-  await frame.evaluate(() => window.parent.postMessage({ type: 'sorot:close-reader' }, '*'));
   await expect.poll(() => page.frames().some((f) => f.url().includes('/reader.html'))).toBe(false);
+  expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('');
+  await expect(page.getByRole('heading', { name: 'Simbolisme di Balik Souvenir' })).toBeVisible();
   await page.close();
 });

@@ -119,3 +119,20 @@ describe('rules do not fire on prose, navigation, captions or comments', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 });
+
+describe('paid links and ad-plugin blocks', () => {
+  it('hides a short block made of a rel="sponsored" link, and a WordPress ad-inserter block', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><p>Paragraf berita yang panjang tentang kunjungan Kim Jong Un ke Rusia dan pertemuannya dengan Putin di kosmodrom.</p>
+       <div id="a"><a href="https://iklan.example/smk3" rel="sponsored"><strong>Jasa SMK3 dan ISO</strong></a></div>
+       <div class="code-block code-block-7" id="b"><a href="https://x.example/">Promo</a></div>
+       <p id="c">Menurut laporan, <a href="https://partner.example" rel="sponsored nofollow">mitra kami</a> ikut mendanai riset tentang hubungan kedua negara yang makin erat sejak pertemuan tersebut berlangsung.</p>
+       </article></body></html>`, 'text/html');
+    const hits = findClutter(doc, 'https://akurasi.id/x');
+    const ids = hits.map((h) => h.element.id);
+    expect(ids).toContain('a');
+    expect(ids).toContain('b');
+    expect(ids).not.toContain('c'); // prose with one paid link stays
+    expect(hits.find((h) => h.element.id === 'a')?.rule).toBe('structure:sponsored-link');
+  });
+});
