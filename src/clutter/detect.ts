@@ -38,7 +38,10 @@ function isProtected(el: Element): boolean {
 function holdsProse(el: Element): boolean {
   const text = textOf(el);
   if (text.length < THRESHOLDS.proseChars) return false;
-  return text.length - linkTextLength(el) >= THRESHOLDS.proseChars;
+  // Ad slots carry their loader scripts inline: code is not prose.
+  let code = 0;
+  for (const s of el.querySelectorAll('script, style, noscript, template')) code += collapse(s.textContent ?? '').length;
+  return text.length - code - linkTextLength(el) >= THRESHOLDS.proseChars;
 }
 
 /** One combined test first: most class names match no rule. */
@@ -106,13 +109,21 @@ function climb(start: Element, stopAt: Element): { el: Element; rule: TextRule }
 }
 
 /** A bare label ("Jangan Lewatkan", "Baca Juga") heads the link list that follows it. */
+/** Headline cards (picture, linked title, date, teaser) after a related label: every item links out. */
+function isCardList(el: Element): boolean {
+  const items = Array.from(el.children);
+  if (items.length < 2) return false;
+  const linked = items.filter((c) => c.querySelector('a[href]') && textOf(c).length <= 400);
+  return linked.length / items.length >= 0.8;
+}
+
 function followingLinkList(label: Element): Element[] {
   const out: Element[] = [];
   for (let s = label.nextElementSibling; s && out.length < 12; s = s.nextElementSibling) {
     if (s.tagName === 'BR') continue;
     const text = textOf(s);
     if (!text) continue;
-    if (s.tagName === 'A' || linkDensity(s, text) >= 0.6) out.push(s);
+    if (s.tagName === 'A' || linkDensity(s, text) >= 0.6 || isCardList(s)) out.push(s);
     else break;
   }
   return out;

@@ -136,3 +136,16 @@ describe('paid links and ad-plugin blocks', () => {
     expect(hits.find((h) => h.element.id === 'a')?.rule).toBe('structure:sponsored-link');
   });
 });
+
+describe('related cards after a label', () => {
+  it('hides a headline-card list that follows a "Berita Lainnya" label, not a prose list', () => {
+    const card = (t: string) => `<li><div class="pic"><a href="/x"><img alt=""></a></div><div class="text"><h3><a href="/x">${t}</a></h3><span>24/6/2025</span><p>Ringkasan singkat berita lain yang tidak ada hubungannya dengan artikel ini sama sekali.</p></div></li>`;
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><p>${'Isi berita yang panjang. '.repeat(20)}</p></article>
+       <div class="ti">Berita Lainnya</div><ul id="cards">${card('Satu judul berita lain')}${card('Dua judul berita lain')}${card('Tiga judul berita lain')}</ul>
+       <h2>Langkah berikutnya</h2><ul id="prose"><li>Pemerintah menyiapkan anggaran.</li><li>DPR membahas aturan.</li></ul></body></html>`, 'text/html');
+    const ids = findClutter(doc, 'https://example.co.id/x').map((h) => h.element.id);
+    expect(ids).toContain('cards');
+    expect(ids).not.toContain('prose');
+  });
+});
