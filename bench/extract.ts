@@ -66,31 +66,40 @@ async function main(): Promise<number> {
         };
         const pipe: number[] = [];
         const read: number[] = [];
+        const readClone: number[] = [];
         for (let i = 0; i < runs + 1; i++) {
-          // Alternate so both see the same warm-up and GC pressure; run 0 is warm-up.
+          // Alternate so all see the same warm-up and GC pressure; run 0 is warm-up.
+          // `a` stands in for the live page: the pipeline makes its own working copy inside.
           const a = document.cloneNode(true) as Document;
           let t = performance.now();
           w.SorotPipeline.analyzeDocument(a, url);
           if (i) pipe.push(performance.now() - t);
+          // Readability alone, parse only, on a copy made outside the timing.
           const b = document.cloneNode(true) as Document;
           t = performance.now();
           new w.SorotReadability.Readability(b).parse();
           if (i) read.push(performance.now() - t);
+          // Readability alone as an extension must run it: on a copy of the live page.
+          t = performance.now();
+          new w.SorotReadability.Readability(document.cloneNode(true) as Document).parse();
+          if (i) readClone.push(performance.now() - t);
         }
-        return { pipe, read };
+        return { pipe, read, readClone };
       }, { runs: RUNS, url: p.url });
-      const row = { name: p.name, pipe: median(times.pipe), read: median(times.read) };
+      const row = { name: p.name, pipe: median(times.pipe), read: median(times.read), readClone: median(times.readClone) };
       rows.push(row);
-      process.stdout.write(`BENCH ${row.name.padEnd(18)} pipeline ${row.pipe.toFixed(1)} ms  readability ${row.read.toFixed(1)} ms  ratio ${(row.pipe / row.read).toFixed(2)}\n`);
+      process.stdout.write(`BENCH ${row.name.padEnd(18)} pipeline ${row.pipe.toFixed(1)} ms  readability ${row.read.toFixed(1)} ms (with its clone ${row.readClone.toFixed(1)} ms)  ratio ${(row.pipe / row.read).toFixed(2)} / ${(row.pipe / row.readClone).toFixed(2)}\n`);
     }
   } finally {
     await browser.close();
   }
   if (!rows.length) return 1;
   const ratio = median(rows.map((r) => r.pipe / r.read));
+  const ratioClone = median(rows.map((r) => r.pipe / r.readClone));
   const total = rows.reduce((n, r) => n + r.pipe, 0) / rows.reduce((n, r) => n + r.read, 0);
   process.stdout.write(`BENCH extract pipeline/readability total-time ratio: ${total.toFixed(2)}\n`);
-  process.stdout.write(`BENCH extract pipeline/readability median ratio: ${ratio.toFixed(2)}\n`);
+  process.stdout.write(`BENCH extract pipeline/readability(parse only) median ratio: ${ratio.toFixed(2)}\n`);
+  process.stdout.write(`BENCH extract pipeline/readability(clone + parse, as an extension must run it) median ratio: ${ratioClone.toFixed(2)} (budget 1.3)\n`);
   return 0;
 }
 
