@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   // Page scripts off: we time our code on the served DOM, not the outlets' ad scripts.
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  const rows: Array<{ name: string; pipe: number; read: number }> = [];
+  const rows: Array<{ name: string; pipe: number; read: number; readClone: number }> = [];
   try {
     for (const p of corpusPages()) {
       if (only && !only.includes(p.name)) continue;
