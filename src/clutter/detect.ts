@@ -5,8 +5,7 @@
 import type { ClutterReason } from '../types';
 import {
   CLASS_EXEMPT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_TRIGGER,
-  THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule,
-} from './rules';
+  THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
 import { siteRulesFor } from './sites';
 
 export type ClutterHit = { element: Element; reason: ClutterReason; rule: string };
@@ -239,6 +238,10 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const text = textOf(el);
     const paid = Array.from(el.querySelectorAll('a[rel~="sponsored"]')).reduce((n, x) => n + collapse(x.textContent ?? '').length, 0);
     if (text.length <= THRESHOLDS.sponsoredMaxChars && paid / Math.max(1, text.length) >= 0.6) pushHit(hits, seen, el, 'ad', 'structure:sponsored-link');
+  }
+
+  for (const el of Array.from(root.querySelectorAll(AD_EMBEDS)).slice(0, 300)) {
+    if (!seen.has(el) && !isProtected(el)) pushHit(hits, seen, el, 'ad', 'structure:ad-embed');
   }
 
   // 5. Link lists (related/popular boxes) by structure alone.

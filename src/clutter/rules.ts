@@ -79,6 +79,9 @@ export const CLASS_RULES: ClassRule[] = [
   { id: 'class:promo', reason: 'promo', pattern: /^(?:ext-channel|newsletter.*|.*[-_]newsletter|subscribe.*|whatsapp-?channel|wa-?channel|google-?news.*|follow-?us|app-?promo|download-?app)$/i },
 ];
 
+/** Ad-network frames and slots, whatever the page calls their containers. */
+export const AD_EMBEDS = 'iframe[src*="doubleclick.net"], iframe[src*="googlesyndication.com"], iframe[id^="google_ads_iframe"], ins.adsbygoogle, [id^="div-gpt-ad"]';
+
 /** Never hide these tags or their ancestors' equivalents: they hold the page and its navigation. */
 export const NEVER_HIDE_TAGS = new Set(['HTML', 'BODY', 'MAIN', 'NAV', 'HEADER', 'FOOTER', 'H1', 'FIGURE', 'FIGCAPTION', 'IMG', 'PICTURE', 'VIDEO']);
 
