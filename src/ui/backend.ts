@@ -5,7 +5,7 @@
 import type { TabState } from '../messaging/protocol';
 import { sendMessage, onMessage } from '../messaging/protocol';
 import { requestSiteAccess } from '../platform';
-import { entityTimeline, type StoredArticleView } from './library-client';
+import type { StoredArticleView } from './library-client';
 import { storage } from 'wxt/utils/storage';
 import { WIKIPEDIA_BASE, createWikipedia, type WikiSummary } from './wikipedia';
 
@@ -101,7 +101,8 @@ export const browserBackend: PanelBackend = {
   showHidden: async (tabId, index, shown) => !!(await sendMessage('showHidden', { index, shown }, tabId)),
   highlightEntity: async (tabId, surfaces, step) =>
     (await sendMessage('highlightEntity', surfaces ? { surfaces, step } : null, tabId)) ?? null,
-  entityTimeline,
+  // Loaded on first use: the library (Dexie and ranking code) is not needed to open the panel.
+  entityTimeline: async (entityId: string) => (await import('./library-client')).entityTimeline(entityId),
   wikipediaSummary: (name) => wikipedia.summary(name),
   openPage(path) {
     void browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n';
 import { ReaderApp } from '../../../src/ui/reader/ReaderApp';
 import { pickVoice } from '../../../src/ui/reader/tts';
@@ -47,6 +47,9 @@ beforeEach(() => {
   Object.assign(window, { speechSynthesis: synth });
   Object.assign(globalThis, { SpeechSynthesisUtterance: FakeUtterance });
 });
+// Preact's effect scheduler keeps a 100 ms fallback timer; let it run before jsdom goes away.
+afterAll(() => new Promise((resolve) => setTimeout(resolve, 150)));
+
 afterEach(() => {
   cleanup();
   delete (window as unknown as Record<string, unknown>).speechSynthesis;
