@@ -4,13 +4,12 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NEWS_MATCHES } from '@/src/sites';
-import { analyzeDocument } from '@/src/article';
+import { analyzeDocument, hiddenItems } from '@/src/article';
 import { HIDE_CSS, earlyCss, findClutter, markClutter, setHiding, setShown, type ClutterHit } from '@/src/clutter';
 import { onMessage, sendMessage } from '@/src/messaging/protocol';
 import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/highlight';
 import { createReaderOverlay } from '@/src/page/reader-overlay';
 import { extensionOrigin } from '@/src/platform';
-import type { HiddenItem } from '@/src/types';
 import { featuresItem, siteKeyFor, sitesItem, withFeatureDefaults } from '@/src/ui/settings';
 
 export default defineContentScript({
@@ -20,12 +19,6 @@ export default defineContentScript({
     if (window.top !== window) return;
     run(ctx);
   },
-});
-
-const toItem = (h: ClutterHit): HiddenItem => ({
-  reason: h.reason,
-  rule: h.rule,
-  text: (h.element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 300),
 });
 
 function run(ctx: ContentScriptContext) {
@@ -110,7 +103,7 @@ function run(ctx: ContentScriptContext) {
     if (!fresh.length) return;
     markClutter(doc, fresh);
     hits = hits.concat(fresh);
-    sendMessage('clutterUpdated', { hidden: hits.map(toItem) }).catch(() => {});
+    sendMessage('clutterUpdated', { hidden: hiddenItems(hits) }).catch(() => {});
   };
 
   // Analysis gets a task of its own, after the parser's: the page's work and ours never add up
