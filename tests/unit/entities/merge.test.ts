@@ -90,3 +90,17 @@ describe('mention clean-up rules', () => {
     expect(ents.map((e) => e.name)).toEqual(['Jakarta']);
   });
 });
+
+describe('name propagation within an article', () => {
+  it('counts every bare surname once the full name is known, and adds no new entity', async () => {
+    const { extractEntities } = await import('../../../src/entities');
+    const ents = extractEntities([
+      'Presiden Rusia, Vladimir Putin, bertemu Kim Jong Un di Moskow.',
+      'Hadiah mobil dari Putin menjadi sorotan. Gestur ini memperlihatkan upaya Putin untuk memperkuat ikatan.',
+    ]);
+    const putin = ents.find((e) => e.name === 'Vladimir Putin');
+    expect(putin?.type).toBe('PER');
+    expect(putin?.count).toBe(3);
+    expect(ents.filter((e) => /Putin/.test(e.name))).toHaveLength(1);
+  });
+});
