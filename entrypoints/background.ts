@@ -38,7 +38,7 @@ export default defineBackground(() => {
 
   onMessage('clutterUpdated', async ({ data, sender }) => {
     if (!fromUs(sender) || sender.tab?.id == null) return;
-    const msg = parseMessage('pageAnalyzed', PageAnalyzedSchema.entries.hidden, data?.hidden);
+    const msg = parseMessage('clutterUpdated', PageAnalyzedSchema.entries.hidden, data?.hidden);
     broadcast(await service.clutterUpdated(sender.tab.id, msg));
   });
 

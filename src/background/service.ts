@@ -54,9 +54,4 @@ export class SorotService {
     if (!state) return null;
     return this.tabs.set({ ...state, hidden });
   }
-
-  async setHidingEnabled(tabId: number, enabled: boolean): Promise<TabState | null> {
-    const state = await this.tabs.get(tabId);
-    return state ? this.tabs.set({ ...state, hidingEnabled: enabled }) : null;
-  }
 }

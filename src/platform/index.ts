@@ -7,8 +7,6 @@ import { browser } from 'wxt/browser';
 type AnyApi = Record<string, any>;
 const api = browser as unknown as AnyApi;
 
-export const isFirefox = (): boolean => typeof api.sidebarAction !== 'undefined';
-
 /** Make the toolbar button open the panel (Chrome side panel / Firefox sidebar). */
 export function setupPanelOnActionClick(): void {
   if (api.sidePanel?.setPanelBehavior) {
@@ -18,15 +16,6 @@ export function setupPanelOnActionClick(): void {
   const action = api.action ?? api.browserAction;
   // Firefox requires toggle() to run synchronously inside the click handler.
   action?.onClicked?.addListener(() => api.sidebarAction?.toggle?.());
-}
-
-/** Open the panel from a user gesture in an extension page. */
-export async function openPanel(windowId?: number): Promise<void> {
-  if (api.sidePanel?.open) {
-    await api.sidePanel.open(windowId != null ? { windowId } : {});
-  } else {
-    await api.sidebarAction?.open?.();
-  }
 }
 
 /** Origin pattern for a page URL, as used by host permissions. */
@@ -64,11 +53,6 @@ export async function injectContentScript(tabId: number): Promise<void> {
 /** Private windows never store anything. */
 export function isPrivateTab(tab: { incognito?: boolean } | undefined): boolean {
   return !!tab?.incognito;
-}
-
-export async function activeTab(): Promise<{ id?: number; url?: string; windowId?: number } | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab;
 }
 
 /** The extension's own origin, to check postMessage senders. */
