@@ -3,17 +3,18 @@ import '@/src/ui/theme.css';
 import { browserBackend } from '@/src/ui/backend';
 import { I18nProvider, loadLanguage } from '@/src/ui/i18n';
 import { followThemeSetting } from '@/src/ui/theme';
-import { Panel } from '@/src/ui/panel/Panel';
+import { Panel, panelStart } from '@/src/ui/panel/Panel';
 
 // `sidepanel.html?tab=<id>` pins the panel to one tab (e2e tests, opening it as a page).
 const pinned = new URLSearchParams(location.search).get('tab');
 const tabId = pinned && /^\d+$/.test(pinned) ? Number(pinned) : undefined;
 
-// Theme and language are read before the first render, so there is no flash.
-void Promise.all([loadLanguage(), followThemeSetting()]).then(([lang]) => {
+// Theme, language and the tab's stored state are read together before the first render: no
+// flash, and the panel opens on the article, not on a spinner (bench/panel.ts measures it).
+void Promise.all([loadLanguage(), followThemeSetting(), panelStart(browserBackend, tabId)]).then(([lang, , start]) => {
   render(
     <I18nProvider initial={lang}>
-      <Panel backend={browserBackend} tabId={tabId} />
+      <Panel backend={browserBackend} tabId={tabId} start={start} />
     </I18nProvider>,
     document.getElementById('app')!,
   );

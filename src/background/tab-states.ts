@@ -11,6 +11,9 @@ export function emptyState(tabId: number, status: TabState['status'] = 'idle', u
   };
 }
 
+/** The storage.session key of a tab's state; the panel reads it directly at open (backend.ts). */
+export const tabStateKey = (tabId: number) => `tab:${tabId}`;
+
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -21,7 +24,7 @@ export class TabStates {
   private states = new Map<number, TabState>();
   constructor(private session?: SessionArea) {}
 
-  private key = (tabId: number) => `tab:${tabId}`;
+  private key = tabStateKey;
 
   async get(tabId: number): Promise<TabState | null> {
     const hit = this.states.get(tabId);

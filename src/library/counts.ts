@@ -70,9 +70,9 @@ export interface Written {
 }
 
 /**
- * Apply deltas; call inside a rw transaction over vocab, entities, meta and sync. Whatever `pre`
- * does not supply is read, all reads issued together, then all writes: each await on IndexedDB
- * is a round trip. Bumps the write generation.
+ * Apply deltas; call inside a rw transaction over vocab, entities, meta, sync and countlog.
+ * Whatever `pre` does not supply is read, all reads issued together, then all writes: each await
+ * on IndexedDB is a round trip. Bumps the write generation and logs what it set (df-cache.ts).
  */
 export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Prefetched = {}): Promise<Written> {
   const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
@@ -127,6 +127,7 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Pr
     wrote.articles = Math.max(0, (meta?.articles ?? 0) + d.articles);
     writes.push(db.meta.put({ k: STATS_KEY, articles: wrote.articles }));
   }
+  writes.push(db.countlog.put({ gen: wrote.to, terms: wrote.terms, entities: wrote.entities, articles: wrote.articles }));
   await Promise.all(writes);
   return wrote;
 }

@@ -10,7 +10,7 @@ import {
   buildRows, dfTerms, GEN_KEY, keyRange, LibraryDb, packFeatures, retime, STATS_KEY, unpackFeatures,
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
 } from './db';
-import { DfIndex, readGen } from './df-cache';
+import { DfIndex, packSnapshot, readGen } from './df-cache';
 import { LibraryError, isQuotaError } from './errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, parseExport } from './export-schema';
 import { docEntities } from './features';
@@ -115,11 +115,18 @@ export function summary(r: ArticleRow): ArticleSummary {
   };
 }
 
-export function openLibrary(dbName = 'sorot'): Library {
+export interface LibraryOptions {
+  /** Writes between two stored snapshots of the counts (df-cache.ts); small in tests. */
+  snapshotEvery?: number;
+}
+
+export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Library {
   const db = new LibraryDb(dbName);
-  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta, db.sync];
-  const DATA = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta];
-  const counts = new DfIndex();
+  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta, db.sync, db.counts, db.countlog];
+  const DATA = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta, db.counts, db.countlog];
+  /** What reading the counts needs (frequencies()). */
+  const COUNTS = [db.entities, db.vocab, db.meta, db.sync, db.counts, db.countlog];
+  const counts = new DfIndex(opts.snapshotEvery);
   /** Load the counts in their own transaction, outside whatever transaction the caller is in. */
   const warm = (gen: number) => { void Dexie.ignoreTransaction(() => counts.ensure(db, gen)); };
 
@@ -164,17 +171,19 @@ export function openLibrary(dbName = 'sorot'): Library {
         const [prevRow, prevFeat, gen, ents, meta] = await Promise.all([
           db.articles.get(id), db.feats.get(id), readGen(db), db.entities.bulkGet(entityKeys), db.meta.get(STATS_KEY),
         ]);
+        const mem = await counts.catchUp(db, gen);
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
         const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + 1 });
         const d = new Deltas();
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
         d.describe(described);
-        const pre = { terms: counts.current(gen)?.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta, gen };
+        const pre = { terms: mem?.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta, gen };
         // Issued together: one round trip for every write.
         const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, now, pre)]);
         return { row, wrote };
       });
-      counts.committed(wrote.from, wrote.to, wrote);
+      counts.committed(wrote.from, wrote.to, wrote, db);
+      if (!counts.current(wrote.to)) warm(wrote.to);
       return { ...row, ...built.terms, paragraphs: body.paragraphs, contentHtml: body.contentHtml };
     } catch (e) {
       if (isQuotaError(e)) {
@@ -186,11 +195,11 @@ export function openLibrary(dbName = 'sorot'): Library {
 
   /**
    * Document frequencies of the given terms and entities and the article count: from memory when
-   * it matches the stored generation, else read (and a load of the memory started). Call inside
-   * a transaction over vocab, entities, meta.
+   * it matches the stored generation or the log brings it there, else read (and a load of the
+   * memory started). Call inside a transaction over COUNTS.
    */
   async function frequencies(gen: number, terms: string[], entityIds: string[]): Promise<{ tdf: (t: string) => number; edf: (e: string) => number; n: number }> {
-    const mem = counts.current(gen);
+    const mem = await counts.catchUp(db, gen);
     if (mem) return { tdf: (t) => mem.terms.get(t) ?? 0, edf: (e) => mem.entities.get(e) ?? 0, n: mem.articles };
     warm(gen);
     const [v, e, total] = await Promise.all([db.vocab.bulkGet(terms), db.entities.bulkGet(entityIds), count()]);
@@ -200,7 +209,7 @@ export function openLibrary(dbName = 'sorot'): Library {
   }
 
   async function related(id: string, limit = 8): Promise<RelatedView[]> {
-    return db.transaction('r', [db.articles, db.feats, db.entities, db.vocab, db.meta, db.sync], async () => {
+    return db.transaction('r', [db.articles, db.feats, ...COUNTS], async () => {
       // The target's features carry everything ranking needs: no article row, no body.
       const [feat, gen] = await Promise.all([db.feats.get(id), readGen(db)]);
       if (!feat) return [];
@@ -269,7 +278,7 @@ export function openLibrary(dbName = 'sorot'): Library {
       const [, , , w] = await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id), applyDeltas(db, d, Date.now(), { gen })]);
       return w;
     });
-    if (wrote) counts.committed(wrote.from, wrote.to, wrote);
+    if (wrote) counts.committed(wrote.from, wrote.to, wrote, db);
     return wrote != null;
   }
 
@@ -395,7 +404,7 @@ export function openLibrary(dbName = 'sorot'): Library {
   }
 
   async function search(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchHit[]> {
-    return searchLibrary(db, query, filters, limit, async (gen, terms) => {
+    return searchLibrary(db, COUNTS, query, filters, limit, async (gen, terms) => {
       const f = await frequencies(gen, terms, []);
       return { df: (t: string) => f.tdf(t), n: f.n };
     });
@@ -418,6 +427,8 @@ export function openLibrary(dbName = 'sorot'): Library {
         const g = (await readGen(db)) + 1;
         // The generation survives a clear: it must never go back to a value a context has seen.
         await Promise.all([...DATA.map((t) => t.clear()), db.sync.put({ k: GEN_KEY, gen: g })]);
+        // An empty library's counts, so no context reloads them from the (empty) tables.
+        await db.counts.put(packSnapshot({ terms: new Map(), entities: new Map(), articles: 0 }, g)!);
         return g;
       });
       counts.reset(gen);

@@ -9,6 +9,7 @@
  * trip, else checked on the rows page by page. A query costs one round of index reads and
  * usually one page of rows. Document frequencies come from memory (df-cache.ts).
  */
+import type { Table } from 'dexie';
 import { keyRange, plainKey, timeKey, unpackFeatures, type ArticleRow, type FeatRow, type LibraryDb } from './db';
 import { readGen } from './df-cache';
 import { rarity } from './similarity';
@@ -71,7 +72,7 @@ function timedRange(key: string, from: number | null, to: number | null): [strin
   return [to != null ? timeKey(key, to) : lo, from != null ? timeKey(key, from) : hi];
 }
 
-export async function searchLibrary(db: LibraryDb, query: string, filters: SearchFilters, limit: number, frequencies: QueryFrequencies): Promise<SearchHit[]> {
+export async function searchLibrary(db: LibraryDb, countTables: Table[], query: string, filters: SearchFilters, limit: number, frequencies: QueryFrequencies): Promise<SearchHit[]> {
   const terms = termsOf(query);
   const from = toMs(filters.from);
   const to = toMs(filters.to);
@@ -87,7 +88,7 @@ export async function searchLibrary(db: LibraryDb, query: string, filters: Searc
     (from == null || (r.publishedTs != null && r.publishedTs >= from)) &&
     (to == null || (r.publishedTs != null && r.publishedTs <= to));
 
-  return db.transaction('r', [db.articles, db.feats, db.entities, db.vocab, db.meta, db.sync], async () => {
+  return db.transaction('r', [db.articles, db.feats, ...countTables], async () => {
     const freq = await frequencies(await readGen(db), terms);
     const n = Math.max(1, freq.n);
     const df = new Map(terms.map((t) => [t, freq.df(t)]));

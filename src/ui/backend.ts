@@ -4,6 +4,7 @@
  */
 import type { TabState } from '../messaging/protocol';
 import { sendMessage, onMessage } from '../messaging/protocol';
+import { tabStateKey } from '../background/tab-states';
 import { requestSiteAccess } from '../platform';
 import type { StoredArticleView } from './library-client';
 import { storage } from 'wxt/utils/storage';
@@ -15,6 +16,11 @@ export interface PanelBackend {
   /** Calls back with the tab id whenever the active tab of this window changes or navigates. */
   watchActiveTab(cb: (tabId: number) => void): () => void;
   getTabState(tabId: number): Promise<TabState | null>;
+  /**
+   * The tab's state as last mirrored to storage.session, read without waking the background:
+   * what the panel shows at once on open, before getTabState answers. Null when absent.
+   */
+  peekTabState?(tabId: number): Promise<TabState | null>;
   /** Analyse the tab now (not-article pages, error retry). */
   analyzeTab(tabId: number): Promise<TabState | null>;
   /** Enable Sorot on the tab's site (permission prompt, must run in a click handler), then analyse. */
@@ -83,6 +89,15 @@ export const browserBackend: PanelBackend = {
   },
 
   getTabState: (tabId) => sendMessage('getTabState', { tabId }),
+  async peekTabState(tabId) {
+    try {
+      const key = tabStateKey(tabId);
+      const got = await browser.storage.session.get(key);
+      return (got[key] as TabState | undefined) ?? null;
+    } catch {
+      return null; // no storage.session (older Firefox): the message answers
+    }
+  },
   analyzeTab: (tabId) => sendMessage('analyzeTab', { tabId }),
 
   async enableSite(tabId, url) {

@@ -11,7 +11,8 @@ export interface LibraryApi {
   list(q: ListQuery): Promise<StoredArticleView[]>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
-  exportJson(): Promise<string>;
+  /** The export file, assembled from parts: a large library never becomes one string. */
+  exportFile(): Promise<Blob>;
   importJson(json: string): Promise<{ added: number; updated: number }>;
   stats(): Promise<{ count: number; bytes: number | null }>;
 }
@@ -20,15 +21,15 @@ export const libraryApi: LibraryApi = {
   list: client.listArticles,
   remove: client.deleteStored,
   clear: client.clearLibrary,
-  exportJson: client.exportLibrary,
+  exportFile: client.exportLibraryBlob,
   importJson: client.importLibrary,
   stats: client.libraryStats,
 };
 
 type Notice = { kind: 'info' | 'error'; text: string } | null;
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, file: Blob) {
+  const url = URL.createObjectURL(file);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -100,8 +101,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   };
   const doExport = async () => {
     try {
-      const json = await api.exportJson();
-      download(`sorot-${new Date().toISOString().slice(0, 10)}.json`, json);
+      download(`sorot-${new Date().toISOString().slice(0, 10)}.json`, await api.exportFile());
       setNotice({ kind: 'info', text: t('library.exported') });
     } catch (err) {
       setNotice({ kind: 'error', text: `${t('library.exportError')} ${err instanceof Error ? err.message : String(err)}` });

@@ -11,25 +11,54 @@ import { ArticleView } from './ArticleView';
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; state: TabState | null } | { kind: 'failed'; message: string };
 
-export function Panel(props: { backend: PanelBackend; tabId?: number }) {
-  const { backend } = props;
+/** What main.tsx read before the first render, so the panel opens on its content, not a spinner. */
+export interface PanelStart {
+  tabId: number;
+  state: TabState | null;
+}
+
+/** Start reading the tab's state before the first render (see PanelStart); never throws. */
+export async function panelStart(backend: PanelBackend, pinned?: number): Promise<PanelStart | null> {
+  try {
+    const tabId = pinned ?? (await backend.activeTabId());
+    if (tabId == null) return null;
+    return { tabId, state: (await backend.peekTabState?.(tabId)) ?? null };
+  } catch {
+    return null;
+  }
+}
+
+export function Panel(props: { backend: PanelBackend; tabId?: number; start?: PanelStart | null }) {
+  const { backend, start } = props;
   const { t } = useT();
-  const [tabId, setTabId] = useState<number | null>(props.tabId ?? null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [tabId, setTabId] = useState<number | null>(props.tabId ?? start?.tabId ?? null);
+  const [phase, setPhase] = useState<Phase>(start?.state ? { kind: 'ready', state: start.state } : { kind: 'loading' });
   const [busy, setBusy] = useState(false);
   const tabRef = useRef<number | null>(tabId);
   tabRef.current = tabId;
+  const shown = useRef<{ tabId: number; json: string } | null>(start?.state ? { tabId: start.tabId, json: JSON.stringify(start.state) } : null);
+
+  const show = useCallback((id: number, state: TabState | null) => {
+    if (tabRef.current !== id) return;
+    // The same state again (the background's answer after the stored copy): keep the render.
+    const json = JSON.stringify(state);
+    if (shown.current?.tabId === id && shown.current.json === json) return;
+    shown.current = { tabId: id, json };
+    setPhase({ kind: 'ready', state });
+  }, []);
 
   const load = useCallback(
     async (id: number) => {
       try {
-        const state = await backend.getTabState(id);
-        if (tabRef.current === id) setPhase({ kind: 'ready', state });
+        // The stored copy first (no need to wake the background), then the background's answer.
+        const quick = await backend.peekTabState?.(id).catch(() => null);
+        if (quick) show(id, quick);
+        show(id, await backend.getTabState(id));
       } catch (err) {
         if (tabRef.current === id) setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
       }
     },
-    [backend],
+    [backend, show],
   );
 
   // Follow the active tab (unless a tab id was given).
@@ -55,23 +84,27 @@ export function Panel(props: { backend: PanelBackend; tabId?: number }) {
 
   useEffect(() => {
     if (tabId == null) return;
-    setPhase({ kind: 'loading' });
+    // Opened on this tab's stored state: refresh it without going back to the spinner.
+    if (shown.current?.tabId !== tabId) {
+      shown.current = null;
+      setPhase({ kind: 'loading' });
+    }
     void load(tabId);
   }, [tabId, load]);
 
   useEffect(
     () =>
       backend.watchTabState((state) => {
-        if (state.tabId === tabRef.current) setPhase({ kind: 'ready', state });
+        show(state.tabId, state);
       }),
-    [backend],
+    [backend, show],
   );
 
   const run = async (fn: () => Promise<TabState | null>) => {
     setBusy(true);
     try {
       const state = await fn();
-      if (state && state.tabId === tabRef.current) setPhase({ kind: 'ready', state });
+      if (state) show(state.tabId, state);
     } catch (err) {
       setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
     } finally {

@@ -74,7 +74,7 @@ describe('axe: no serious or critical violations', () => {
   it('library page', async () => {
     const api: LibraryApi = {
       list: async () => [{ id: '1', url: 'https://a.id/x', title: 'Judul', site: 'A', published: '2026-01-01' }],
-      remove: async () => {}, clear: async () => {}, exportJson: async () => '{}', importJson: async () => ({ added: 0, updated: 0 }),
+      remove: async () => {}, clear: async () => {}, exportFile: async () => new Blob(['{}']), importJson: async () => ({ added: 0, updated: 0 }),
       stats: async () => ({ count: 1, bytes: 100 }),
     };
     const { container } = render(<I18nProvider lang="en"><LibraryPage api={api} /></I18nProvider>);

@@ -24,7 +24,7 @@ function fakeApi() {
     },
     remove: async (id) => void (items = items.filter((i) => i.id !== id)),
     clear: async () => void (items = []),
-    exportJson: async () => JSON.stringify({ version: 1, articles: items }),
+    exportFile: async () => new Blob([JSON.stringify({ version: 1, articles: items })]),
     importJson: vi.fn(async (json: string) => {
       const data = JSON.parse(json);
       if (data.version !== 1) throw new Error('Versi berkas tidak dikenal (2).');

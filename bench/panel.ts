@@ -1,0 +1,109 @@
+/**
+ * Panel-ready time in real Chromium with the production build: from the side panel page's
+ * navigation start to its article view (entity chips) on screen, for an analysed seed article.
+ *   npx tsx bench/panel.ts   (BENCH_PANEL_RUNS=20)
+ *
+ * Two cases: the service worker awake (the usual one: the page was just analysed) and the
+ * service worker stopped first (a panel opened long after the page, so the worker starts, reads
+ * the tab state back from storage.session and answers). The panel never opens IndexedDB at open
+ * (the library code is loaded on the first entity lookup), so the library's size does not enter
+ * this figure; bench/library.ts measures that lookup at 100k articles (entity_timeline).
+ * Baseline in the same run: navigating a tab to one of the extension's static files (an icon),
+ * the browser's own floor for opening an extension URL.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EXT_DIR, launchWithExtension, tabIdFor } from '../tests/e2e/support/browser';
+import { SEED_PUTIN } from '../tests/e2e/support/seeds';
+import { serveSites } from '../tests/e2e/support/server';
+
+declare const chrome: any;
+
+const RUNS = Number(process.env.BENCH_PANEL_RUNS ?? 20);
+const BUDGET_MS = 150;
+
+if (!existsSync(path.join(EXT_DIR, 'manifest.json'))) execSync('npx wxt build', { stdio: 'inherit' });
+
+/** Runs in the panel page before its scripts: the time the first entity chip appears. */
+const WATCH = `(() => {
+  const seen = () => document.querySelector('#entities .entity-group');
+  const mo = new MutationObserver(() => { if (seen()) { window.__readyAt = performance.now(); mo.disconnect(); } });
+  mo.observe(document, { childList: true, subtree: true });
+})();`;
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const p95 = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]!; };
+
+async function main(): Promise<void> {
+  const server = await serveSites([SEED_PUTIN]);
+  const eb = await launchWithExtension(server.hosts);
+  try {
+    const article = await eb.context.newPage();
+    const url = server.urlFor(SEED_PUTIN.url);
+    await article.goto(url);
+    const tabId = await tabIdFor(eb.sw, url);
+    // Analysed, stored and related computed: what the panel shows.
+    for (let i = 0; i < 300; i++) {
+      const s = await eb.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.status ?? null, tabId);
+      if (s === 'article') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await eb.context.addInitScript(WATCH);
+    const panelUrl = `chrome-extension://${eb.extensionId}/sidepanel.html?tab=${tabId}`;
+    const floorUrl = `chrome-extension://${eb.extensionId}/icon/16.png`;
+    const cdp = await eb.context.newCDPSession(article);
+
+    const open = async (): Promise<number> => {
+      const p = await eb.context.newPage();
+      await p.goto(panelUrl);
+      const at = await p.waitForFunction(() => (window as any).__readyAt as number | undefined, null, { timeout: 20_000, polling: 10 });
+      const ms = (await at.jsonValue()) as number;
+      // Where the time went: document loaded, scripts evaluated (DOMContentLoaded).
+      const nav = await p.evaluate(() => { const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming; return [n.responseEnd, n.domContentLoadedEventEnd]; });
+      phases.push(nav);
+      await p.close();
+      return ms;
+    };
+    const floor = async (): Promise<number> => {
+      const p = await eb.context.newPage();
+      await p.goto(floorUrl);
+      const ms = await p.evaluate(() => { const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined; return n ? n.loadEventEnd || n.responseEnd : performance.now(); });
+      await p.close();
+      return ms;
+    };
+
+    let phases: number[][] = [];
+    for (let i = 0; i < 3; i++) await open(); // warm-up: caches, JIT
+    phases = [];
+    const warm: number[] = []; const cold: number[] = []; const base: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      base.push(await floor());
+      warm.push(await open());
+    }
+    for (let i = 0; i < Math.max(5, Math.floor(RUNS / 2)); i++) {
+      // Stop the extension's service worker: the panel's request then starts it again.
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((r) => setTimeout(r, 300));
+      cold.push(await open());
+    }
+    const b = median(base);
+    const awakePhases = phases.slice(0, RUNS);
+    console.log(`BENCH panel phases_worker_awake response_end_median_ms=${median(awakePhases.map((x) => x[0]!)).toFixed(1)} dom_content_loaded_median_ms=${median(awakePhases.map((x) => x[1]!)).toFixed(1)}`);
+    const f = (x: number) => x.toFixed(1);
+    console.log(`BENCH panel baseline_open_extension_url median_ms=${f(b)}`);
+    console.log(`BENCH panel ready_worker_awake median_ms=${f(median(warm))} p95_ms=${f(p95(warm))} ratio_to_baseline=${(median(warm) / b).toFixed(1)} target_ms=${BUDGET_MS} ${p95(warm) <= BUDGET_MS ? 'OK' : 'OVER'}`);
+    console.log(`BENCH panel ready_worker_stopped median_ms=${f(median(cold))} p95_ms=${f(p95(cold))} ratio_to_baseline=${(median(cold) / b).toFixed(1)} target_ms=${BUDGET_MS} ${p95(cold) <= BUDGET_MS ? 'OK' : 'OVER'}`);
+    console.log(`BENCH panel runs=${RUNS} loadavg=${os.loadavg().map((x) => x.toFixed(1)).join(',')}`);
+  } finally {
+    await eb.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
