@@ -1,11 +1,11 @@
-/** Whether an article may be stored: global switch, per-site switch, never in private windows. */
-import { featuresItem, siteKeyFor, sitesItem, withFeatureDefaults } from '../ui/settings';
+/** Whether an article may be stored: global switch, per-site switches, never in private windows. */
+import { featuresItem, isStoreBlocked, noStoreSitesItem, siteKeyFor, sitesItem, withFeatureDefaults } from '../ui/settings';
 import type { StorePolicy } from './service';
 
 export const storePolicy: StorePolicy = {
   async shouldStore(url, privateTab) {
     if (privateTab) return false;
-    const [features, sites] = await Promise.all([featuresItem.getValue(), sitesItem.getValue()]);
+    const [features, sites, noStore] = await Promise.all([featuresItem.getValue(), sitesItem.getValue(), noStoreSitesItem.getValue()]);
     if (!withFeatureDefaults(features).storeArticles) return false;
     let host: string;
     try {
@@ -13,6 +13,7 @@ export const storePolicy: StorePolicy = {
     } catch {
       return false;
     }
+    if (isStoreBlocked(noStore ?? {}, host)) return false;
     // The content script only reports from sites that are on; a site switched off stores nothing.
     const key = siteKeyFor(sites ?? {}, host);
     return key == null || sites![key] !== false;

@@ -68,6 +68,15 @@ export const sitesItem = storage.defineItem<Record<string, boolean>>('local:site
   version: 1,
 });
 
+/**
+ * Sites whose articles are never stored, keyed like `sitesItem` (true = don't store). Separate
+ * from turning Sorot off there: clutter hiding and the panel keep working, nothing is kept.
+ */
+export const noStoreSitesItem = storage.defineItem<Record<string, boolean>>('local:noStoreSites', {
+  fallback: {},
+  version: 1,
+});
+
 export const readerPrefsItem = storage.defineItem<ReaderPrefs>('local:readerPrefs', {
   fallback: DEFAULT_READER_PREFS,
   version: 1,
@@ -98,4 +107,10 @@ export function isSiteEnabled(sites: Record<string, boolean>, host: string): boo
   const k = siteKeyFor(sites, host);
   if (k != null) return sites[k] === true;
   return isNewsHost(host);
+}
+
+/** Whether the reader asked never to store articles from this host. */
+export function isStoreBlocked(noStore: Record<string, boolean>, host: string): boolean {
+  const k = siteKeyFor(noStore, host);
+  return k != null && noStore[k] === true;
 }

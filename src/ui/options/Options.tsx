@@ -5,7 +5,7 @@ import { releaseOrigin, requestOrigin } from '../../platform';
 import { Brand, PageLink, Section, Switch } from '../components';
 import { useT } from '../i18n';
 import {
-  DEFAULT_FEATURES, featuresItem, languageItem, sitesItem, withFeatureDefaults,
+  DEFAULT_FEATURES, featuresItem, languageItem, noStoreSitesItem, sitesItem, withFeatureDefaults,
   type Features, type Language,
 } from '../settings';
 import { WIKIPEDIA_ORIGIN } from '../wikipedia';
@@ -52,6 +52,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
   const [features, setFeatures] = useState<Features>(DEFAULT_FEATURES);
   const [language, setLanguage] = useState<Language>('auto');
   const [sites, setSites] = useState<Record<string, boolean>>({});
+  const [noStore, setNoStore] = useState<Record<string, boolean>>({});
   const [filter, setFilter] = useState('');
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
   const [saved, setSaved] = useState(false);
@@ -65,10 +66,12 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
     void featuresItem.getValue().then((v) => setFeatures(withFeatureDefaults(v)));
     void languageItem.getValue().then((v) => setLanguage(v ?? 'auto'));
     void sitesItem.getValue().then((v) => setSites(v ?? {}));
+    void noStoreSitesItem.getValue().then((v) => setNoStore(v ?? {}));
     void (props.loadShortcuts ?? readShortcuts)().then((s) => setShortcuts(s.length ? s : FALLBACK_SHORTCUTS));
     const un = [
       featuresItem.watch((v) => setFeatures(withFeatureDefaults(v))),
       sitesItem.watch((v) => setSites(v ?? {})),
+      noStoreSitesItem.watch((v) => setNoStore(v ?? {})),
       languageItem.watch((v) => setLanguage(v ?? 'auto')),
     ];
     return () => un.forEach((f) => f());
@@ -112,6 +115,14 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
     else next[host] = on;
     setSites(next);
     void sitesItem.setValue(next).then(flash);
+  };
+
+  const setStore = (host: string, store: boolean) => {
+    const next = { ...noStore };
+    if (store) delete next[host];
+    else next[host] = true;
+    setNoStore(next);
+    void noStoreSitesItem.setValue(next).then(flash);
   };
 
   const siteRows = useMemo(() => {
@@ -171,6 +182,16 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
             {siteRows.map((r) => (
               <li key={r.host}>
                 <Switch id={`site-${r.host}`} checked={r.on} onChange={(v) => setSite(r.host, v)} label={r.host} hint={r.custom ? t('options.customSite') : undefined} />
+                <label class="site-store small" for={`store-${r.host}`}>
+                  <input
+                    type="checkbox"
+                    id={`store-${r.host}`}
+                    checked={r.on && features.storeArticles && !noStore[r.host]}
+                    disabled={!r.on || !features.storeArticles}
+                    onChange={(e) => setStore(r.host, (e.currentTarget as HTMLInputElement).checked)}
+                  />{' '}
+                  {t('options.siteStore')}
+                </label>
               </li>
             ))}
           </ul>

@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n';
 import { Options } from '../../../src/ui/options/Options';
-import { featuresItem, isSiteEnabled, languageItem, sitesItem } from '../../../src/ui/settings';
+import { storePolicy } from '../../../src/background/store-policy';
+import { featuresItem, isSiteEnabled, languageItem, noStoreSitesItem, sitesItem } from '../../../src/ui/settings';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
@@ -95,6 +96,28 @@ describe('options page', () => {
     await waitFor(async () => expect(await sitesItem.getValue()).toEqual({ 'blog.example.org': true, 'detik.com': false }));
     fireEvent.click(detik);
     await waitFor(async () => expect(await sitesItem.getValue()).toEqual({ 'blog.example.org': true }));
+  });
+
+  it("a site can keep Sorot on but never store its articles (per-site 'don't store')", async () => {
+    renderOptions();
+    const store = ((await screen.findAllByRole('checkbox', { name: 'Simpan artikel dari situs ini' }))[0]) as HTMLInputElement;
+    expect(store).toBeTruthy();
+    const kompas = document.getElementById('store-kompas.com') as HTMLInputElement;
+    expect(kompas.checked).toBe(true);
+    expect(await storePolicy.shouldStore('https://nasional.kompas.com/read/2024/1/x', false)).toBe(true);
+    fireEvent.click(kompas);
+    await waitFor(async () => expect(await noStoreSitesItem.getValue()).toEqual({ 'kompas.com': true }));
+    expect(await storePolicy.shouldStore('https://nasional.kompas.com/read/2024/1/x', false)).toBe(false);
+    // Sorot itself stays on there, and other sites still store.
+    expect((screen.getByRole('switch', { name: 'kompas.com' }) as HTMLInputElement).checked).toBe(true);
+    expect(await storePolicy.shouldStore('https://news.detik.com/berita/d-1/x', false)).toBe(true);
+    expect(await storePolicy.shouldStore('https://news.detik.com/berita/d-1/x', true)).toBe(false); // private window
+    fireEvent.click(kompas);
+    await waitFor(async () => expect(await noStoreSitesItem.getValue()).toEqual({}));
+    // The global switch turns storing off everywhere and greys out the per-site boxes.
+    await featuresItem.setValue({ hideClutter: true, storeArticles: false, wikipediaLookup: false });
+    await waitFor(() => expect((document.getElementById('store-detik.com') as HTMLInputElement).disabled).toBe(true));
+    expect(await storePolicy.shouldStore('https://news.detik.com/berita/d-1/x', false)).toBe(false);
   });
 
   it('lists the keyboard shortcuts', async () => {
