@@ -1,7 +1,8 @@
 /**
  * Keeping document frequencies exact: every write computes what changed between the old and the
- * new version of an article and applies only the difference to `vocab`, `entities` and `meta`,
- * inside the caller's transaction.
+ * new version of an article and applies only the difference, inside the caller's transaction:
+ * term counts to the in-memory counts it logs (`countlog`, df-cache.ts), entity counts to their
+ * rows, the article count to `meta`.
  */
 import type { Entity } from '../types';
 import { GEN_KEY, STATS_KEY, type EntityRow, type LibraryDb } from './db';
@@ -53,7 +54,7 @@ export function mergeSurfaces(a: string[], b: string[]): string[] {
 /** Rows a caller already read in its transaction (so applyDeltas need not read them again). */
 export interface Prefetched {
   /** Current df of terms, from memory that is known to match the stored generation. */
-  terms?: ReadonlyMap<string, number>;
+  terms: ReadonlyMap<string, number>;
   entities?: Map<string, EntityRow | undefined>;
   meta?: { articles: number } | undefined;
   gen?: number;
@@ -70,33 +71,25 @@ export interface Written {
 }
 
 /**
- * Apply deltas; call inside a rw transaction over vocab, entities, meta, sync and countlog.
- * Whatever `pre` does not supply is read, all reads issued together, then all writes: each await
- * on IndexedDB is a round trip. Bumps the write generation and logs what it set (df-cache.ts).
+ * Apply deltas; call inside a rw transaction over entities, meta, sync and countlog, with the
+ * term counts current in memory (`pre.terms`). Whatever else `pre` does not supply is read, all
+ * reads issued together, then all writes: each await on IndexedDB is a round trip. Bumps the
+ * write generation and logs the values it set (df-cache.ts applies them to memory on commit).
  */
-export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Prefetched = {}): Promise<Written> {
+export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Prefetched): Promise<Written> {
   const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
   const entityKeys = [...new Set([...d.entities.keys(), ...d.seen.keys()])];
   const knownTerms = pre.terms;
   const missingEntities = entityKeys.filter((k) => !pre.entities?.has(k));
-  const [vocabRows, fetchedEntities, meta, gen] = await Promise.all([
-    knownTerms ? termKeys.map((t) => { const df = knownTerms.get(t); return df ? { t, df } : undefined; })
-      : termKeys.length ? db.vocab.bulkGet(termKeys) : [],
+  const [fetchedEntities, meta, gen] = await Promise.all([
     missingEntities.length ? db.entities.bulkGet(missingEntities) : [],
     'meta' in pre || d.articles === 0 ? pre.meta : db.meta.get(STATS_KEY),
     pre.gen ?? readGen(db),
   ]);
   const entityRow = new Map(pre.entities ?? []);
   missingEntities.forEach((k, i) => entityRow.set(k, fetchedEntities[i]));
-  const vocabPut: { t: string; df: number }[] = [];
-  const vocabDel: string[] = [];
   const wrote: Written = { terms: [], entities: [], articles: null, from: gen, to: gen + 1 };
-  termKeys.forEach((t, i) => {
-    const df = (vocabRows[i]?.df ?? 0) + d.terms.get(t)!;
-    if (df > 0) vocabPut.push({ t, df });
-    else if (vocabRows[i]) vocabDel.push(t);
-    wrote.terms.push([t, Math.max(0, df)]);
-  });
+  for (const t of termKeys) wrote.terms.push([t, Math.max(0, (knownTerms.get(t) ?? 0) + d.terms.get(t)!)]);
   const entityPut: EntityRow[] = [];
   const entityDel: string[] = [];
   entityKeys.forEach((id) => {
@@ -119,8 +112,6 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Pr
     });
   });
   const writes: Promise<unknown>[] = [db.sync.put({ k: GEN_KEY, gen: wrote.to })];
-  if (vocabPut.length) writes.push(db.vocab.bulkPut(vocabPut));
-  if (vocabDel.length) writes.push(db.vocab.bulkDelete(vocabDel));
   if (entityPut.length) writes.push(db.entities.bulkPut(entityPut));
   if (entityDel.length) writes.push(db.entities.bulkDelete(entityDel));
   if (d.articles !== 0) {

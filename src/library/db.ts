@@ -12,11 +12,12 @@
  * v3: adds `sync`, one row holding the write generation: every write transaction bumps it, so a
  *     context can tell whether the counts it holds in memory (df-cache.ts) are still the stored
  *     ones without reading them. The upgrade seeds the row; no other data changes shape.
- * v4: adds `counts` (one packed snapshot of every document frequency, at a generation) and
- *     `countlog` (what each write since then set, by generation): a context that wakes up (the
- *     service worker, every few minutes) loads its counts from one row plus a short log instead
- *     of ~100k vocab and entity rows. Both are a cache of `vocab`/`entities`/`meta`, which stay
- *     the record; nothing to migrate (no snapshot = load from the tables once, then write one).
+ * v4: replaces `vocab` (a row per term, ~100 rows rewritten by every save) with `counts` (one
+ *     packed snapshot of every document frequency, at a generation) and `countlog` (what each
+ *     write since then set, by generation). A context that wakes up (the service worker, every few
+ *     minutes) loads its counts from one row plus a short log instead of ~100k rows, and a save
+ *     writes one log row instead of a hundred vocab rows (df-cache.ts). The upgrade packs the
+ *     vocab, entity and article counts into the first snapshot.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
@@ -157,7 +158,7 @@ export const SCHEMA_V2 = {
 
 export const SCHEMA_V3 = { ...SCHEMA_V2, sync: 'k' };
 
-export const SCHEMA_V4 = { ...SCHEMA_V3, counts: 'k', countlog: 'gen' };
+export const SCHEMA_V4 = { ...SCHEMA_V3, vocab: null, counts: 'k', countlog: 'gen' };
 
 export const STATS_KEY = 'stats';
 export const GEN_KEY = 'gen';
@@ -168,7 +169,6 @@ export class LibraryDb extends Dexie {
   feats!: Table<FeatRow, string>;
   bodies!: Table<BodyRow, string>;
   entities!: Table<EntityRow, string>;
-  vocab!: Table<VocabRow, string>;
   meta!: Table<MetaRow, string>;
   sync!: Table<SyncRow, string>;
   counts!: Table<CountsSnapshotRow, string>;
@@ -182,7 +182,11 @@ export class LibraryDb extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);
-    this.version(4).stores(SCHEMA_V4);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeV3toV4);
+    // A new database starts with the empty library's counts, so nothing needs recounting.
+    this.on('populate', (tx) => {
+      void tx.table('counts').put(packCounts({ terms: new Map(), entities: new Map(), articles: 0 }, 0));
+    });
   }
 }
 
@@ -327,4 +331,55 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
  */
 async function upgradeV2toV3(tx: Transaction): Promise<void> {
   await tx.table('sync').put({ k: GEN_KEY, gen: 1 });
+}
+
+/**
+ * v3 -> v4: pack the stored counts into the first snapshot, at the current generation. Dexie
+ * deletes `vocab` only after the upgrade functions ran, so it is still readable here.
+ */
+async function upgradeV3toV4(tx: Transaction): Promise<void> {
+  const [vocab, ents, meta, sync] = await Promise.all([
+    tx.table('vocab').toArray() as Promise<VocabRow[]>,
+    tx.table('entities').toArray() as Promise<EntityRow[]>,
+    tx.table('meta').get(STATS_KEY) as Promise<MetaRow | undefined>,
+    tx.table('sync').get(GEN_KEY) as Promise<SyncRow | undefined>,
+  ]);
+  const terms = new Map(vocab.filter((v) => v.df > 0).map((v) => [v.t, v.df] as const));
+  const entities = new Map(ents.filter((e) => e.articleCount > 0).map((e) => [e.id, e.articleCount] as const));
+  const row = packCounts({ terms, entities, articles: meta?.articles ?? 0 }, sync?.gen ?? 0);
+  // A key holding NUL cannot be packed (never seen): no snapshot, the counts get rebuilt instead.
+  if (row) await tx.table('counts').put(row);
+}
+
+/** Every document frequency, as held in memory (df-cache.ts) and packed in `counts`. */
+export interface CountMaps {
+  terms: Map<string, number>;
+  entities: Map<string, number>;
+  articles: number;
+}
+
+/** Snapshot keys are joined by NUL; a key holding one (never seen) makes the snapshot unwritable. */
+const NUL = '\u0000';
+
+export function packCounts(snap: CountMaps, gen: number): CountsSnapshotRow | null {
+  const pack = (m: Map<string, number>) => {
+    const keys = [...m.keys()];
+    if (keys.some((k) => k.includes(NUL))) return null;
+    return { keys: keys.join(NUL), values: Uint32Array.from(keys, (k) => m.get(k)!) };
+  };
+  const t = pack(snap.terms);
+  const e = pack(snap.entities);
+  if (!t || !e) return null;
+  return { k: SNAPSHOT_KEY, gen, terms: t.keys, termDf: t.values, entities: e.keys, entityDf: e.values, articles: snap.articles };
+}
+
+export function unpackCounts(row: CountsSnapshotRow): CountMaps {
+  const unpack = (keys: string, values: Uint32Array) => {
+    const m = new Map<string, number>();
+    if (!keys) return m;
+    const ks = keys.split(NUL);
+    for (let i = 0; i < ks.length; i++) m.set(ks[i]!, values[i]!);
+    return m;
+  };
+  return { terms: unpack(row.terms, row.termDf), entities: unpack(row.entities, row.entityDf), articles: row.articles };
 }

@@ -1,58 +1,24 @@
 /**
- * Document frequencies held in memory. A related query needs the df of ~40 terms and names of its
- * target, a search of its words, and a save the df of every term it adds; reading those rows from
- * IndexedDB per call was the biggest cost at 100k articles. So each context (background, library
- * page) loads `vocab`, the entity counts and the article count ONCE, lazily, then keeps them
- * exact by applying what its own writes wrote.
+ * Document frequencies in memory. A related query needs the df of ~40 terms and names of its
+ * target, a search of its words, and a save the df of every term it adds. Each context
+ * (background, library page) holds all of them, exact, and keeps them exact by applying what its
+ * own writes wrote.
  *
- * Other contexts write to the same database. Every write transaction bumps the generation in
- * `sync` (db.ts, v3); the memory is "current" only while the stored generation equals the one it
- * was loaded at or last wrote. A reader that finds another generation falls back to reading the
- * rows it needs and reloads in the background; a save that finds one reads the vocab rows it
- * changes inside its transaction, so the stored counts never depend on memory being right.
- *
- * Loading ~100k vocab and entity rows took seconds at 100k articles, and a Chrome service worker
- * wakes up cold every few minutes. So (v4) the counts are also kept as one packed snapshot row
- * plus a log of what each later write set (`counts`, `countlog`): catchUp() brings memory to the
- * stored generation from the log (memory a few writes behind) or from snapshot + log (cold), in
- * the caller's own transaction. Every `snapshotEvery` writes, or after a load from the tables, a
- * new snapshot is written and the log before it dropped. A gap in the log (a write that left no
- * row) is detected by counting and falls back to the tables.
+ * Stored (v4) as one packed snapshot row plus a log of what each later write set (`counts`,
+ * `countlog`): they are the record. Every write transaction bumps the generation in `sync` and
+ * logs the values it set; catchUp() brings memory to the stored generation from the log (memory a
+ * few writes behind: another context wrote) or from snapshot + log (a context waking up cold),
+ * inside the caller's own transaction. Every `snapshotEvery` writes a new snapshot is written and
+ * the log before it dropped. A gap in the log (a write that left no row: a bulk load) is detected
+ * by counting and repaired by recounting from the articles (rebuild()).
  */
 import Dexie from 'dexie';
-import { GEN_KEY, SNAPSHOT_KEY, STATS_KEY, type CountLogRow, type CountsSnapshotRow, type LibraryDb } from './db';
+import { dfTerms, GEN_KEY, packCounts, SNAPSHOT_KEY, STATS_KEY, unpackCounts, unpackFeatures, type CountLogRow, type CountMaps, type FeatRow, type LibraryDb } from './db';
 
-export interface DfSnapshot {
-  terms: Map<string, number>;
-  entities: Map<string, number>;
-  articles: number;
-}
+export type DfSnapshot = CountMaps;
 
-/** Snapshot keys are joined by NUL; a key holding one (never seen) makes the snapshot unwritable. */
-const SEP = '\u0000';
-
-export function packSnapshot(snap: DfSnapshot, gen: number): CountsSnapshotRow | null {
-  const pack = (m: Map<string, number>) => {
-    const keys = [...m.keys()];
-    if (keys.some((k) => k.includes(SEP))) return null;
-    return { keys: keys.join(SEP), values: Uint32Array.from(keys, (k) => m.get(k)!) };
-  };
-  const t = pack(snap.terms);
-  const e = pack(snap.entities);
-  if (!t || !e) return null;
-  return { k: SNAPSHOT_KEY, gen, terms: t.keys, termDf: t.values, entities: e.keys, entityDf: e.values, articles: snap.articles };
-}
-
-export function unpackSnapshot(row: CountsSnapshotRow): DfSnapshot {
-  const unpack = (keys: string, values: Uint32Array) => {
-    const m = new Map<string, number>();
-    if (!keys) return m;
-    const ks = keys.split(SEP);
-    for (let i = 0; i < ks.length; i++) m.set(ks[i]!, values[i]!);
-    return m;
-  };
-  return { terms: unpack(row.terms, row.termDf), entities: unpack(row.entities, row.entityDf), articles: row.articles };
-}
+/** Feature rows read per step when recounting. */
+const REBUILD_PAGE = 2000;
 
 /** Apply what one write set (a log row, or a write's own result). */
 function applyWrite(snap: DfSnapshot, w: Pick<CountLogRow, 'terms' | 'entities' | 'articles'>): void {
@@ -73,7 +39,7 @@ export class DfIndex {
   private sinceSnapshot: number | null = null;
   /** Milliseconds the last load took and where it came from (the bench reports them). */
   lastLoadMs: number | null = null;
-  lastLoadFrom: 'tables' | 'snapshot' | null = null;
+  lastLoadFrom: 'recount' | 'snapshot' | null = null;
 
   constructor(readonly snapshotEvery = 256) {}
 
@@ -84,8 +50,8 @@ export class DfIndex {
 
   /**
    * Bring memory to the stored generation `stored` from the log, or from snapshot + log; null
-   * when they cannot (no snapshot yet, a gap): the caller then takes the slow path. Call inside a
-   * transaction over counts, countlog and sync; reads only, so any transaction will do.
+   * when they cannot (no snapshot, a gap: see ready()). Call inside a transaction over counts,
+   * countlog and sync; reads only, so any transaction will do.
    */
   async catchUp(db: LibraryDb, stored: number): Promise<DfSnapshot | null> {
     if (this.current(stored)) return this.snap;
@@ -110,7 +76,7 @@ export class DfIndex {
     const log = await logSince(row.gen);
     if (!log || epoch !== this.epoch) return null;
     if (this.current(stored)) return this.snap; // another caller got there meanwhile
-    const snap = unpackSnapshot(row);
+    const snap = unpackCounts(row);
     for (const w of log) applyWrite(snap, w);
     this.snap = snap;
     this.gen = stored;
@@ -121,22 +87,42 @@ export class DfIndex {
   }
 
   /**
-   * Load from the tables (once at a time) if nothing current is held, then store a snapshot so
-   * the next cold start is fast. Callers do not wait for it: the query that triggers it reads its
-   * rows the old way, the next ones use memory.
+   * Load memory, outside any transaction: from snapshot + log when they reach the stored
+   * generation, else by recounting (rebuild). Every query and write calls this first, so inside
+   * its own transaction catchUp() only has to bridge writes that landed in between.
    */
-  ensure(db: LibraryDb, stored: number): Promise<void> {
-    if (this.current(stored) || this.loading) return this.loading ?? Promise.resolve();
+  async ready(db: LibraryDb): Promise<void> {
+    // Memory held, perhaps a few writes behind: the caller's transaction catches it up (from the
+    // log, else the snapshot), so no round trip is spent here.
+    if (this.snap) return;
+    for (let i = 0; i < 3; i++) {
+      const ok = await db.transaction('r', [db.counts, db.countlog, db.sync], async () => !!(await this.catchUp(db, await readGen(db))));
+      if (ok) return;
+      await this.rebuild(db);
+    }
+  }
+
+  /**
+   * Recount every document frequency from the stored articles (once at a time) and store the
+   * result as the snapshot. Only needed when snapshot and log cannot reach the stored generation.
+   */
+  rebuild(db: LibraryDb): Promise<void> {
+    if (this.loading) return this.loading;
     const epoch = this.epoch;
     const t0 = performance.now();
     this.loading = db
-      .transaction('r', [db.vocab, db.entities, db.meta, db.sync], async () => {
+      .transaction('r', [db.feats, db.entities, db.meta, db.sync], async () => {
         // One read transaction: the counts and their generation are one consistent snapshot.
-        // Whole-table reads (getAll), not cursors: a cursor step per row would queue thousands of
-        // events in front of the queries running meanwhile.
-        const [vocab, ents, meta, gen] = await Promise.all([db.vocab.toArray(), db.entities.toArray(), db.meta.get(STATS_KEY), readGen(db)]);
         const terms = new Map<string, number>();
-        for (const v of vocab) terms.set(v.t, v.df);
+        let after: string | null = null;
+        for (;;) {
+          const page: FeatRow[] = await (after == null ? db.feats.orderBy(':id') : db.feats.where(':id').above(after)).limit(REBUILD_PAGE).toArray();
+          if (!page.length) break;
+          for (const r of page) for (const t of dfTerms(unpackFeatures(r))) terms.set(t, (terms.get(t) ?? 0) + 1);
+          after = page[page.length - 1]!.id;
+        }
+        // Entity rows carry their exact counts (kept by every write with the article rows).
+        const [ents, meta, gen] = await Promise.all([db.entities.toArray(), db.meta.get(STATS_KEY), readGen(db)]);
         const entities = new Map<string, number>();
         for (const e of ents) if (e.articleCount > 0) entities.set(e.id, e.articleCount);
         return { snap: { terms, entities, articles: meta?.articles ?? 0 }, gen };
@@ -147,11 +133,8 @@ export class DfIndex {
         this.gen = gen;
         this.sinceSnapshot = null;
         this.lastLoadMs = performance.now() - t0;
-        this.lastLoadFrom = 'tables';
-        this.scheduleSnapshot(db);
-      })
-      .catch(() => {
-        // A failed load leaves the slow path in place; the next call tries again.
+        this.lastLoadFrom = 'recount';
+        return this.scheduleSnapshot(db);
       })
       .finally(() => {
         this.loading = null;
@@ -182,7 +165,7 @@ export class DfIndex {
   scheduleSnapshot(db: LibraryDb): Promise<void> {
     if (this.writing || !this.snap || this.gen == null) return this.writing ?? Promise.resolve();
     const gen = this.gen;
-    const row = packSnapshot(this.snap, gen);
+    const row = packCounts(this.snap, gen);
     if (!row) return Promise.resolve();
     this.writing = Dexie.ignoreTransaction(() =>
       db.transaction('rw', [db.counts, db.countlog, db.sync], async () => {

@@ -7,10 +7,10 @@ import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
 import { applyDeltas, Deltas } from './counts';
 import {
-  buildRows, dfTerms, GEN_KEY, keyRange, LibraryDb, packFeatures, retime, STATS_KEY, unpackFeatures,
+  buildRows, dfTerms, GEN_KEY, keyRange, LibraryDb, packCounts, packFeatures, retime, STATS_KEY, unpackFeatures,
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
 } from './db';
-import { DfIndex, packSnapshot, readGen } from './df-cache';
+import { DfIndex, readGen, type DfSnapshot } from './df-cache';
 import { LibraryError, isQuotaError } from './errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, parseExport } from './export-schema';
 import { docEntities } from './features';
@@ -91,19 +91,25 @@ export const RETRIEVAL = {
   maxDfShare: 0.02,
   /** ...but in a small library every shared key is worth probing. */
   minMaxDf: 300,
-  entityProbes: 6,
-  termProbes: 8,
+  /**
+   * Probes and candidates are what a query costs: each is one IndexedDB request, and at 100k
+   * articles a request, not the ids it returns, is the unit of cost (bench/library.ts: from 6+8
+   * probes and 40 candidates to 4+5 and 24, the median query took about half the time and the
+   * top related article was the same for every sampled article).
+   */
+  entityProbes: 4,
+  termProbes: 5,
   /**
    * Ids read per probe at most (the newest ones: index keys carry time). A key shared by more
    * articles than this votes little per article anyway; the rare keys that find other coverage of
    * an event are read whole. Every id read is IndexedDB work on each query.
    */
-  perProbe: 150,
+  perProbe: 60,
   /** When rare keys find too little: this many common terms, this many ids each. */
   fallbackProbes: 3,
-  fallbackPerProbe: 150,
+  fallbackPerProbe: 60,
   /** Candidates scored exactly by rank.ts. */
-  candidates: 40,
+  candidates: 24,
 } as const;
 
 export function summary(r: ArticleRow): ArticleSummary {
@@ -122,13 +128,29 @@ export interface LibraryOptions {
 
 export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Library {
   const db = new LibraryDb(dbName);
-  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta, db.sync, db.counts, db.countlog];
-  const DATA = [db.articles, db.feats, db.bodies, db.entities, db.vocab, db.meta, db.counts, db.countlog];
+  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.sync, db.counts, db.countlog];
+  const DATA = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.counts, db.countlog];
   /** What reading the counts needs (frequencies()). */
-  const COUNTS = [db.entities, db.vocab, db.meta, db.sync, db.counts, db.countlog];
+  const COUNTS = [db.entities, db.meta, db.sync, db.counts, db.countlog];
   const counts = new DfIndex(opts.snapshotEvery);
-  /** Load the counts in their own transaction, outside whatever transaction the caller is in. */
-  const warm = (gen: number) => { void Dexie.ignoreTransaction(() => counts.ensure(db, gen)); };
+
+  /**
+   * Run a write transaction with the counts current. ready() makes memory current before the
+   * transaction; inside it catchUp() bridges writes of other contexts that landed in between. If
+   * even that fails (the log was compacted past us at that very moment), go round again.
+   */
+  async function withCounts<T>(fn: (mem: DfSnapshot) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt) counts.invalidate(); // catchUp failed: reload from scratch
+      await counts.ready(db);
+      const out = await db.transaction('rw', ALL, async () => {
+        const mem = await counts.catchUp(db, await readGen(db));
+        return mem ? { value: await fn(mem) } : null;
+      });
+      if (out) return out.value;
+      if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
+    }
+  }
 
   async function count(): Promise<number> {
     const m = await db.meta.get(STATS_KEY);
@@ -164,26 +186,23 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     const described = entities.filter((e) => kept.has(e.id));
     const entityKeys = [...kept];
     try {
-      const { row, wrote } = await db.transaction('rw', ALL, async () => {
+      const { row, wrote } = await withCounts(async (mem) => {
         // One round trip of reads: the previous version, the generation, the entity rows (their
-        // names and surfaces are merged) and the count. Term counts come from memory when it is
-        // current; otherwise applyDeltas reads them (a second round trip).
+        // names and surfaces are merged) and the count; term counts come from memory.
         const [prevRow, prevFeat, gen, ents, meta] = await Promise.all([
           db.articles.get(id), db.feats.get(id), readGen(db), db.entities.bulkGet(entityKeys), db.meta.get(STATS_KEY),
         ]);
-        const mem = await counts.catchUp(db, gen);
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
         const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + 1 });
         const d = new Deltas();
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
         d.describe(described);
-        const pre = { terms: mem?.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta, gen };
+        const pre = { terms: mem.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta, gen };
         // Issued together: one round trip for every write.
         const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, now, pre)]);
         return { row, wrote };
       });
       counts.committed(wrote.from, wrote.to, wrote, db);
-      if (!counts.current(wrote.to)) warm(wrote.to);
       return { ...row, ...built.terms, paragraphs: body.paragraphs, contentHtml: body.contentHtml };
     } catch (e) {
       if (isQuotaError(e)) {
@@ -194,21 +213,22 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   /**
-   * Document frequencies of the given terms and entities and the article count: from memory when
-   * it matches the stored generation or the log brings it there, else read (and a load of the
-   * memory started). Call inside a transaction over COUNTS.
+   * Document frequencies of the given terms and entities and the article count, from memory
+   * (callers ran counts.ready() before their transaction; catchUp bridges writes since). Call
+   * inside a transaction over COUNTS.
    */
-  async function frequencies(gen: number, terms: string[], entityIds: string[]): Promise<{ tdf: (t: string) => number; edf: (e: string) => number; n: number }> {
+  async function frequencies(gen: number, entityIds: string[]): Promise<{ tdf: (t: string) => number; edf: (e: string) => number; n: number }> {
     const mem = await counts.catchUp(db, gen);
     if (mem) return { tdf: (t) => mem.terms.get(t) ?? 0, edf: (e) => mem.entities.get(e) ?? 0, n: mem.articles };
-    warm(gen);
-    const [v, e, total] = await Promise.all([db.vocab.bulkGet(terms), db.entities.bulkGet(entityIds), count()]);
-    const tm = new Map(terms.map((t, i) => [t, v[i]?.df ?? 0]));
+    // The log was compacted past us between ready() and this transaction (rare): answer with
+    // entity counts from their rows and every term weighed as rare, rather than not at all.
+    const [e, total] = await Promise.all([db.entities.bulkGet(entityIds), count()]);
     const em = new Map(entityIds.map((id, i) => [id, e[i]?.articleCount ?? 0]));
-    return { tdf: (t) => tm.get(t) ?? 0, edf: (x) => em.get(x) ?? 0, n: total };
+    return { tdf: () => 1, edf: (x) => em.get(x) ?? 0, n: total };
   }
 
   async function related(id: string, limit = 8): Promise<RelatedView[]> {
+    await counts.ready(db);
     return db.transaction('r', [db.articles, db.feats, ...COUNTS], async () => {
       // The target's features carry everything ranking needs: no article row, no body.
       const [feat, gen] = await Promise.all([db.feats.get(id), readGen(db)]);
@@ -216,7 +236,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       const target = unpackFeatures(feat);
       const terms = dfTerms(target);
       const entityIds = [...new Set(target.entities.map((e) => e.id))];
-      const f = await frequencies(gen, terms, entityIds);
+      const f = await frequencies(gen, entityIds);
       const n = Math.max(1, f.n);
       const stats: CorpusStats = { docCount: n, termDf: (t) => f.tdf(t) || 1, entityDf: (e) => f.edf(e) || 1 };
 
@@ -270,12 +290,12 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   async function remove(id: string): Promise<boolean> {
-    const wrote = await db.transaction('rw', ALL, async () => {
+    const wrote = await withCounts(async (mem) => {
       const [prevRow, prevFeat, gen] = await Promise.all([db.articles.get(id), db.feats.get(id), readGen(db)]);
       if (!prevRow) return null;
       const d = new Deltas();
       d.change({ dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds }, undefined);
-      const [, , , w] = await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id), applyDeltas(db, d, Date.now(), { gen })]);
+      const [, , , w] = await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id), applyDeltas(db, d, Date.now(), { gen, terms: mem.terms })]);
       return w;
     });
     if (wrote) counts.committed(wrote.from, wrote.to, wrote, db);
@@ -346,7 +366,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     }
     let added = 0;
     let updated = 0;
-    await db.transaction('rw', ALL, async () => {
+    const wrote = await withCounts(async (mem) => {
       const d = new Deltas();
       const prevRows = await db.articles.bulkGet(file.articles.map((a) => a.id));
       const prevFeats = await db.feats.bulkGet(file.articles.map((a) => a.id));
@@ -385,13 +405,12 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
           ? { ...prev, surface: [...new Set([...prev.surface, ...e.surface])].slice(0, 20), lastSeen: Math.max(prev.lastSeen, e.lastSeen) }
           : { ...e, articleCount: 0 };
       }));
-      await applyDeltas(db, d, Date.now());
+      return applyDeltas(db, d, Date.now(), { terms: mem.terms });
     }).catch((e: unknown) => {
       if (isQuotaError(e)) throw new LibraryError('quota', 'Penyimpanan penuh: impor dibatalkan, tidak ada yang berubah. (QuotaExceededError)', { cause: e });
       throw e;
     });
-    // Many counts changed (and entity rows were written outside the deltas): reload lazily.
-    counts.invalidate();
+    counts.committed(wrote.from, wrote.to, wrote, db);
     return { added, updated };
   }
 
@@ -404,8 +423,9 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   async function search(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchHit[]> {
-    return searchLibrary(db, COUNTS, query, filters, limit, async (gen, terms) => {
-      const f = await frequencies(gen, terms, []);
+    await counts.ready(db);
+    return searchLibrary(db, COUNTS, query, filters, limit, async (gen) => {
+      const f = await frequencies(gen, []);
       return { df: (t: string) => f.tdf(t), n: f.n };
     });
   }
@@ -427,8 +447,8 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         const g = (await readGen(db)) + 1;
         // The generation survives a clear: it must never go back to a value a context has seen.
         await Promise.all([...DATA.map((t) => t.clear()), db.sync.put({ k: GEN_KEY, gen: g })]);
-        // An empty library's counts, so no context reloads them from the (empty) tables.
-        await db.counts.put(packSnapshot({ terms: new Map(), entities: new Map(), articles: 0 }, g)!);
+        // An empty library's counts at the new generation: the record other contexts catch up from.
+        await db.counts.put(packCounts({ terms: new Map(), entities: new Map(), articles: 0 }, g)!);
         return g;
       });
       counts.reset(gen);

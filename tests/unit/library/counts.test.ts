@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
-import { buildRows, dfTerms, GEN_KEY, SCHEMA_V2, STATS_KEY, type ArticleRow, type BodyRow, type FeatRow } from '../../../src/library/db';
+import { buildRows, dfTerms, GEN_KEY, SCHEMA_V2, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type BodyRow, type FeatRow } from '../../../src/library/db';
 import { readGen } from '../../../src/library/df-cache';
 import { docEntities } from '../../../src/library/features';
 import { articleId } from '../../../src/library/ids';
@@ -21,17 +21,20 @@ function lib(name = freshName('sorot-counts'), opts?: { snapshotEvery?: number }
 }
 afterEach(() => { while (open.length) open.pop()!.close(); });
 
-/** The stored counts, as maps. */
+/** The truth the counts must equal: recounted from the stored articles, as maps. */
 async function stored(l: Library) {
-  const vocab = new Map((await l.db.vocab.toArray()).map((v) => [v.t, v.df]));
-  const entities = new Map((await l.db.entities.toArray()).map((e) => [e.id, e.articleCount]));
-  return { terms: vocab, entities, articles: (await l.db.meta.get(STATS_KEY))?.articles ?? 0 };
+  const terms = new Map<string, number>();
+  for (const f of await l.db.feats.toArray()) for (const t of dfTerms(unpackFeatures(f))) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const entities = new Map<string, number>();
+  for (const a of await l.db.articles.toArray()) for (const e of new Set(a.entityIds)) entities.set(e, (entities.get(e) ?? 0) + 1);
+  // The entity rows hold the same counts.
+  expect(new Map((await l.db.entities.toArray()).map((e) => [e.id, e.articleCount]))).toEqual(entities);
+  return { terms, entities, articles: await l.db.articles.count() };
 }
 
 async function memory(l: Library) {
-  const gen = await l.db.transaction('r', l.db.sync, () => readGen(l.db));
-  await l.counts.ensure(l.db, gen);
-  return l.counts.current(gen);
+  await l.counts.ready(l.db);
+  return l.counts.current(await l.db.transaction('r', l.db.sync, () => readGen(l.db)));
 }
 
 const article = (i: number, topic: string, site = 'Kompas.com') => makeArticle({
@@ -92,7 +95,7 @@ describe('stored snapshot and change log (v4)', () => {
     const name = freshName('sorot-snap');
     const bg = lib(name, { snapshotEvery: 4 });
     for (let i = 0; i < 3; i++) await bg.save(article(i, topics[i % 3]!), [ent('PER', 'Heru Budi'), ent('LOC', `Kota ${i % 4}`)], 1000 + i);
-    await memory(bg); // loads from the tables and stores the first snapshot
+    await memory(bg);
     await bg.counts.scheduleSnapshot(bg.db);
     expect((await bg.db.counts.toArray()).map((r) => r.gen)).toEqual([await gen(bg)]);
     // Writes after it: logged; every 4th writes a new snapshot and drops the log before it.
@@ -115,14 +118,14 @@ describe('stored snapshot and change log (v4)', () => {
     expect(related).toEqual(await bg.related(target, 3));
   });
 
-  it('a context a few writes behind catches up from the log; a gap in the log falls back to the tables', async () => {
+  it('a context a few writes behind catches up from the log; a gap in the log is repaired by a recount', async () => {
     const name = freshName('sorot-log');
     const bg = lib(name);
     const page = lib(name);
     for (let i = 0; i < 5; i++) await bg.save(article(i, 'banjir'), [ent('PER', 'Heru Budi')], 1000 + i);
     await memory(bg);
     await memory(page);
-    expect(page.counts.lastLoadFrom).toBe('tables');
+    expect(page.counts.lastLoadFrom).toBe('snapshot');
     page.counts.lastLoadFrom = null;
     await bg.save(article(9, 'gempa'), [ent('LOC', 'Cianjur')], 2000);
     await bg.delete(bg.articleId('https://k.example/1'));
@@ -130,20 +133,24 @@ describe('stored snapshot and change log (v4)', () => {
     expect((await page.search('gempa', {}, 5)).map((h) => h.url)).toEqual(['https://k.example/9']);
     expect(page.counts.lastLoadFrom).toBeNull();
     expect(page.counts.current(await gen(page))).toEqual(await stored(page));
-    // A write that left no log row (an older version of the code, a bulk load): the log cannot
-    // bridge it, so the counts come from the tables again and stay exact.
+    // A write that left no log row (a bulk load): the log cannot bridge it, so the counts are
+    // recounted from the articles, stay exact, and are stored as a new snapshot.
     await bg.db.transaction('rw', bg.db.sync, bg.db.meta, async () => {
       await bg.db.sync.put({ k: GEN_KEY, gen: (await readGen(bg.db)) + 1 });
     });
     const fresh = lib(name);
     expect(await fresh.related(fresh.articleId('https://k.example/2'), 3)).toEqual(await bg.related(bg.articleId('https://k.example/2'), 3));
     expect(await memory(fresh)).toEqual(await stored(fresh));
-    expect(fresh.counts.lastLoadFrom).toBe('tables');
+    expect(fresh.counts.lastLoadFrom).toBe('recount');
+    expect((await fresh.db.counts.toArray()).map((r) => r.gen)).toEqual([await gen(fresh)]);
+    const again = lib(name);
+    expect(await memory(again)).toEqual(await stored(again));
+    expect(again.counts.lastLoadFrom).toBe('snapshot');
   });
 });
 
-describe('schema v2 -> v3 migration', () => {
-  it('upgrades a filled v2 database: records, counts and ranking unchanged, generation seeded', async () => {
+describe('schema v2 -> v3 -> v4 migration', () => {
+  it('upgrades a filled v2 database: records, counts and ranking unchanged, generation seeded, counts packed', async () => {
     const name = freshName('sorot-v2');
     const v2 = new Dexie(name);
     v2.version(2).stores(SCHEMA_V2);
@@ -171,7 +178,7 @@ describe('schema v2 -> v3 migration', () => {
     await v2.table('meta').put({ k: STATS_KEY, articles: rows.length });
     const before = {
       articles: await v2.table('articles').toArray(), feats: await v2.table('feats').toArray(), bodies: await v2.table('bodies').toArray(),
-      vocab: await v2.table('vocab').toArray(), entities: await v2.table('entities').toArray(), meta: await v2.table('meta').toArray(),
+      entities: await v2.table('entities').toArray(), meta: await v2.table('meta').toArray(),
     };
     v2.close();
 
@@ -181,9 +188,15 @@ describe('schema v2 -> v3 migration', () => {
     expect((await l.db.sync.get(GEN_KEY))?.gen).toBe(1);
     expect({
       articles: await l.db.articles.toArray(), feats: await l.db.feats.toArray(), bodies: await l.db.bodies.toArray(),
-      vocab: await l.db.vocab.toArray(), entities: await l.db.entities.toArray(), meta: await l.db.meta.toArray(),
+      entities: await l.db.entities.toArray(), meta: await l.db.meta.toArray(),
     }).toEqual(before);
+    // v4 packed the v2 vocabulary into the first snapshot and dropped the table.
+    expect(l.db.tables.map((t) => t.name)).not.toContain('vocab');
+    const snap = await l.db.counts.toArray();
+    expect(snap.map((r) => r.gen)).toEqual([1]);
+    expect(unpackCounts(snap[0]!)).toEqual({ terms: df, entities: edf, articles: 120 });
     expect(await memory(l)).toEqual(await stored(l));
+    expect(l.counts.lastLoadFrom).toBe('snapshot');
     expect((await l.search('banjir', {}, 5)).length).toBe(5);
     expect(await l.related(rows[1]!.id, 3)).toHaveLength(3);
     // And writes after the upgrade keep the counts exact.

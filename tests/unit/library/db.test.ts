@@ -5,7 +5,7 @@ import { openLibrary, type Library } from '../../../src/library';
 import { SCHEMA_V1, type ArticleRowV1 } from '../../../src/library/db';
 import { articleId } from '../../../src/library/ids';
 import { LibraryError } from '../../../src/library/errors';
-import { ent, freshName, makeArticle } from './helpers';
+import { ent, freshName, makeArticle, storedCounts, termDf } from './helpers';
 
 const open: Library[] = [];
 function lib(name = freshName()): Library {
@@ -66,6 +66,10 @@ describe('schema v1 -> v2 migration', () => {
     expect((await l.entity('LOC:jakarta'))?.articleCount).toBe(450);
     expect((await l.entity('PER:heru-budi'))?.articleCount).toBe(360);
     expect((await l.entity('PER:heru-budi'))?.name).toBe('Heru Budi');
+    // Term counts came through v2's vocab into v4's packed snapshot: one per article.
+    expect(await termDf(l, 'banjir')).toBe(90);
+    expect((await storedCounts(l)).entities.get('PER:heru-budi')).toBe(360);
+    expect(await l.db.counts.count()).toBe(1);
     // The derived index works on migrated rows.
     const hits = await l.search('banjir', {}, 5);
     expect(hits.length).toBe(5);
@@ -86,7 +90,7 @@ describe('save', () => {
     expect((await l.getByUrl(putinKim.canonicalUrl))?.readCount).toBe(2);
     // Document frequencies count articles, not visits.
     expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
-    expect((await l.db.vocab.get('aurus'))?.df).toBe(1);
+    expect(await termDf(l, 'aurus')).toBe(1);
   });
 
   it('keeps counts exact across delete and clear', async () => {
@@ -102,7 +106,8 @@ describe('save', () => {
     expect(await l.db.bodies.get(a.id)).toBeUndefined();
     await l.clear();
     expect(await l.count()).toBe(0);
-    expect(await l.db.vocab.count()).toBe(0);
+    expect(await termDf(l, 'aurus')).toBe(0);
+    expect(await l.db.countlog.count()).toBe(0);
   });
 
   it('surfaces a quota failure as a clear error and writes nothing', async () => {
@@ -120,7 +125,7 @@ describe('save', () => {
     expect(await l.count()).toBe(1);
     expect(await l.get(l.articleId(other.canonicalUrl))).toBeUndefined();
     expect((await l.get(first.id))?.readCount).toBe(1);
-    expect(await l.db.vocab.get('cabai')).toBeUndefined();
+    expect(await termDf(l, 'cabai')).toBe(0);
   });
 });
 

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
 import { exportLibraryBlob, setLibraryForTests } from '../../../src/ui/library-client';
-import { ent, freshName, makeArticle } from './helpers';
+import { ent, freshName, makeArticle, storedCounts } from './helpers';
 
 const open: Library[] = [];
 function lib(): Library {
@@ -46,7 +46,7 @@ describe('exportChunks', () => {
     expect(await dst.importJson(text)).toEqual({ added: 11, updated: 0 });
     const rows = async (l: Library) => ({
       articles: await l.db.articles.toArray(), feats: await l.db.feats.toArray(), bodies: await l.db.bodies.toArray(),
-      entities: await l.db.entities.toArray(), vocab: await l.db.vocab.toArray(), meta: await l.db.meta.toArray(),
+      entities: await l.db.entities.toArray(), counts: await storedCounts(l), meta: await l.db.meta.toArray(),
     });
     expect(await rows(dst)).toEqual(await rows(src));
     const empty = lib();

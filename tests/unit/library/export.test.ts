@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
 import { LibraryError } from '../../../src/library/errors';
-import { ent, freshName, makeArticle } from './helpers';
+import { ent, freshName, makeArticle, storedCounts } from './helpers';
 
 const open: Library[] = [];
 function lib(): Library {
@@ -30,7 +30,7 @@ async function snapshot(l: Library) {
     articles: byId(await db.articles.toArray(), 'id'),
     bodies: byId(await db.bodies.toArray(), 'id'),
     entities: byId(await db.entities.toArray(), 'id'),
-    vocab: byId(await db.vocab.toArray(), 't'),
+    counts: await storedCounts(l),
     meta: await db.meta.toArray(),
   };
 }

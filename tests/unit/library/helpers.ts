@@ -47,3 +47,26 @@ let n = 0;
 export function freshName(prefix = 'sorot-test'): string {
   return `${prefix}-${process.pid}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * A term's document frequency as stored: read by a fresh context of the same database (snapshot
+ * plus log), so it shows what was written, not what one context holds in memory.
+ */
+export async function termDf(l: { db: { name: string } }, term: string): Promise<number> {
+  return (await storedCounts(l)).terms.get(term) ?? 0;
+}
+
+/** Every stored document frequency, as a fresh context of the database loads them. */
+export async function storedCounts(l: { db: { name: string } }) {
+  const { openLibrary } = await import('../../../src/library');
+  const fresh = openLibrary(l.db.name);
+  try {
+    await fresh.counts.ready(fresh.db);
+    const gen = await fresh.db.transaction('r', fresh.db.sync, async () => (await fresh.db.sync.get('gen'))?.gen ?? 0);
+    const c = fresh.counts.current(gen);
+    if (!c) throw new Error('counts not current after ready()');
+    return { terms: c.terms, entities: c.entities, articles: c.articles };
+  } finally {
+    fresh.close();
+  }
+}
