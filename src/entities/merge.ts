@@ -50,6 +50,35 @@ interface Group {
 
 const SOURCE_WEIGHT: Record<RawMention['source'], number> = { tagger: 1, gazetteer: 1.5, shortform: 2, dateline: 3 };
 
+/**
+ * Head words that make a name an organisation whatever else it contains: "Kantor Berita Resmi
+ * Korut" is an agency, not the place its last word names.
+ */
+const ORG_HEAD = /^(?:Kantor|Kementerian|Badan|Komisi|Dewan|Partai|Universitas|Institut|Bank|PT|Lembaga|Majelis|Mahkamah|Pengadilan|Kepolisian|Kejaksaan|Dinas|Tentara|Angkatan|Asosiasi|Perusahaan|Yayasan|Persatuan|Federasi|Organisasi|Pasukan|Komite|Markas|Kedutaan|Konsulat|Sekretariat|Direktorat|Pemkot|Pemkab|Pemprov)\s/u;
+
+/**
+ * "Kantor Berita Resmi Korut, Korean Central News Agency (KCNA)": a description headed by an
+ * organisation word, then a comma, then the organisation's own name. The description joins the
+ * name it stands beside. Returns description mention -> named mention.
+ */
+function appositives(mentions: RawMention[]): Map<RawMention, RawMention> {
+  const out = new Map<RawMention, RawMention>();
+  const byPara = new Map<number, RawMention[]>();
+  for (const m of mentions) (byPara.get(m.paragraph) ?? byPara.set(m.paragraph, []).get(m.paragraph)!).push(m);
+  for (const list of byPara.values()) {
+    list.sort((a, b) => a.start - b.start);
+    for (let i = 0; i + 1 < list.length; i++) {
+      const a = list[i]!;
+      const b = list[i + 1]!;
+      if (!ORG_HEAD.test(a.text) || ORG_HEAD.test(b.text) || b.acronymOf) continue;
+      if (b.start - a.end > 3 || b.type === 'PER') continue;
+      // Only a comma between them, and the name is no longer a description itself.
+      if (a.end <= b.start && b.text.split(/\s+/).length >= 2) out.set(a, b);
+    }
+  }
+  return out;
+}
+
 export function mergeMentions(mentions: RawMention[]): Entity[] {
   const groups = new Map<string, Group>();
   const alias = new Map<string, string>(); // mention key -> group key
@@ -72,6 +101,10 @@ export function mergeMentions(mentions: RawMention[]): Entity[] {
     const long = longForms.find((l) => initials(l.text) === m.text);
     if (long) alias.set(k, nameKey(long.text));
   }
+
+  //    Descriptions placed beside an organisation's name ("Kantor Berita Resmi Korut, KCNA").
+  const described = appositives(mentions);
+  for (const [desc, named] of described) alias.set(nameKey(desc.text), alias.get(nameKey(named.text)) ?? nameKey(named.text));
 
   // 2. Short forms and nicknames from the table.
   const resolve = (m: RawMention): { key: string; name: string; type?: MentionType } => {
@@ -125,6 +158,7 @@ export function mergeMentions(mentions: RawMention[]): Entity[] {
     g.mentions.push(m);
     g.votes[m.type] += SOURCE_WEIGHT[m.source];
     if (r.type) g.fixedType = r.type;
+    else if (ORG_HEAD.test(m.text) && !gazetteerType(m.text)) g.votes.ORG += 2 * SOURCE_WEIGHT[m.source];
     if (m.outlet) g.outlet = true;
   }
 
@@ -134,7 +168,7 @@ export function mergeMentions(mentions: RawMention[]): Entity[] {
     const type = g.fixedType ?? settleType(g);
     const surfaces = [...new Set(g.mentions.map((m) => m.text))];
     const fullest = [...g.mentions]
-      .filter((m) => !m.acronymOf)
+      .filter((m) => !m.acronymOf && !described.has(m))
       .map((m) => m.text)
       .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0];
     const name = displayForm(g.name || fullest || surfaces[0]!);

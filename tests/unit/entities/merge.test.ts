@@ -27,6 +27,23 @@ describe('mergeMentions', () => {
     expect(ents[0]).toMatchObject({ name: 'Komite Peralihan Aceh', count: 3 });
   });
 
+  it('joins a description headed by an organisation word to the name beside it, typed ORG', () => {
+    const p = 'Menurut laporan dari Kantor Berita Resmi Korut, Korean Central News Agency (KCNA), hadiah itu disorot.';
+    const at = (text: string, type: RawMention['type'], extra: Partial<RawMention> = {}) => {
+      const start = p.indexOf(text);
+      return m(text, type, { start, end: start + text.length, ...extra });
+    };
+    const ents = mergeMentions([
+      at('Kantor Berita Resmi Korut', 'LOC'), at('Korean Central News Agency', 'ORG'), at('KCNA', 'ORG', { acronymOf: 'Korean Central News Agency' }),
+    ]);
+    expect(ents).toHaveLength(1);
+    expect(ents[0]).toMatchObject({ id: 'ORG:korean-central-news-agency', name: 'Korean Central News Agency', count: 3 });
+    // Alone, such a description is still an organisation, not the place it ends with.
+    expect(mergeMentions([m('Kantor Berita Resmi Korut', 'LOC'), m('Kantor Berita Resmi Korut', 'LOC')])[0]).toMatchObject({ type: 'ORG' });
+    // A person after a comma is not the organisation's name.
+    expect(mergeMentions([at('Kantor Berita Resmi Korut', 'ORG'), { ...at('Korean Central News Agency', 'PER') }])).toHaveLength(2);
+  });
+
   it('ignores case when grouping and shows all-caps names in title case', () => {
     const ents = mergeMentions([m('LHOKSEUMAWE', 'LOC', { source: 'dateline' }), m('Lhokseumawe', 'LOC')]);
     expect(ents).toHaveLength(1);
