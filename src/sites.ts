@@ -12,6 +12,23 @@ export const NEWS_DOMAINS = [
   'kapanlagi.com', 'bola.com', 'beritamanado.com', 'fimela.com', 'wartaekonomi.co.id', 'jawapos.com', 'sindonews.net',
   'kontan.co.id', 'tvonenews.com', 'metrotvnews.com', 'rri.co.id', 'suaramerdeka.com',
   'solopos.com', 'harianjogja.com', 'medcom.id', 'gatra.com', 'voaindonesia.com',
+
+  // National and regional outlets beyond the corpus: the reader's portals are many, and a site we
+  // do not list only works after the reader enables it. Registrable domains only (subdomains follow).
+  'kompas.tv', 'kompasiana.com', 'sonora.id', 'voi.id', 'era.id', 'idxchannel.com', 'investor.id',
+  'infobanknews.com', 'dailysocial.id', 'inilah.com', 'rmol.id', 'jurnas.com', 'law-justice.co',
+  'harianterbit.com', 'poskota.co.id', 'wartakotalive.com', 'merahputih.com', 'hops.id',
+  'brilio.net', 'dream.co.id', 'bola.net', 'matamata.com', 'hitekno.com', 'tagar.id', 'asumsi.co',
+  'narasi.tv', 'magdalene.co', 'mojok.co', 'mongabay.co.id', 'nu.or.id', 'hidayatullah.com',
+  'genpi.co', 'disway.id', 'pojoksatu.id', 'jatimnetwork.com', 'ayobandung.com', 'jabarekspres.com',
+  'radarbogor.id', 'bantennews.co.id', 'krjogja.com', 'timesindonesia.co.id', 'beritajatim.com',
+  'suarasurabaya.net', 'surya.co.id', 'balipost.com', 'nusabali.com', 'suarantb.com',
+  'pos-kupang.com', 'victorynews.id', 'serambinews.com', 'waspada.id', 'analisadaily.com',
+  'tribun-medan.com', 'batampos.co.id', 'tribunbatam.id', 'riaupos.co', 'goriau.com',
+  'langgam.id', 'sripoku.com', 'bangkapos.com', 'lampost.co', 'tribunlampung.co.id',
+  'banjarmasinpost.co.id', 'prokal.co', 'tribunkaltim.co', 'tribunpontianak.co.id',
+  'tribun-timur.com', 'fajar.co.id', 'terkini.id', 'tribunmanado.co.id', 'kendaripos.co.id',
+  'gorontalopost.id', 'siwalimanews.com', 'jubi.id',
 ] as const;
 
 /** Match patterns for the manifest: the apex and every subdomain, http and https. */
