@@ -5,7 +5,7 @@
 import type { RelatedView, TabState } from '../messaging/protocol';
 import type { ExtractResult, HiddenItem } from '../types';
 import { extractEntities } from '../entities';
-import type { Library } from '../library';
+import { LibraryError, type Library } from '../library';
 import { TabStates, emptyState } from './tab-states';
 
 export interface StorePolicy {
@@ -40,7 +40,9 @@ export class SorotService {
       libraryEmpty = (await this.library.count()) <= (stored ? 1 : 0);
     } catch (err) {
       // Storage can fail (quota, blocked upgrade): the page still gets its panel, with the reason.
-      message = `Artikel tidak tersimpan: ${err instanceof Error ? err.message : String(err)}`;
+      // A blocked upgrade still stores the article once it completes: "not yet", not "not".
+      const later = err instanceof LibraryError && err.code === 'blocked';
+      message = `${later ? 'Artikel belum tersimpan' : 'Artikel tidak tersimpan'}: ${err instanceof Error ? err.message : String(err)}`;
     }
     return this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
   }
