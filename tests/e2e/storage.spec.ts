@@ -1,0 +1,121 @@
+/**
+ * Storage faults in real Chromium with the production build (real IndexedDB, the real service
+ * worker): an upgrade blocked by a page of the old version, several tabs saving at once, and the
+ * service worker stopped in the middle of a save. After each, every article is whole or absent
+ * (articles / feats / bodies rows) and every stored count equals a recount from the rows
+ * (support/library.ts reads the database with the raw API, from an extension page).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { buildRows, dfTerms, SCHEMA_V2, STATS_KEY } from '../../src/library/db';
+import { docEntities } from '../../src/library/features';
+import { heuristicEntities } from '../../src/library/heuristic-entities';
+import { articleId } from '../../src/library/ids';
+import { splitParagraphs } from '../../src/library/text';
+import { ROOT, launchWithExtension, tabIdFor, tabState, type ExtensionBrowser } from './support/browser';
+import { auditLibrary, holdOldDatabase, releaseOldDatabase, type LibraryAudit } from './support/library';
+import { serveSites, type Route, type SiteServer } from './support/server';
+import { SEED_KIM, SEED_PUTIN } from './support/seeds';
+
+declare const chrome: any;
+
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const corpus: Route[] = fs.readFileSync(path.join(CORPUS, 'manifest.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
+  .map((l) => l.split('\t'))
+  .map((c) => ({ url: c[2]!.replace(/^https:/, 'http:').replace('.com//', '.com/'), file: path.join(CORPUS, 'raw', c[0]!) }))
+  .filter((r) => fs.existsSync(r.file));
+
+let server: SiteServer;
+let eb: ExtensionBrowser;
+test.beforeAll(async () => {
+  server = await serveSites([...corpus, SEED_PUTIN, SEED_KIM]);
+});
+test.afterAll(async () => {
+  await server?.close();
+});
+// A fresh profile per test: each starts from its own database state.
+test.beforeEach(async () => {
+  eb = await launchWithExtension(server.hosts, ['--blink-settings=imagesEnabled=false']);
+});
+test.afterEach(async () => {
+  await eb?.close();
+});
+
+/** An extension page that opens no database itself: it reads and holds the raw one. */
+async function extensionPage(): Promise<Page> {
+  const p = await eb.context.newPage();
+  await p.goto(`chrome-extension://${eb.extensionId}/options.html`);
+  return p;
+}
+
+function expectConsistent(a: LibraryAudit) {
+  expect(a.orphans, 'half-written articles').toEqual([]);
+  expect(a.stored).toEqual(a.recount);
+}
+
+test('an upgrade blocked by an old page: the panel says so, and the article is stored once that page goes', async () => {
+  // The database as Sorot v2 left it, holding one real article (seed 003's text).
+  const text = fs.readFileSync(path.join(ROOT, '../shared/seeds/003_773527af4449b1b5.txt'), 'utf8');
+  const paragraphs = splitParagraphs(text);
+  const url = 'https://akurasi.id/internasional/kerjasama-kim-jong-un-putin-souvenir';
+  const id = articleId(url);
+  const b = buildRows({ id, canonicalUrl: url, url, title: 'Kerjasama Antara Kim Jong Un dan Putin', site: 'Akurasi.id', host: 'akurasi.id', published: '2023-09-20', byline: null, lang: 'id', excerpt: null, image: null, wordCount: text.split(/\s+/).length, firstRead: 1, lastRead: 1, readCount: 1 }, paragraphs, docEntities(heuristicEntities(paragraphs)));
+  const ents = b.row.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, surface: [e.name], articleCount: 1, lastSeen: 1 }));
+  const old = await extensionPage();
+  await holdOldDatabase(old, {
+    version: 2, schema: SCHEMA_V2,
+    rows: {
+      articles: [b.row], feats: [b.feat], bodies: [{ id, paragraphs, contentHtml: '' }], entities: ents,
+      vocab: dfTerms(b.terms).map((t) => ({ t, df: 1 })), meta: [{ k: STATS_KEY, articles: 1 }],
+    },
+  });
+
+  // A visit: the background's library needs v3 and waits for the old page's connection.
+  const page = await eb.context.newPage();
+  const full = server.urlFor(SEED_PUTIN.url);
+  await page.goto(full);
+  const tabId = await tabIdFor(eb.sw, full);
+  await expect.poll(async () => (await tabState(eb.sw, tabId))?.status ?? null, { timeout: 20_000 }).toBe('article');
+  const state = await tabState(eb.sw, tabId);
+  expect(state.stored).toBe(false);
+  expect(state.message).toMatch(/^Artikel belum tersimpan: Perpustakaan sedang diperbarui/);
+  expect(state.entities.length).toBeGreaterThan(0); // the page still gets its panel
+  const panel = await eb.context.newPage();
+  await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByText(/halaman Sorot lain yang masih terbuka menahannya/)).toBeVisible({ timeout: 15_000 });
+
+  // The old page goes: the upgrade runs and the waiting save lands. Nothing was lost.
+  await releaseOldDatabase(old);
+  await expect.poll(async () => (await auditLibrary(old)).ids.length, { timeout: 15_000 }).toBe(2);
+  const a = await auditLibrary(old);
+  expect(a.version).toBe(30);
+  expect(a.ids).toContain(id);
+  expectConsistent(a);
+});
+
+test('several tabs saving at once: every article whole, counts equal to a recount', async () => {
+  test.setTimeout(120_000);
+  const routes = [SEED_PUTIN, SEED_KIM, ...corpus.slice(0, 8)];
+  const pages = await Promise.all(routes.map(() => eb.context.newPage()));
+  // All at once: the background runs their saves concurrently.
+  await Promise.all(pages.map((p, i) => p.goto(server.urlFor(routes[i]!.url), { waitUntil: 'domcontentloaded' })));
+  const ids = await Promise.all(routes.map((r) => tabIdFor(eb.sw, server.urlFor(r.url))));
+  await expect.poll(async () => {
+    const states = await Promise.all(ids.map((id) => tabState(eb.sw, id)));
+    return states.every((s) => s && s.status !== 'loading');
+  }, { timeout: 60_000 }).toBe(true);
+  const states = await Promise.all(ids.map((id) => tabState(eb.sw, id)));
+  const stored = states.filter((s) => s.stored).length;
+  expect(stored).toBeGreaterThanOrEqual(8);
+  const a = await auditLibrary(await extensionPage());
+  expect(a.ids.length).toBe(stored);
+  expectConsistent(a);
+  expect(a.recount.entities.length).toBeGreaterThan(10);
+  // Revisits of both seeds at once, while another page saves: still consistent, no duplicates.
+  await Promise.all([pages[0]!.reload(), pages[1]!.reload(), pages[2]!.reload()]);
+  await pages[0]!.waitForTimeout(4000);
+  const again = await auditLibrary(await extensionPage());
+  expect(again.ids).toEqual(a.ids);
+  expectConsistent(again);
+});
