@@ -119,3 +119,52 @@ test('several tabs saving at once: every article whole, counts equal to a recoun
   expect(again.ids).toEqual(a.ids);
   expectConsistent(again);
 });
+
+test('the service worker stopped in the middle of a save: the article is whole or absent, and the next visit stores it', async () => {
+  test.setTimeout(120_000);
+  const drv = await extensionPage();
+  const cdp = await eb.context.newCDPSession(drv);
+  await cdp.send('ServiceWorker.enable');
+
+  const kim = await eb.context.newPage();
+  await kim.goto(server.urlFor(SEED_KIM.url));
+  const kimTab = await tabIdFor(eb.sw, server.urlFor(SEED_KIM.url));
+  await expect.poll(async () => (await tabState(eb.sw, kimTab))?.stored ?? null, { timeout: 20_000 }).toBe(true);
+  const before = await auditLibrary(drv);
+  expect(before.ids.length).toBe(1);
+
+  // Freeze the next save right after it issued its body write: the transaction has written
+  // articles, feats and bodies rows but cannot commit while the worker's script runs. Test-only
+  // code in the worker's global scope; it dies with the worker.
+  await eb.sw.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const r = put.apply(this, args);
+      if (this.name === 'bodies' && !(globalThis as any).__frozen) {
+        (globalThis as any).__frozen = true;
+        for (const t = Date.now(); Date.now() - t < 60_000;) { /* spin: mid-transaction */ }
+      }
+      return r;
+    };
+  });
+  const page = await eb.context.newPage();
+  await page.goto(server.urlFor(SEED_PUTIN.url));
+  // The worker stops answering only inside the frozen save (extraction takes far less than this).
+  const busy = async () => (await Promise.race([eb.sw.evaluate(() => 'idle').catch(() => 'gone'), new Promise((r) => setTimeout(() => r('busy'), 2000))])) === 'busy';
+  await expect.poll(busy, { timeout: 30_000, intervals: [100] }).toBe(true);
+  expect(await busy()).toBe(true);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+
+  // Nothing of the interrupted article, counts unchanged.
+  const after = await auditLibrary(drv);
+  expect(after.ids).toEqual(before.ids);
+  expectConsistent(after);
+  expect(after.stored).toEqual(before.stored);
+
+  // The next visit wakes a new worker, which stores the article whole.
+  await page.reload();
+  await expect.poll(async () => (await auditLibrary(drv)).ids.length, { timeout: 30_000 }).toBe(2);
+  const last = await auditLibrary(drv);
+  expectConsistent(last);
+  expect(last.stored.articles).toBe(2);
+});
