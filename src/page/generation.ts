@@ -17,9 +17,9 @@ export function claimGeneration(doc: Document, onSuperseded: () => void): Genera
   const read = () => Number(html.getAttribute(GENERATION_ATTR)) || 0;
   const generation = read() + 1;
   html.setAttribute(GENERATION_ATTR, String(generation));
-  const MO = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
-  // Only a higher number supersedes: a page clearing the attribute does not switch us off.
-  const obs = new MO(() => {
+  // Only a higher number supersedes: a page clearing the attribute does not switch us off. The
+  // script's own MutationObserver (in Firefox the page window's one would hand us Xray wrappers).
+  const obs = new MutationObserver(() => {
     if (read() <= generation) return;
     obs.disconnect();
     onSuperseded();
