@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SorotService, type StorePolicy } from '../../../src/background/service';
 import { TabStates } from '../../../src/background/tab-states';
 import { openLibrary, type Library } from '../../../src/library';
+import { BLOCKED_MESSAGE, LibraryError } from '../../../src/library/errors';
 import type { Article, ExtractResult } from '../../../src/types';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../../../shared/seeds');
@@ -61,6 +62,15 @@ describe('background service', () => {
     expect(s.status).toBe('article');
     expect(s.stored).toBe(false);
     expect(s.message).toMatch(/tidak tersimpan/);
+  });
+
+  it('says "not yet stored" when the library upgrade is blocked (the save lands later)', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const blocked = { ...lib, save: async () => { throw new LibraryError('blocked', BLOCKED_MESSAGE); } } as Library;
+    const s = await new SorotService(blocked, new TabStates(), always).pageAnalyzed(1, false, analysed(putin));
+    expect(s.stored).toBe(false);
+    expect(s.message).toMatch(/^Artikel belum tersimpan: Perpustakaan sedang diperbarui/);
+    expect(s.entities.length).toBeGreaterThan(0);
   });
 
   it('passes non-articles through with their reason', async () => {
