@@ -16,11 +16,16 @@ let server: SiteServer;
 let eb: ExtensionBrowser;
 test.beforeAll(async () => {
   server = await serveSites([SEED_PUTIN]);
-  eb = await launchWithExtension(server.hosts);
 });
 test.afterAll(async () => {
-  await eb?.close();
   await server?.close();
+});
+// The test reloads the extension: a fresh browser each time.
+test.beforeEach(async () => {
+  eb = await launchWithExtension(server.hosts);
+});
+test.afterEach(async () => {
+  await eb?.close();
 });
 
 test('after an extension reload the old content script shuts itself off and nothing is doubled', async () => {
@@ -39,7 +44,10 @@ test('after an extension reload the old content script shuts itself off and noth
   }));
   await page.waitForTimeout(2500); // let the late-ad rescan run, so the marks are final
   const before = await snapshot();
-  expect(before).toMatchObject({ gen: '1', styles: 1, overlays: 0, hiding: true });
+  // Usually 1; 2 when the install-time injection raced the page's own script (one then left).
+  const g = Number(before.gen);
+  expect(g).toBeGreaterThanOrEqual(1);
+  expect(before).toMatchObject({ styles: 1, overlays: 0, hiding: true });
   expect(before.marked.length).toBeGreaterThan(0);
   // The reading view is open when the update lands.
   await eb.sw.evaluate(([id, msg]: [number, unknown]) => chrome.tabs.sendMessage(id, msg), [tabId, rawMessage('toggleReader')] as [number, unknown]);
@@ -49,19 +57,19 @@ test('after an extension reload the old content script shuts itself off and noth
   const ext = await reloadExtension(eb);
 
   // The new worker re-injected the content script; the old copy saw generation 2 and left.
-  await expect.poll(async () => (await snapshot()).gen, { timeout: 15_000 }).toBe('2');
+  await expect.poll(async () => (await snapshot()).gen, { timeout: 15_000 }).toBe(String(g + 1));
   await expect.poll(async () => (await tabState(ext, tabId))?.status ?? null, { timeout: 15_000 }).toBe('article');
   await page.waitForTimeout(2500);
   const after = await snapshot();
   expect(await oldStyle.evaluate((s) => (s as Element | null)?.isConnected ?? false)).toBe(false);
-  expect(after).toMatchObject({ gen: '2', styles: 1, overlays: 0, hiding: true });
+  expect(after).toMatchObject({ gen: String(g + 1), styles: 1, overlays: 0, hiding: true });
   expect(after.marked).toEqual(before.marked); // same elements, same reasons, once
   const second = await tabState(ext, tabId);
   expect(second.hidden.length).toBe(first.hidden.length);
   expect(second.entities.map((e: any) => e.id)).toEqual(first.entities.map((e: any) => e.id));
-  // Only the new copy answers, and it knows it is generation 2.
+  // Only the new copy answers, and it knows its generation.
   const pong = await ext.evaluate(([id, msg]: [number, unknown]) => chrome.tabs.sendMessage(id, msg), [tabId, rawMessage('ping')] as [number, unknown]);
-  expect(JSON.stringify(pong)).toContain('"generation":2');
+  expect(JSON.stringify(pong)).toContain(`"generation":${g + 1}`);
   // One reading view when asked again, not the old one plus a new one.
   await ext.evaluate(([id, msg]: [number, unknown]) => chrome.tabs.sendMessage(id, msg), [tabId, rawMessage('toggleReader')] as [number, unknown]);
   await expect.poll(async () => (await snapshot()).overlays).toBe(1);
@@ -76,9 +84,9 @@ test('after an extension reload the old content script shuts itself off and noth
 
   // A second injection into the same page, no reload (the panel's "analyse" on a running page).
   await ext.evaluate((id: number) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }), tabId);
-  await expect.poll(async () => (await snapshot()).gen, { timeout: 10_000 }).toBe('3');
+  await expect.poll(async () => (await snapshot()).gen, { timeout: 10_000 }).toBe(String(g + 2));
   await page.waitForTimeout(2500);
   const third = await snapshot();
-  expect(third).toMatchObject({ styles: 1, overlays: 0, hiding: true }); // generation 2 closed its overlay as it left
+  expect(third).toMatchObject({ styles: 1, overlays: 0, hiding: true }); // the previous copy closed its overlay as it left
   expect(third.marked).toEqual(before.marked);
 });
