@@ -15,14 +15,14 @@ import { NEWS_MATCHES, isNewsHost } from '@/src/sites';
 export default defineBackground(() => {
   setupPanelOnActionClick();
   const tabs = new TabStates(browser.storage.session as any);
-  const service = new SorotService(openLibrary(), tabs, storePolicy);
-
-  /** Only our own content scripts and pages may talk to us. */
-  const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
   const broadcast = (state: TabState | null) => {
     if (state) sendMessage('tabStateChanged', state).catch(() => {});
     return state;
   };
+  const service = new SorotService(openLibrary(), tabs, storePolicy, broadcast);
+
+  /** Only our own content scripts and pages may talk to us. */
+  const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
 
   onMessage('pageAnalyzed', async ({ data, sender }) => {
     if (!fromUs(sender) || sender.tab?.id == null) throw new Error('refused: not from our content script');

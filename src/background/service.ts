@@ -18,6 +18,8 @@ export class SorotService {
     private library: Library,
     private tabs: TabStates,
     private policy: StorePolicy,
+    /** Told when a tab's state changes later, outside a call (a blocked save that landed). */
+    private changed: (state: TabState) => void = () => {},
   ) {}
 
   async pageAnalyzed(tabId: number, privateTab: boolean, data: ExtractResult & { url: string }): Promise<TabState> {
@@ -43,8 +45,22 @@ export class SorotService {
       // A blocked upgrade still stores the article once it completes: "not yet", not "not".
       const later = err instanceof LibraryError && err.code === 'blocked';
       message = `${later ? 'Artikel belum tersimpan' : 'Artikel tidak tersimpan'}: ${err instanceof Error ? err.message : String(err)}`;
+      if (later && err.pending) void this.whenStored(tabId, data.url, err.pending as Promise<{ id: string }>);
     }
     return this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
+  }
+
+  /** A save that waited for a blocked upgrade landed: the panel shows it stored, with related articles. */
+  private async whenStored(tabId: number, url: string, pending: Promise<{ id: string }>): Promise<void> {
+    try {
+      const saved = await pending;
+      const [related, count] = await Promise.all([this.library.related(saved.id), this.library.count()]);
+      const cur = await this.tabs.get(tabId);
+      if (!cur || cur.url !== url) return; // the tab has moved on
+      this.changed(await this.tabs.set({ ...cur, stored: true, related, libraryEmpty: count <= 1, message: undefined }));
+    } catch {
+      // Still not stored: the "belum tersimpan" message stays.
+    }
   }
 
   async pageFailed(tabId: number, url: string, message: string): Promise<TabState> {

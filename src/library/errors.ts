@@ -3,10 +3,13 @@ export type LibraryErrorCode = 'quota' | 'invalid-import' | 'storage' | 'blocked
 
 export class LibraryError extends Error {
   readonly code: LibraryErrorCode;
-  constructor(code: LibraryErrorCode, message: string, options?: { cause?: unknown }) {
+  /** For 'blocked': the call itself, which still completes once the upgrade can run. */
+  readonly pending?: Promise<unknown>;
+  constructor(code: LibraryErrorCode, message: string, options?: { cause?: unknown; pending?: Promise<unknown> }) {
     super(message, options);
     this.name = 'LibraryError';
     this.code = code;
+    if (options?.pending) this.pending = options.pending;
   }
 }
 

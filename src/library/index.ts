@@ -142,10 +142,10 @@ export function openLibrary(dbName = 'sorot'): Library {
   // This copy's upgrade waits until older connections close. IndexedDB keeps the open pending
   // (nothing is lost: queued writes run once it completes), but callers hear about it now.
   let blocked = false;
-  const blockedWaiters = new Set<(e: LibraryError) => void>();
+  const blockedWaiters = new Set<() => void>();
   db.on('blocked', () => {
     blocked = true;
-    for (const w of blockedWaiters) w(new LibraryError('blocked', BLOCKED_MESSAGE));
+    for (const w of blockedWaiters) w();
   });
 
   /** `p` with the two open-time faults turned into LibraryErrors the UI can show. */
@@ -156,10 +156,12 @@ export function openLibrary(dbName = 'sorot'): Library {
     });
     if (db.isOpen()) return mapped;
     return new Promise<T>((resolve, reject) => {
-      // Rejecting early does not cancel `p`: a save still lands when the upgrade completes.
-      if (blocked) reject(new LibraryError('blocked', BLOCKED_MESSAGE));
-      blockedWaiters.add(reject);
-      mapped.then(resolve, reject).finally(() => blockedWaiters.delete(reject));
+      // Rejecting early does not cancel `p`: a save still lands when the upgrade completes, and
+      // the error carries it so the caller can follow up.
+      const tell = () => reject(new LibraryError('blocked', BLOCKED_MESSAGE, { pending: mapped }));
+      if (blocked) tell();
+      blockedWaiters.add(tell);
+      mapped.then(resolve, reject).finally(() => blockedWaiters.delete(tell));
     });
   }
   type AsyncFn = (...args: any[]) => Promise<unknown>;

@@ -54,7 +54,7 @@ function expectConsistent(a: LibraryAudit) {
   expect(a.stored).toEqual(a.recount);
 }
 
-test('an upgrade blocked by an old page: the panel says so, and the article is stored once that page goes', async () => {
+test('an upgrade blocked by an old page: the panel says so, and the article is stored (and shown stored) once that page goes', async () => {
   // The database as Sorot v2 left it, holding one real article (seed 003's text).
   const text = fs.readFileSync(path.join(ROOT, '../shared/seeds/003_773527af4449b1b5.txt'), 'utf8');
   const paragraphs = splitParagraphs(text);
@@ -85,8 +85,12 @@ test('an upgrade blocked by an old page: the panel says so, and the article is s
   await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${tabId}`);
   await expect(panel.getByText(/halaman Sorot lain yang masih terbuka menahannya/)).toBeVisible({ timeout: 15_000 });
 
-  // The old page goes: the upgrade runs and the waiting save lands. Nothing was lost.
+  // The old page goes: the upgrade runs and the waiting save lands. Nothing was lost, and the
+  // panel state turns to stored.
   await releaseOldDatabase(old);
+  await expect.poll(async () => (await tabState(eb.sw, tabId))?.stored ?? null, { timeout: 15_000 }).toBe(true);
+  expect((await tabState(eb.sw, tabId)).message ?? null).toBeNull();
+  await expect(panel.getByText(/halaman Sorot lain yang masih terbuka menahannya/)).toHaveCount(0, { timeout: 10_000 });
   await expect.poll(async () => (await auditLibrary(old)).ids.length, { timeout: 15_000 }).toBe(2);
   const a = await auditLibrary(old);
   expect(a.version).toBe(30);

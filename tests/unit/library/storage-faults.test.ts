@@ -63,8 +63,9 @@ describe('upgrade blocked by an older connection', () => {
     await expect(l.count()).rejects.toMatchObject({ code: 'blocked' });
 
     holder.close();
-    // The upgrade completes and the save that was waiting lands: nothing lost.
-    await expect.poll(async () => (await l.get(articleId(a.canonicalUrl)))?.title ?? null, { timeout: 5000 }).toBe(a.title);
+    // The upgrade completes and the save that was waiting lands (the error carries it): nothing lost.
+    await expect((err as LibraryError).pending).resolves.toMatchObject({ id: articleId(a.canonicalUrl), title: a.title });
+    expect((await l.get(articleId(a.canonicalUrl)))?.title).toBe(a.title);
     expect(l.db.verno).toBe(3);
     expect(await l.get(b.row.id)).toMatchObject({ title: old.title });
     const r = await audit(l);
