@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NEWS_MATCHES } from '@/src/sites';
 import { analyzeDocument, hiddenItems } from '@/src/article';
 import { HIDE_CSS, earlyCss, findClutter, markClutter, setHiding, setShown, type ClutterHit } from '@/src/clutter';
+import { pageFailureMessage } from '@/src/messaging/failure';
 import { onMessage, sendMessage } from '@/src/messaging/protocol';
 import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/highlight';
 import { claimGeneration } from '@/src/page/generation';
@@ -105,7 +106,7 @@ function run(ctx: ContentScriptContext) {
       const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs });
       if (state) tabId = state.tabId;
     } catch (err) {
-      await sendMessage('pageFailed', { url: location.href, message: err instanceof Error ? err.message : String(err) }).catch(() => {});
+      await sendMessage('pageFailed', { url: location.href, message: pageFailureMessage(err) }).catch(() => {});
     }
   };
 
