@@ -181,3 +181,29 @@ test('the service worker stopped in the middle of a save: the article is whole o
   expectConsistent(last);
   expect(last.stored.articles).toBe(2);
 });
+
+test('a newer version upgrading the database: the open library page and the worker let go, and the page says to reload', async () => {
+  const kim = await eb.context.newPage();
+  await kim.goto(server.urlFor(SEED_KIM.url));
+  const kimTab = await tabIdFor(eb.sw, server.urlFor(SEED_KIM.url));
+  await expect.poll(async () => (await tabState(eb.sw, kimTab))?.stored ?? null, { timeout: 20_000 }).toBe(true);
+  const lib = await eb.context.newPage();
+  await lib.goto(`chrome-extension://${eb.extensionId}/library.html`);
+  await expect(lib.getByText('Kerjasama Antara Kim Jong Un dan Putin').first()).toBeVisible({ timeout: 15_000 });
+
+  // "Sorot v4" opens the database at a higher version. Both connections of this version (the
+  // library page's and the worker's) close on versionchange, so the upgrade is not blocked.
+  const drv = await extensionPage();
+  const version = await drv.evaluate(() => new Promise<number | string>((resolve) => {
+    const req = indexedDB.open('sorot', 40);
+    req.onupgradeneeded = () => req.result.createObjectStore('future');
+    req.onsuccess = () => { const v = req.result.version; req.result.close(); resolve(v); };
+    req.onerror = () => resolve(String(req.error));
+    req.onblocked = () => resolve('blocked');
+  }));
+  expect(version).toBe(40);
+  await expect(lib.getByRole('alert')).toContainText(/reload this page|muat ulang halaman ini/, { timeout: 10_000 });
+  const a = await auditLibrary(drv);
+  expect(a.ids.length).toBe(1);
+  expectConsistent(a);
+});
