@@ -5,7 +5,8 @@
 import type { RelatedView, TabState } from '../messaging/protocol';
 import type { ExtractResult, HiddenItem } from '../types';
 import { extractEntities } from '../entities';
-import { LibraryError, type Library } from '../library';
+import type { Library } from '../library';
+import { LibraryError } from '../library/errors';
 import { TabStates, emptyState } from './tab-states';
 
 export interface StorePolicy {
@@ -33,6 +34,7 @@ export class SorotService {
     let related: RelatedView[] = [];
     let message: string | undefined;
     let libraryEmpty = true;
+    let landing: Promise<{ id: string }> | null = null;
     try {
       if (await this.policy.shouldStore(article.canonicalUrl || data.url, privateTab)) {
         const saved = await this.library.save(article, entities);
@@ -45,9 +47,12 @@ export class SorotService {
       // A blocked upgrade still stores the article once it completes: "not yet", not "not".
       const later = err instanceof LibraryError && err.code === 'blocked';
       message = `${later ? 'Artikel belum tersimpan' : 'Artikel tidak tersimpan'}: ${err instanceof Error ? err.message : String(err)}`;
-      if (later && err.pending) void this.whenStored(tabId, data.url, err.pending as Promise<{ id: string }>);
+      if (later && err.pending) landing = err.pending as Promise<{ id: string }>;
     }
-    return this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
+    const state = await this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
+    // Followed up only after this state is set, so the later "stored" state cannot be overwritten by it.
+    if (landing) void this.whenStored(tabId, data.url, landing);
+    return state;
   }
 
   /** A save that waited for a blocked upgrade landed: the panel shows it stored, with related articles. */
