@@ -116,6 +116,7 @@ test('several tabs saving at once: every article whole, counts equal to a recoun
   expect(a.ids.length).toBe(stored);
   expectConsistent(a);
   expect(a.recount.entities.length).toBeGreaterThan(10);
+  console.log(`concurrent: ${a.ids.length} articles, ${a.recount.entities.length} entities, ${a.recount.terms.length} terms audited`);
   // Revisits of both seeds at once, while another page saves: still consistent, no duplicates.
   await Promise.all([pages[0]!.reload(), pages[1]!.reload(), pages[2]!.reload()]);
   await pages[0]!.waitForTimeout(4000);
