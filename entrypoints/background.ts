@@ -8,21 +8,21 @@ import { openLibrary } from '@/src/library';
 import { SorotService } from '@/src/background/service';
 import { TabStates, emptyState } from '@/src/background/tab-states';
 import { storePolicy } from '@/src/background/store-policy';
-import { grantedSiteOrigins, hasSiteAccess, injectContentScript, isPrivateTab, registerSiteScripts, setupPanelOnActionClick } from '@/src/platform';
+import { grantedSiteOrigins, hasSiteAccess, injectContentScript, injectIntoOpenTabs, isPrivateTab, registerSiteScripts, setupPanelOnActionClick } from '@/src/platform';
 import { sitesItem } from '@/src/ui/settings';
-import { isNewsHost } from '@/src/sites';
+import { NEWS_MATCHES, isNewsHost } from '@/src/sites';
 
 export default defineBackground(() => {
   setupPanelOnActionClick();
   const tabs = new TabStates(browser.storage.session as any);
-  const service = new SorotService(openLibrary(), tabs, storePolicy);
-
-  /** Only our own content scripts and pages may talk to us. */
-  const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
   const broadcast = (state: TabState | null) => {
     if (state) sendMessage('tabStateChanged', state).catch(() => {});
     return state;
   };
+  const service = new SorotService(openLibrary(), tabs, storePolicy, broadcast);
+
+  /** Only our own content scripts and pages may talk to us. */
+  const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
 
   onMessage('pageAnalyzed', async ({ data, sender }) => {
     if (!fromUs(sender) || sender.tab?.id == null) throw new Error('refused: not from our content script');
@@ -87,6 +87,14 @@ export default defineBackground(() => {
 
   // A site permission taken back in the browser's settings stops the script there too.
   browser.permissions.onRemoved.addListener(() => void grantedSiteOrigins().then(registerSiteScripts).catch(() => {}));
+
+  // Pages left open across an update or reload get the new content script; the old copy in them
+  // sees the new generation and shuts itself off (src/page/generation.ts).
+  // A tab whose copy answers a ping already runs this version (it loaded after the install).
+  const isLive = (tabId: number) => sendMessage('ping', undefined, tabId).then(() => true, () => false);
+  browser.runtime.onInstalled.addListener(() => {
+    void grantedSiteOrigins().then((sites) => injectIntoOpenTabs([...NEWS_MATCHES, ...sites], isLive)).catch(() => {});
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, info) => {

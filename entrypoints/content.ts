@@ -6,8 +6,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NEWS_MATCHES } from '@/src/sites';
 import { analyzeDocument, hiddenItems } from '@/src/article';
 import { HIDE_CSS, earlyCss, findClutter, markClutter, setHiding, setShown, type ClutterHit } from '@/src/clutter';
+import { pageFailureMessage } from '@/src/messaging/failure';
 import { onMessage, sendMessage } from '@/src/messaging/protocol';
 import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/highlight';
+import { claimGeneration } from '@/src/page/generation';
 import { createReaderOverlay } from '@/src/page/reader-overlay';
 import { extensionOrigin } from '@/src/platform';
 import { featuresItem, siteKeyFor, sitesItem, withFeatureDefaults } from '@/src/ui/settings';
@@ -24,6 +26,8 @@ export default defineContentScript({
 function run(ctx: ContentScriptContext) {
   const doc = document;
   const html = doc.documentElement;
+  // A newer copy of this script (extension updated or reloaded, or injected again) takes over.
+  const gen = claimGeneration(doc, () => ctx.abort('superseded by a newer Sorot content script'));
   // Styles go in before the page paints: known portals' clutter never flashes.
   const style = doc.createElement('style');
   style.setAttribute('data-sorot-ui', '');
@@ -33,6 +37,7 @@ function run(ctx: ContentScriptContext) {
 
   // Settings arrive asynchronously; the early CSS is already in place so nothing flashes meanwhile.
   const settings = Promise.all([featuresItem.getValue(), sitesItem.getValue()]).then(([features, sites]) => {
+    if (ctx.isInvalid) return { siteOff: true }; // superseded meanwhile: the newer copy decides
     const key = siteKeyFor(sites ?? {}, location.hostname);
     const siteOff = key != null && sites![key] === false;
     const hide = withFeatureDefaults(features).hideClutter;
@@ -67,14 +72,24 @@ function run(ctx: ContentScriptContext) {
       const root = locateArticleRoot(doc, paragraphs);
       return highlightMentions(doc, root, data?.surfaces ?? null, data?.step ?? 0);
     }),
-    onMessage('ping', () => ({ generation: Date.now(), url: location.href })),
+    onMessage('ping', () => ({ generation: gen.generation, url: location.href })),
   );
 
   ctx.onInvalidated(() => {
-    // A newer copy of the script took over (extension updated or re-injected): leave no trace.
-    removers.forEach((r) => r());
+    // A newer copy took over (or the extension is gone): remove only what this copy added. The
+    // clutter marks and html[data-sorot-hide] stay: the newer copy sets the same ones, and
+    // without this copy's stylesheet they hide nothing.
+    gen.stop();
     overlay.destroy();
     style.remove();
+    // Listener removal can throw once the extension context is gone; the rest is done by then.
+    for (const r of removers) {
+      try {
+        r();
+      } catch {
+        /* context invalidated */
+      }
+    }
   });
 
   const analyze = async () => {
@@ -91,7 +106,7 @@ function run(ctx: ContentScriptContext) {
       const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs });
       if (state) tabId = state.tabId;
     } catch (err) {
-      await sendMessage('pageFailed', { url: location.href, message: err instanceof Error ? err.message : String(err) }).catch(() => {});
+      await sendMessage('pageFailed', { url: location.href, message: pageFailureMessage(err) }).catch(() => {});
     }
   };
 

@@ -6,6 +6,7 @@ import type { RelatedView, TabState } from '../messaging/protocol';
 import type { ExtractResult, HiddenItem } from '../types';
 import { extractEntities } from '../entities';
 import type { Library } from '../library';
+import { LibraryError } from '../library/errors';
 import { TabStates, emptyState } from './tab-states';
 
 export interface StorePolicy {
@@ -18,6 +19,8 @@ export class SorotService {
     private library: Library,
     private tabs: TabStates,
     private policy: StorePolicy,
+    /** Told when a tab's state changes later, outside a call (a blocked save that landed). */
+    private changed: (state: TabState) => void = () => {},
   ) {}
 
   async pageAnalyzed(tabId: number, privateTab: boolean, data: ExtractResult & { url: string }): Promise<TabState> {
@@ -31,6 +34,7 @@ export class SorotService {
     let related: RelatedView[] = [];
     let message: string | undefined;
     let libraryEmpty = true;
+    let landing: Promise<{ id: string }> | null = null;
     try {
       if (await this.policy.shouldStore(article.canonicalUrl || data.url, privateTab)) {
         const saved = await this.library.save(article, entities);
@@ -40,9 +44,28 @@ export class SorotService {
       libraryEmpty = (await this.library.count()) <= (stored ? 1 : 0);
     } catch (err) {
       // Storage can fail (quota, blocked upgrade): the page still gets its panel, with the reason.
-      message = `Artikel tidak tersimpan: ${err instanceof Error ? err.message : String(err)}`;
+      // A blocked upgrade still stores the article once it completes: "not yet", not "not".
+      const later = err instanceof LibraryError && err.code === 'blocked';
+      message = `${later ? 'Artikel belum tersimpan' : 'Artikel tidak tersimpan'}: ${err instanceof Error ? err.message : String(err)}`;
+      if (later && err.pending) landing = err.pending as Promise<{ id: string }>;
     }
-    return this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
+    const state = await this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
+    // Followed up only after this state is set, so the later "stored" state cannot be overwritten by it.
+    if (landing) void this.whenStored(tabId, data.url, landing);
+    return state;
+  }
+
+  /** A save that waited for a blocked upgrade landed: the panel shows it stored, with related articles. */
+  private async whenStored(tabId: number, url: string, pending: Promise<{ id: string }>): Promise<void> {
+    try {
+      const saved = await pending;
+      const [related, count] = await Promise.all([this.library.related(saved.id), this.library.count()]);
+      const cur = await this.tabs.get(tabId);
+      if (!cur || cur.url !== url) return; // the tab has moved on
+      this.changed(await this.tabs.set({ ...cur, stored: true, related, libraryEmpty: count <= 1, message: undefined }));
+    } catch {
+      // Still not stored: the "belum tersimpan" message stays.
+    }
   }
 
   async pageFailed(tabId: number, url: string, message: string): Promise<TabState> {

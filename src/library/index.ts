@@ -11,7 +11,7 @@ import {
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
 } from './db';
 import { DfIndex, readGen, type DfSnapshot } from './df-cache';
-import { LibraryError, isQuotaError } from './errors';
+import { BLOCKED_MESSAGE, LibraryError, STALE_MESSAGE, isQuotaError } from './errors';
 import { EXPORT_FORMAT, EXPORT_VERSION, parseExport } from './export-schema';
 import { docEntities } from './features';
 import { articleId } from './ids';
@@ -78,6 +78,11 @@ export interface Library {
   importJson(text: string): Promise<{ added: number; updated: number }>;
   estimateSize(): Promise<SizeEstimate>;
   articleId(canonicalUrl: string): string;
+  /**
+   * Called once if a newer Sorot upgrades (or deletes) the database while this copy has it open:
+   * this copy has closed for good and its page should be reloaded. Returns an unsubscribe.
+   */
+  onStale(cb: () => void): () => void;
   close(): void;
   /** The Dexie database, for tests and the bench only. */
   readonly db: LibraryDb;
@@ -151,6 +156,47 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
     }
   }
+
+  // A newer Sorot wants to upgrade: close and stay closed. Dexie's default closes and reopens on
+  // the next call, and Dexie 4 then opens the newer database with this copy's older schema (and
+  // may patch it to match): old code must not write to a schema it does not know. Every call
+  // from now on fails with a 'stale' error that tells the reader to reload.
+  let stale = false;
+  const staleListeners = new Set<() => void>();
+  db.on('versionchange', () => {
+    stale = true;
+    db.close({ disableAutoOpen: true });
+    counts.invalidate();
+    for (const cb of staleListeners) cb();
+    return false; // stops Dexie's default close-and-reopen
+  });
+  // This copy's upgrade waits until older connections close. IndexedDB keeps the open pending
+  // (nothing is lost: queued writes run once it completes), but callers hear about it now.
+  let blocked = false;
+  const blockedWaiters = new Set<() => void>();
+  db.on('blocked', () => {
+    blocked = true;
+    for (const w of blockedWaiters) w();
+  });
+
+  /** `p` with the two open-time faults turned into LibraryErrors the UI can show. */
+  function guard<T>(p: Promise<T>): Promise<T> {
+    const mapped = p.catch((e: unknown) => {
+      if (stale && !(e instanceof LibraryError)) throw new LibraryError('stale', STALE_MESSAGE, { cause: e });
+      throw e;
+    });
+    if (db.isOpen()) return mapped;
+    return new Promise<T>((resolve, reject) => {
+      // Rejecting early does not cancel `p`: a save still lands when the upgrade completes, and
+      // the error carries it so the caller can follow up.
+      const tell = () => reject(new LibraryError('blocked', BLOCKED_MESSAGE, { pending: mapped }));
+      if (blocked) tell();
+      blockedWaiters.add(tell);
+      mapped.then(resolve, reject).finally(() => blockedWaiters.delete(tell));
+    });
+  }
+  type AsyncFn = (...args: any[]) => Promise<unknown>;
+  const guarded = <F extends AsyncFn>(f: F): F => ((...args: Parameters<F>) => guard(f(...args))) as F;
 
   async function count(): Promise<number> {
     const m = await db.meta.get(STATS_KEY);
@@ -433,16 +479,16 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   return {
     db,
     counts,
-    save,
-    get: async (id) => join(await db.articles.get(id)),
-    getByUrl: async (canonicalUrl) => join(await db.articles.get(articleId(canonicalUrl))),
-    related,
-    entityTimeline,
-    search,
-    list,
-    entity: (id) => db.entities.get(id),
-    delete: remove,
-    clear: async () => {
+    save: guarded(save),
+    get: guarded(async (id: string) => join(await db.articles.get(id))),
+    getByUrl: guarded(async (canonicalUrl: string) => join(await db.articles.get(articleId(canonicalUrl)))),
+    related: guarded(related),
+    entityTimeline: guarded(entityTimeline),
+    search: guarded(search),
+    list: guarded(list),
+    entity: guarded(async (id: string) => db.entities.get(id)),
+    delete: guarded(remove),
+    clear: guarded(async () => {
       const gen = await db.transaction('rw', ALL, async () => {
         const g = (await readGen(db)) + 1;
         // The generation survives a clear: it must never go back to a value a context has seen.
@@ -452,13 +498,17 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         return g;
       });
       counts.reset(gen);
-    },
-    count,
-    exportJson,
+    }),
+    count: guarded(count),
+    exportJson: guarded(exportJson),
     exportChunks,
-    importJson,
-    estimateSize,
+    importJson: guarded(importJson),
+    estimateSize: guarded(estimateSize),
     articleId,
+    onStale: (cb) => {
+      staleListeners.add(cb);
+      return () => staleListeners.delete(cb);
+    },
     close: () => db.close(),
   };
 }

@@ -50,6 +50,22 @@ export async function injectContentScript(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
 }
 
+/**
+ * After an install, update or reload, Chrome leaves already open tabs without a live content
+ * script (an old copy is cut off from the extension); Firefox injects declared scripts into open
+ * tabs by itself. Inject into the open tabs we run on (news portals, sites the user opted into)
+ * where `isLive` says no copy of this version answers. Returns how many tabs got a fresh copy.
+ */
+export async function injectIntoOpenTabs(patterns: string[], isLive: (tabId: number) => Promise<boolean>): Promise<number> {
+  if (import.meta.env.FIREFOX || !patterns.length) return 0;
+  const tabs = await browser.tabs.query({ url: patterns }).catch(() => []);
+  const done = await Promise.all(tabs.map(async (t) => {
+    if (t.id == null || t.discarded || (await isLive(t.id))) return false;
+    return injectContentScript(t.id).then(() => true, () => false);
+  }));
+  return done.filter(Boolean).length;
+}
+
 /** Private windows never store anything. */
 export function isPrivateTab(tab: { incognito?: boolean } | undefined): boolean {
   return !!tab?.incognito;

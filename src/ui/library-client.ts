@@ -49,6 +49,15 @@ export function getLibrary(): LibraryLike {
   return (lib ??= openLibrary());
 }
 
+/**
+ * Calls back when a newer Sorot upgraded the database under this page (the library closed itself
+ * and every call now fails): the page tells the reader to reload. Returns an unsubscribe.
+ */
+export function onLibraryStale(cb: () => void): () => void {
+  const l = getLibrary() as LibraryLike & Partial<Pick<Library, 'onStale'>>;
+  return l.onStale ? l.onStale(cb) : () => {};
+}
+
 /** Tests inject a fake library here. */
 export function setLibraryForTests(fake: LibraryLike | null): void {
   lib = fake;

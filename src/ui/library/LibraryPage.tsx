@@ -15,6 +15,8 @@ export interface LibraryApi {
   exportFile(): Promise<Blob>;
   importJson(json: string): Promise<{ added: number; updated: number }>;
   stats(): Promise<{ count: number; bytes: number | null }>;
+  /** See library-client onLibraryStale. */
+  onStale?(cb: () => void): () => void;
 }
 
 export const libraryApi: LibraryApi = {
@@ -24,6 +26,7 @@ export const libraryApi: LibraryApi = {
   exportFile: client.exportLibraryBlob,
   importJson: client.importLibrary,
   stats: client.libraryStats,
+  onStale: client.onLibraryStale,
 };
 
 type Notice = { kind: 'info' | 'error'; text: string } | null;
@@ -58,6 +61,9 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   useEffect(() => {
     document.title = `${t('library.title')} · Sorot`;
   }, [t]);
+
+  // A newer Sorot upgraded the database: this page's copy has closed; say so before any click fails.
+  useEffect(() => api.onStale?.(() => setNotice({ kind: 'error', text: t('library.stale') })), [api, t]);
 
   useEffect(() => {
     void api.stats().then(setStats, () => setStats(null));

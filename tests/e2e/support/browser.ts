@@ -79,3 +79,34 @@ export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
 }
+
+/**
+ * Reload the extension as an update does, and return the new service worker (also set on
+ * `eb.sw`). chrome://extensions is an ordinary page to Playwright, and its privileged APIs do what
+ * its Reload button does. Chromium started with --disable-extensions-except leaves the reloaded
+ * copy disabled (chrome.runtime.reload() from the worker ends the same way), so it is enabled
+ * again from the same page, as a user would.
+ */
+export async function reloadExtension(eb: ExtensionBrowser): Promise<Worker> {
+  const old = eb.sw;
+  const page = await eb.context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate((id) => chrome.developerPrivate.reload(id, { failQuietly: false }), eb.extensionId);
+  for (const t0 = Date.now(); ; await page.waitForTimeout(250)) {
+    // The disable lands a moment after the reload: keep enabling until the new worker runs.
+    await page.evaluate(async (id) => {
+      if (!(await chrome.management.get(id)).enabled) await chrome.management.setEnabled(id, true);
+    }, eb.extensionId);
+    const sw = eb.context.serviceWorkers().find((w) => w !== old && w.url().startsWith(`chrome-extension://${eb.extensionId}/`));
+    if (sw) {
+      await page.close();
+      return (eb.sw = sw);
+    }
+    if (Date.now() - t0 > 20_000) throw new Error('the extension did not come back after reload');
+  }
+}
+
+/** A tab's panel state as the background stored it (storage.session), or null. */
+export async function tabState(sw: Worker, tabId: number): Promise<any> {
+  return sw.evaluate(async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] ?? null, tabId);
+}

@@ -32,9 +32,10 @@ async function stored(l: Library) {
   return { terms, entities, articles: await l.db.articles.count() };
 }
 
+/** The context's counts brought to the stored generation, as every query and write does. */
 async function memory(l: Library) {
   await l.counts.ready(l.db);
-  return l.counts.current(await l.db.transaction('r', l.db.sync, () => readGen(l.db)));
+  return l.db.transaction('r', [l.db.counts, l.db.countlog, l.db.sync], async () => l.counts.catchUp(l.db, await readGen(l.db)));
 }
 
 const article = (i: number, topic: string, site = 'Kompas.com') => makeArticle({

@@ -57,6 +57,15 @@ describe('library page', () => {
     expect(within(odd).queryByRole('link', { name: 'Artikel asli' })).toBeNull();
   });
 
+  it('says to reload when a newer Sorot upgraded the library under the page', async () => {
+    const f = fakeApi();
+    let fire = () => {};
+    const { container } = renderLib({ ...f.api, onStale: (cb) => { fire = cb; return () => {}; } });
+    await waitFor(() => expect(titles(container).length).toBe(3));
+    fire();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/muat ulang halaman ini/));
+  });
+
   it('searches and filters by site and entity', async () => {
     const f = fakeApi();
     const { container } = renderLib(f.api);

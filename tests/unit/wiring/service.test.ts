@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SorotService, type StorePolicy } from '../../../src/background/service';
 import { TabStates } from '../../../src/background/tab-states';
 import { openLibrary, type Library } from '../../../src/library';
+import { BLOCKED_MESSAGE, LibraryError } from '../../../src/library/errors';
+import type { TabState } from '../../../src/messaging/protocol';
 import type { Article, ExtractResult } from '../../../src/types';
 
 const SEEDS = path.resolve(import.meta.dirname, '../../../../shared/seeds');
@@ -61,6 +63,25 @@ describe('background service', () => {
     expect(s.status).toBe('article');
     expect(s.stored).toBe(false);
     expect(s.message).toMatch(/tidak tersimpan/);
+  });
+
+  it('says "not yet stored" when the library upgrade is blocked, then "stored" when the save lands', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    let land!: () => void;
+    const upgraded = new Promise<void>((r) => { land = r; });
+    const real = lib;
+    // The save itself goes on, and lands once the (simulated) upgrade completes.
+    const blocked = { ...lib, save: async (a: Article, e: Parameters<Library['save']>[1]) => {
+      throw new LibraryError('blocked', BLOCKED_MESSAGE, { pending: upgraded.then(() => real.save(a, e)) });
+    } } as Library;
+    const changes: TabState[] = [];
+    const s = await new SorotService(blocked, new TabStates(), always, (st) => changes.push(st)).pageAnalyzed(1, false, analysed(putin));
+    expect(s.stored).toBe(false);
+    expect(s.message).toMatch(/^Artikel belum tersimpan: Perpustakaan sedang diperbarui/);
+    expect(s.entities.length).toBeGreaterThan(0);
+    land();
+    await vi.waitFor(() => expect(changes.at(-1)).toMatchObject({ tabId: 1, stored: true, message: undefined }));
+    expect(await lib.count()).toBe(1);
   });
 
   it('passes non-articles through with their reason', async () => {

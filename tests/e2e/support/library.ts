@@ -1,0 +1,108 @@
+/**
+ * The extension's IndexedDB seen from one of its own pages (same origin, so the same database),
+ * with the raw API: no copy of the library code is involved in checking it.
+ */
+import type { Page } from 'playwright-core';
+
+export interface LibraryAudit {
+  version: number;
+  ids: string[];
+  /** Ids present in some but not all of articles / feats / bodies: a half-written article. */
+  orphans: string[];
+  /** meta.articles, term df (v4: snapshot + log; older: vocab) and entity articleCount as stored... */
+  stored: { articles: number; terms: [string, number][]; entities: [string, number][] };
+  /** ...and as recounted from the article rows. */
+  recount: { articles: number; terms: [string, number][]; entities: [string, number][] };
+}
+
+/** Read the whole library (opens and closes its own connection at the current version). */
+export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> {
+  return page.evaluate(async (dbName) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(dbName);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      // v4 keeps term counts as a packed snapshot plus a log of later writes (src/library/db.ts).
+      const packed = db.objectStoreNames.contains('counts');
+      const stores = ['articles', 'feats', 'bodies', 'entities', 'meta', ...(packed ? ['counts', 'countlog'] : ['vocab'])];
+      const tx = db.transaction(stores, 'readonly');
+      const all = (s: string) => new Promise<any[]>((resolve, reject) => {
+        const r = tx.objectStore(s).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const [articles, feats, bodies, entities, meta, x, y] = await Promise.all(stores.map(all));
+      const storedTerms = new Map<string, number>();
+      if (packed) {
+        const snap = x!.find((r) => r.k === 'snapshot');
+        if (snap?.terms) snap.terms.split('\u0000').forEach((t: string, i: number) => storedTerms.set(t, snap.termDf[i]));
+        for (const w of [...y!].filter((r) => r.gen > (snap?.gen ?? -1)).sort((a, b) => a.gen - b.gen)) {
+          for (const [t, df] of w.terms as [string, number][]) if (df > 0) storedTerms.set(t, df); else storedTerms.delete(t);
+        }
+      } else {
+        for (const v of x!) storedTerms.set(v.t, v.df);
+      }
+      const sorted = (m: Map<string, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const terms = new Map<string, number>();
+      for (const f of feats!) {
+        // Packed features (db.ts packFeatures): [site, title, url, published, publishedTs, terms, weights, forms, titleTerms, entities]
+        const p = JSON.parse(f.f);
+        for (const t of new Set<string>([...p[5], ...p[8]])) terms.set(t, (terms.get(t) ?? 0) + 1);
+      }
+      const ents = new Map<string, number>();
+      for (const a of articles!) for (const e of new Set<string>(a.entityIds)) ents.set(e, (ents.get(e) ?? 0) + 1);
+      const sets = [articles!, feats!, bodies!].map((rows) => new Set(rows.map((r) => r.id as string)));
+      const every = new Set(sets.flatMap((s) => [...s]));
+      return {
+        version: db.version,
+        ids: [...sets[0]!].sort(),
+        orphans: [...every].filter((id) => !sets.every((s) => s.has(id))),
+        stored: {
+          articles: meta!.find((m) => m.k === 'stats')?.articles ?? 0,
+          terms: sorted(storedTerms),
+          entities: sorted(new Map(entities!.map((e) => [e.id, e.articleCount]))),
+        },
+        recount: { articles: articles!.length, terms: sorted(terms), entities: sorted(ents) },
+      };
+    } finally {
+      db.close();
+    }
+  }, name);
+}
+
+/**
+ * Create the database as an older Sorot left it (raw IndexedDB, Dexie's native version = 10 x
+ * schema version, stores and indexes from the Dexie schema strings), fill it, and keep that
+ * connection open with no versionchange handler, like a page of the old version still running.
+ */
+export async function holdOldDatabase(page: Page, opts: { version: number; schema: Record<string, string>; rows: Record<string, unknown[]>; name?: string }): Promise<void> {
+  await page.evaluate(async ({ version, schema, rows, name }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, version * 10);
+      req.onupgradeneeded = () => {
+        for (const [store, spec] of Object.entries(schema)) {
+          const [primary, ...indexes] = spec.split(',').map((s) => s.trim());
+          const os = req.result.createObjectStore(store, { keyPath: primary!.replace(/^[&*]/, '') });
+          for (const ix of indexes) {
+            const compound = /^\[(.+)\]$/.exec(ix);
+            const field = ix.replace(/^[&*]/, '');
+            os.createIndex(field, compound ? compound[1]!.split('+') : field, { unique: ix.startsWith('&'), multiEntry: ix.startsWith('*') });
+          }
+        }
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = db.transaction(Object.keys(rows), 'readwrite');
+    for (const [store, list] of Object.entries(rows)) for (const r of list) tx.objectStore(store).put(r);
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    (globalThis as any).__heldDb = db;
+  }, { ...opts, name: opts.name ?? 'sorot' });
+}
+
+/** Close the connection holdOldDatabase kept open (the old page goes away). */
+export function releaseOldDatabase(page: Page): Promise<void> {
+  return page.evaluate(() => (globalThis as any).__heldDb?.close());
+}
