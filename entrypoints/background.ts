@@ -3,7 +3,7 @@
  * SorotService, and forwards panel requests to the right tab.
  */
 import { onMessage, sendMessage, type TabState } from '@/src/messaging/protocol';
-import { PageAnalyzedSchema, PageFailedSchema, TabIdSchema, parseMessage } from '@/src/messaging/schemas';
+import { ClutterUpdatedSchema, PageAnalyzedSchema, PageFailedSchema, TabIdSchema, parseMessage } from '@/src/messaging/schemas';
 import { openLibrary } from '@/src/library';
 import { SorotService } from '@/src/background/service';
 import { TabStates, emptyState } from '@/src/background/tab-states';
@@ -38,8 +38,8 @@ export default defineBackground(() => {
 
   onMessage('clutterUpdated', async ({ data, sender }) => {
     if (!fromUs(sender) || sender.tab?.id == null) return;
-    const msg = parseMessage('clutterUpdated', PageAnalyzedSchema.entries.hidden, data?.hidden);
-    broadcast(await service.clutterUpdated(sender.tab.id, msg));
+    const msg = parseMessage('clutterUpdated', ClutterUpdatedSchema, data);
+    broadcast(await service.clutterUpdated(sender.tab.id, msg.hidden, msg.hidingEnabled));
   });
 
   onMessage('getTabState', async ({ data, sender }) => {

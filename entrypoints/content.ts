@@ -34,6 +34,8 @@ function run(ctx: ContentScriptContext) {
   style.textContent = `${HIDE_CSS}\n${earlyCss(location.hostname)}\n${HIGHLIGHT_CSS}`;
   html.append(style);
   setHiding(doc, true);
+  /** Whether clutter is hidden now; reported so the panel's switch shows the page's real state. */
+  let hidingOn = true;
 
   // Settings arrive asynchronously; the early CSS is already in place so nothing flashes meanwhile.
   const settings = Promise.all([featuresItem.getValue(), sitesItem.getValue()]).then(([features, sites]) => {
@@ -41,7 +43,10 @@ function run(ctx: ContentScriptContext) {
     const key = siteKeyFor(sites ?? {}, location.hostname);
     const siteOff = key != null && sites![key] === false;
     const hide = withFeatureDefaults(features).hideClutter;
-    if (siteOff || !hide) setHiding(doc, false);
+    if (siteOff || !hide) {
+      setHiding(doc, false);
+      hidingOn = false;
+    }
     if (siteOff) style.remove();
     return { siteOff };
   });
@@ -55,6 +60,8 @@ function run(ctx: ContentScriptContext) {
   removers.push(
     onMessage('setHiding', ({ data }) => {
       setHiding(doc, data.enabled);
+      hidingOn = data.enabled;
+      sendMessage('clutterUpdated', { hidden: hiddenItems(hits), hidingEnabled: hidingOn }).catch(() => {});
       return { hidden: data.enabled ? hits.length : 0 };
     }),
     onMessage('showHidden', ({ data }) => {
@@ -103,7 +110,7 @@ function run(ctx: ContentScriptContext) {
       hits = found;
       paragraphs = result.article?.paragraphs ?? [];
       const elapsedMs = performance.now() - t0;
-      const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs });
+      const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs, hidingEnabled: hidingOn });
       if (state) tabId = state.tabId;
     } catch (err) {
       await sendMessage('pageFailed', { url: location.href, message: pageFailureMessage(err) }).catch(() => {});
@@ -118,7 +125,7 @@ function run(ctx: ContentScriptContext) {
     if (!fresh.length) return;
     markClutter(doc, fresh);
     hits = hits.concat(fresh);
-    sendMessage('clutterUpdated', { hidden: hiddenItems(hits) }).catch(() => {});
+    sendMessage('clutterUpdated', { hidden: hiddenItems(hits), hidingEnabled: hidingOn }).catch(() => {});
   };
 
   // Analysis gets a task of its own, after the parser's: the page's work and ours never add up

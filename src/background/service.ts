@@ -23,8 +23,8 @@ export class SorotService {
     private changed: (state: TabState) => void = () => {},
   ) {}
 
-  async pageAnalyzed(tabId: number, privateTab: boolean, data: ExtractResult & { url: string }): Promise<TabState> {
-    const base = emptyState(tabId, data.isArticle ? 'article' : 'not-article', data.url);
+  async pageAnalyzed(tabId: number, privateTab: boolean, data: ExtractResult & { url: string; hidingEnabled?: boolean }): Promise<TabState> {
+    const base = { ...emptyState(tabId, data.isArticle ? 'article' : 'not-article', data.url), hidingEnabled: data.hidingEnabled ?? true };
     if (!data.isArticle || !data.article) {
       return this.tabs.set({ ...base, hidden: data.hidden, message: data.notArticleReason });
     }
@@ -72,9 +72,10 @@ export class SorotService {
     return this.tabs.set({ ...emptyState(tabId, 'error', url), message });
   }
 
-  async clutterUpdated(tabId: number, hidden: HiddenItem[]): Promise<TabState | null> {
+  /** Late clutter found, or hiding switched on/off in the page: the panel follows. */
+  async clutterUpdated(tabId: number, hidden: HiddenItem[], hidingEnabled?: boolean): Promise<TabState | null> {
     const state = await this.tabs.get(tabId);
     if (!state) return null;
-    return this.tabs.set({ ...state, hidden });
+    return this.tabs.set({ ...state, hidden, hidingEnabled: hidingEnabled ?? state.hidingEnabled });
   }
 }

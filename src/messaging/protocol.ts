@@ -43,10 +43,10 @@ export interface TabState {
 
 export interface ProtocolMap {
   // content -> background
-  pageAnalyzed(data: ExtractResult & { url: string; elapsedMs: number }): TabState;
+  pageAnalyzed(data: ExtractResult & { url: string; elapsedMs: number; hidingEnabled?: boolean }): TabState;
   pageFailed(data: { url: string; message: string }): void;
   /** Clutter that appeared after the first pass (lazy ads); replaces the hidden list. */
-  clutterUpdated(data: { hidden: HiddenItem[] }): void;
+  clutterUpdated(data: { hidden: HiddenItem[]; hidingEnabled?: boolean }): void;
   // extension pages -> background
   getTabState(data: { tabId: number }): TabState | null;
   analyzeTab(data: { tabId: number }): TabState | null;

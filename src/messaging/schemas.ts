@@ -38,6 +38,13 @@ export const PageAnalyzedSchema = v.object({
   notArticleReason: v.optional(str(500)),
   article: v.nullable(ArticleSchema),
   hidden: v.pipe(v.array(HiddenItemSchema), v.maxLength(5000)),
+  /** Whether the page's clutter is hidden now (off when the reader turned hiding off). */
+  hidingEnabled: v.optional(v.boolean()),
+});
+
+export const ClutterUpdatedSchema = v.object({
+  hidden: PageAnalyzedSchema.entries.hidden,
+  hidingEnabled: v.optional(v.boolean()),
 });
 
 export const PageFailedSchema = v.object({ url: str(4000), message: str(2000) });

@@ -99,6 +99,23 @@ test('panel lists the people and places of the article and the other seed as rel
   await other.page.close();
 });
 
+test("the panel's hiding switch turns the page's hiding off, and a panel opened later shows it off", async () => {
+  const { page, tabId } = await openAnalysed(SEED_PUTIN.url);
+  const panel = await openPanel(tabId);
+  const toggle = panel.getByRole('switch', { name: /Sembunyikan|Hide/ });
+  await expect(toggle).toBeChecked({ timeout: 15_000 });
+  await toggle.click();
+  await expect(page.locator('.baca-juga-inline').first()).toBeVisible();
+  await expect.poll(() => eb.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.hidingEnabled, tabId)).toBe(false);
+  await panel.close();
+  const again = await openPanel(tabId);
+  await expect(again.getByRole('switch', { name: /Sembunyikan|Hide/ })).not.toBeChecked({ timeout: 15_000 });
+  await again.getByRole('switch', { name: /Sembunyikan|Hide/ }).click();
+  await expect(page.locator('.baca-juga-inline').first()).toBeHidden();
+  await again.close();
+  await page.close();
+});
+
 test('reading view shows the article without clutter, and closes again', async () => {
   const { page, tabId } = await openAnalysed(SEED_KIM.url);
   const opened = await eb.sw.evaluate(([id, msg]) => chrome.tabs.sendMessage(id as number, msg), [tabId, rawMessage('toggleReader')] as const);

@@ -46,6 +46,19 @@ describe('background service', () => {
     expect(second.related[0]?.reason).toMatch(/Kim Jong Un|Putin/);
   });
 
+  it("keeps the page's hiding state: off when the page reports it off, and following the page's switch", async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const svc = new SorotService(lib, new TabStates(), always);
+    const hidden: ExtractResult['hidden'] = [{ reason: 'related', text: 'Baca Juga: x', rule: 'text:baca-juga' }];
+    const off = await svc.pageAnalyzed(1, false, { ...analysed(putin), hidden, hidingEnabled: false });
+    expect(off.hidingEnabled).toBe(false);
+    expect((await svc.clutterUpdated(1, hidden, true))?.hidingEnabled).toBe(true);
+    // A late-clutter update that does not say keeps what the page last said.
+    expect((await svc.clutterUpdated(1, hidden))?.hidingEnabled).toBe(true);
+    expect((await svc.clutterUpdated(1, hidden, false))?.hidingEnabled).toBe(false);
+    expect((await svc.pageAnalyzed(2, false, analysed(kim))).hidingEnabled).toBe(true);
+  });
+
   it('never stores from a private window, but still shows the panel', async () => {
     lib = openLibrary(`svc-${n++}`);
     const svc = new SorotService(lib, new TabStates(), always);
