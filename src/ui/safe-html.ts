@@ -14,6 +14,9 @@
 import DOMPurify, { type Config } from 'dompurify';
 import { h, type JSX } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { SAFE_URL, safeUrl } from './safe-url';
+
+export { safeUrl };
 
 const ALLOWED_TAGS = [
   'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'del', 'div', 'dl', 'dt',
@@ -23,11 +26,6 @@ const ALLOWED_TAGS = [
 ];
 const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime', 'lang', 'dir', 'cite'];
 const URL_ATTRS = ['href', 'src', 'cite'];
-
-/** http(s), protocol-relative, or a relative reference (no scheme before the first / ? #). */
-const SAFE_URL = /^(?:https?:|\/|\.|#|\?|[^:/?#]*(?:[/?#]|$))/i;
-// eslint-disable-next-line no-control-regex
-const URL_JUNK = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
 
 const CONFIG: Config = {
   ALLOWED_TAGS,
@@ -46,22 +44,6 @@ const CONFIG: Config = {
 export interface SanitizeOptions {
   /** The article's URL: relative links and images are resolved against it. */
   baseUrl?: string | null;
-}
-
-/** Returns the absolute http(s) URL, or null when it is anything else (javascript:, data:, blob:, ...). */
-export function safeUrl(raw: string, baseUrl?: string | null): string | null {
-  const v = raw.replace(URL_JUNK, '');
-  if (!v || !SAFE_URL.test(v)) return null;
-  if (v.startsWith('#')) return v;
-  try {
-    const base = baseUrl && /^https?:/i.test(baseUrl) ? baseUrl : undefined;
-    if (!base && !/^(?:https?:)?\/\//i.test(v)) return v; // relative, nothing to resolve against: kept as written
-    const u = new URL(v, base ?? 'https://invalid.invalid/');
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return u.href;
-  } catch {
-    return null;
-  }
 }
 
 let purifier: ReturnType<typeof DOMPurify> | null = null;

@@ -5,7 +5,7 @@ import { formatBytes, formatDate } from '../format';
 import { useT } from '../i18n';
 import * as client from '../library-client';
 import type { ListQuery, StoredArticleView } from '../library-client';
-import { safeUrl } from '../safe-html';
+import { safeUrl } from '../safe-url';
 
 export interface LibraryApi {
   list(q: ListQuery): Promise<StoredArticleView[]>;

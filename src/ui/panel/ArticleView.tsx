@@ -4,7 +4,7 @@ import type { RelatedView, TabState } from '../../messaging/protocol';
 import type { Entity } from '../../types';
 import type { PanelBackend } from '../backend';
 import { EntityDot, PageLink, Section, Spinner, Status, Switch } from '../components';
-import { safeUrl } from '../safe-html';
+import { safeUrl } from '../safe-url';
 import { formatDate, groupEntities, groupHidden, readingMinutes, reasonKey } from '../format';
 import { useT } from '../i18n';
 import type { StoredArticleView } from '../library-client';
