@@ -13,8 +13,17 @@
  * labelled, re-capitalised data (tried: it lowered every dev score). Fixed seeds: the same inputs
  * give the same model (checked: two runs print identical dev scores).
  *
- * Environment (defaults are what produced the committed model): EPOCHS=10 BITS=18 MINCOUNT=3
- * ENSEMBLE=3 SEED=20261123 SOURCE_WEIGHTS=idner_news_2k:3,idcrossner:0.5 POOLS=... SHARED_DIR=...
+ * Environment (defaults are what produced the committed model): EPOCHS=15 BITS=18 MINCOUNT=3
+ * ENSEMBLE=3 SEED=20261123 SOURCE_WEIGHTS=idner_news_2k:3,idcrossner:0.5,nergrit_indonlu:1.5 POOLS=... SHARED_DIR=...
+ *
+ * Experiment switches (off by default; see issue 4 notes in the commit log for what they gave on dev):
+ *   OUT_DIR=/tmp/x        write model.json, gazetteer.json, LICENSES.md there instead of assets/ner
+ *   SHARED_POLICY=...     the ~540 Kompas sentences annotated by both idner_news_2k and indolem_nerugm:
+ *                         both (default) | idner | nerugm | union | latent (either annotation's tag)
+ *   AUGMENT=1 [AUG_SOURCES=a,b] [AUG_GAZ=1] [SHIP_SOURCE=s SHIP_ALPHA=x] [ALPHAS=0,0.5,...]
+ *                         feature augmentation: a private copy of each feature per source corpus
+ *                         (AUG_GAZ: only on gazetteer place tokens); only the shared copy is shipped,
+ *                         plus SHIP_ALPHA times SHIP_SOURCE's copy; ALPHAS prints dev F1 for several.
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,8 +33,10 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(process.env.SHARED_DIR ?? path.join(repo, '..', 'shared'));
 const nerDir = path.join(shared, 'ner');
-const outDir = path.join(repo, 'assets', 'ner');
-const EPOCHS = Number(process.env.EPOCHS ?? 10);
+const assetDir = path.join(repo, 'assets', 'ner');
+/** Where model.json, gazetteer.json and LICENSES.md go (experiments: OUT_DIR=/tmp/x keeps assets untouched). */
+const outDir = path.resolve(process.env.OUT_DIR ?? assetDir);
+const EPOCHS = Number(process.env.EPOCHS ?? 15);
 const BITS = Number(process.env.BITS ?? 18);
 const SEED = Number(process.env.SEED ?? 20261123);
 /** Models trained with different shuffles (seeds SEED, SEED+1, ...) whose weights are averaged. */
@@ -34,8 +45,17 @@ const ENSEMBLE = Number(process.env.ENSEMBLE ?? 3);
 const POOL_NAMES = (process.env.POOLS ?? 'idner_news_2k,indolem_nerugm,nergrit_indonlu,idcrossner').split(',');
 /** Update weight per source, e.g. "idner_news_2k:2,idcrossner:0.5" (default 1). */
 const SOURCE_WEIGHTS: Record<string, number> = Object.fromEntries(
-  (process.env.SOURCE_WEIGHTS ?? 'idner_news_2k:3,idcrossner:0.5').split(',').filter(Boolean).map((kv) => { const [k, v] = kv.split(':'); return [k!, Number(v)]; }),
+  (process.env.SOURCE_WEIGHTS ?? 'idner_news_2k:3,idcrossner:0.5,nergrit_indonlu:1.5').split(',').filter(Boolean).map((kv) => { const [k, v] = kv.split(':'); return [k!, Number(v)]; }),
 );
+/** Feature augmentation: AUGMENT=1 trains a private copy of every feature per source corpus. */
+const AUGMENT = Number(process.env.AUGMENT ?? 0);
+/** Comma list of sources that get a private copy (default: all). */
+const AUG_SOURCES = process.env.AUG_SOURCES ? process.env.AUG_SOURCES.split(',') : null;
+/** AUG_GAZ=1: private copies only on tokens inside a gazetteer place name (the country convention). */
+const AUG_GAZ = Number(process.env.AUG_GAZ ?? 0);
+const AUG_SCALE = Number(process.env.AUG_SCALE ?? 1);
+const SHIP_SOURCE = process.env.SHIP_SOURCE ?? '';
+const SHIP_ALPHA = Number(process.env.SHIP_ALPHA ?? 0);
 const require_ = createRequire(path.join(repo, 'package.json'));
 
 // ---------------------------------------------------------------- label maps (as score-ner.mjs)
@@ -52,7 +72,7 @@ const MAPS: Record<string, Record<string, string>> = {
 /** Sets whose dev/test splits are reported (score-ner.mjs defaults); training must not contain them. */
 const SCORED = ['idner_news_2k', 'indolem_nerugm', 'nergrit_indonlu', 'nerp_indonlu'];
 
-interface Sentence { tokens: string[]; tags: string[]; source: string; /** O means "not PER/LOC" only (ORG unannotated). */ partial?: boolean }
+interface Sentence { tokens: string[]; tags: string[]; source: string; /** O means "not PER/LOC" only (ORG unannotated). */ partial?: boolean; /** A second annotation of the same tokens: where it differs, either label is accepted. */ alt?: string[] }
 
 function readJsonl(file: string): { tokens: string[]; tags: string[] }[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -123,6 +143,33 @@ function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; drop
       add(name, readJsonl(path.join(nerDir, name, 'train.jsonl')), MAPS[name]!);
     }
   }
+  // idner_news_2k and indolem_nerugm annotate hundreds of the same Kompas sentences, differently.
+  // SHARED_POLICY: both (default: each annotation once), idner|nerugm (keep that one), union (one
+  // copy, idner's labels with nerugm's names added where idner has O).
+  const policy = process.env.SHARED_POLICY ?? 'both';
+  if (policy !== 'both') {
+    const byKey = new Map<string, Sentence>();
+    for (const t of train) if (t.source === 'idner_news_2k') byKey.set(sentKey(t.tokens), t);
+    const drop = new Set<Sentence>();
+    for (const t of train) {
+      if (t.source !== 'indolem_nerugm') continue;
+      const a = byKey.get(sentKey(t.tokens));
+      if (!a || a.tokens.length !== t.tokens.length) continue;
+      if (policy === 'idner') drop.add(t);
+      else if (policy === 'nerugm') drop.add(a);
+      else if (policy === 'latent') { a.alt = t.tags; drop.add(t); }
+      else if (policy === 'union') {
+        const tags = a.tags.map((x, i) => (x === 'O' && t.tags[i] !== 'O' ? t.tags[i]! : x));
+        for (let i = 0; i < tags.length; i++) if (tags[i]!.startsWith('I-') && (i === 0 || tags[i - 1]!.slice(2) !== tags[i]!.slice(2))) tags[i] = `B-${tags[i]!.slice(2)}`;
+        a.tags = tags;
+        drop.add(t);
+      }
+    }
+    dropped[`shared (${policy})`] = drop.size;
+    const kept = train.filter((t) => !drop.has(t));
+    train.length = 0;
+    train.push(...kept);
+  }
   return { train, dev, dropped };
 }
 
@@ -156,8 +203,8 @@ function buildGazetteerData() {
     const t = titleCase(r).replace(/^(Kabupaten|Kota) (Administrasi )?/, '');
     loc.add(t);
   }
-  for (const p of readLines(path.join(outDir, 'curated-places.txt'))) loc.add(p);
-  const org = new Set(readLines(path.join(outDir, 'curated-orgs.txt')));
+  for (const p of readLines(path.join(assetDir, 'curated-places.txt'))) loc.add(p);
+  const org = new Set(readLines(path.join(assetDir, 'curated-orgs.txt')));
   const stop = (require_('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).id ?? [];
   return { LOC: [...loc].sort(), ORG: [...org].sort(), PER: [] as string[], STOP: [...stop].sort() };
 }
@@ -179,7 +226,8 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const gazData = buildGazetteerData();
   writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify(gazData)); // gazetteer.ts imports it
-  const { buildGazetteer, compileGazetteer } = await import('../src/entities/gazetteer');
+  const { buildGazetteer, compileGazetteer, gazetteerCodes } = await import('../src/entities/gazetteer');
+  const { hashString } = await import('../src/entities/hash');
   writeFileSync(path.join(outDir, 'gazetteer.json'), JSON.stringify({ ...gazData, compiled: compileGazetteer(gazData) }));
   const { sentenceFeatures } = await import('../src/entities/features');
   const { TAGS, NUM_TAGS, viterbi } = await import('../src/entities/tags');
@@ -229,13 +277,20 @@ async function main() {
     offsets[s.tokens.length] = kept.length;
     const buckets = Uint32Array.from(kept);
     f.offsets = offsets;
-    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0), weight: SOURCE_WEIGHTS[s.source] ?? 1, orig: s.partial ? Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) : null };
+    return { n: s.tokens.length, buckets, offsets: f.offsets, gold: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0), weight: SOURCE_WEIGHTS[s.source] ?? 1, src: SOURCE_IDS.indexOf(s.source), aug: !AUG_SOURCES || AUG_SOURCES.includes(s.source), priv: AUG_GAZ ? Uint8Array.from(gazetteerCodes(gaz, Uint32Array.from(s.tokens, (w) => hashString(w.toLowerCase())), s.tokens.length), (x) => (x & 3 ? 1 : 0)) : null, orig: s.partial ? Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) : null, alt: s.alt ? Uint8Array.from(s.alt, (t) => tagIndex.get(t) ?? 0) : null, first: Uint8Array.from(s.tags, (t) => tagIndex.get(t) ?? 0) };
   };
+  const SOURCE_IDS = [...new Set(train.map((s) => s.source))].sort();
   const data = train.map(prep);
   const devData = Object.fromEntries(Object.entries(dev).map(([k, v]) => [k, v.map(prep)]));
   console.log(`features ready in ${Date.now() - t0} ms`);
 
   const W = new Float32Array(size * K), U = new Float32Array(size * K);
+  // Feature augmentation (Daume 2007): during training every feature also has a copy private to the
+  // sentence's source corpus, which soaks up that corpus's own conventions; only the shared copy
+  // (plus SHIP_ALPHA times the copy of SHIP_SOURCE, if set) is shipped.
+  const NS = AUGMENT ? SOURCE_IDS.length : 0;
+  const SW = new Float32Array(NS * size * K), SU = new Float32Array(NS * size * K);
+  const shipSrc = SOURCE_IDS.indexOf(SHIP_SOURCE);
   const TR = new Float64Array((K + 1) * K), TU = new Float64Array((K + 1) * K);
   let c = 1;
   const emitFor = (d: (typeof data)[number], w: Float32Array) => {
@@ -252,6 +307,7 @@ async function main() {
     for (let j = d.offsets[i]!; j < d.offsets[i + 1]!; j++) {
       const b = d.buckets[j]! + tag;
       W[b]! += delta; U[b]! += c * delta;
+      if (NS && d.aug && (!d.priv || d.priv[i])) { const sb = d.src * size * K + b; SW[sb]! += delta * AUG_SCALE; SU[sb]! += c * delta * AUG_SCALE; }
     }
   };
   let rand = rng(SEED);
@@ -274,9 +330,13 @@ async function main() {
     }
     return res;
   };
-  const averaged = () => {
+  const averaged = (alpha = SHIP_ALPHA) => {
     const w = new Float32Array(size * K);
     for (let i = 0; i < w.length; i++) w[i] = W[i]! - U[i]! / c;
+    if (NS && shipSrc >= 0 && alpha) {
+      const off = shipSrc * size * K;
+      for (let i = 0; i < w.length; i++) w[i] = w[i]! + alpha * (SW[off + i]! - SU[off + i]! / c);
+    }
     const tr = new Float64Array(TR.length);
     for (let i = 0; i < tr.length; i++) tr[i] = TR[i]! - TU[i]! / c;
     return { w, tr };
@@ -284,7 +344,7 @@ async function main() {
 
   const sumW = new Float32Array(size * K), sumTR = new Float64Array((K + 1) * K);
   for (let member = 0; member < ENSEMBLE; member++) {
-  W.fill(0); U.fill(0); TR.fill(0); TU.fill(0); c = 1;
+  W.fill(0); U.fill(0); TR.fill(0); TU.fill(0); SW.fill(0); SU.fill(0); c = 1;
   rand = rng(SEED + member);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
@@ -294,6 +354,16 @@ async function main() {
       if (d.n === 0) continue;
       const out = d.n <= pred.length ? pred.subarray(0, d.n) : new Uint8Array(d.n);
       const emit = emitFor(d, W);
+      if (NS && d.aug) {
+        const off = d.src * size * K;
+        for (let i = 0; i < d.n; i++) {
+          if (d.priv && !d.priv[i]) continue;
+          for (let j = d.offsets[i]!; j < d.offsets[i + 1]!; j++) {
+            const b = off + d.buckets[j]!;
+            for (let t = 0; t < K; t++) emit[i * K + t] = emit[i * K + t]! + SW[b + t]!;
+          }
+        }
+      }
       viterbi(emit, d.n, TR, out);
       if (d.orig) {
         // Latent gold: the best path that keeps the annotated names and lets O tokens be O or ORG.
@@ -305,6 +375,17 @@ async function main() {
             const ok = g === 0 ? t === 0 || t === ORG_B || t === ORG_I : t === g;
             if (!ok) ge[i * K + t] = -1e9;
           }
+        }
+        const latent = new Uint8Array(d.n);
+        viterbi(ge, d.n, TR, latent);
+        d.gold = latent;
+      }
+      if (d.alt) {
+        // Two annotations of one sentence: the best path whose every tag is one of the two.
+        const ge = Float64Array.from(emit);
+        for (let i = 0; i < d.n; i++) {
+          const g1 = d.first[i]!, g2 = d.alt[i]!;
+          for (let t = 0; t < K; t++) if (t !== g1 && t !== g2) ge[i * K + t] = -1e9;
         }
         const latent = new Uint8Array(d.n);
         viterbi(ge, d.n, TR, latent);
@@ -326,6 +407,9 @@ async function main() {
     }
     const { w, tr } = averaged();
     console.log(`${ENSEMBLE > 1 ? `model ${member + 1}/${ENSEMBLE} ` : ''}epoch ${epoch}: ${errors} sentences wrong; dev F1`, evaluate(w, tr), `${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  if (NS && shipSrc >= 0 && process.env.ALPHAS) {
+    for (const a of process.env.ALPHAS.split(',').map(Number)) { const x = averaged(a); console.log(`  alpha ${a}: dev F1`, evaluate(x.w, x.tr)); }
   }
   const one = averaged();
   for (let i = 0; i < sumW.length; i++) sumW[i] = sumW[i]! + one.w[i]! / ENSEMBLE;
@@ -356,6 +440,25 @@ async function main() {
     }
   });
   console.log('dev F1 after int8 quantisation', evaluate(qw, tr));
+  // Decoding bias (stored in the transitions, so the tagger needs no change): BIAS=O:x,LOC:y,...
+  // adds x to every transition into O (y into B-LOC ...); BIAS_GRID=1 prints dev F1 over a grid.
+  const withBias = (spec: Record<string, number>) => {
+    const t2 = Float64Array.from(tr);
+    for (const [type, b] of Object.entries(spec)) {
+      const target = type === 'O' ? 0 : tagIndex.get(`B-${type}`)!;
+      for (let p = 0; p <= K; p++) t2[p * K + target] = t2[p * K + target]! + b;
+    }
+    return t2;
+  };
+  if (process.env.BIAS_GRID) {
+    const scale = tr.reduce((a, x) => a + Math.abs(x), 0) / tr.length;
+    console.log('mean |transition|', scale.toFixed(3));
+    for (const type of ['O', 'PER', 'ORG', 'LOC']) {
+      for (const f of [-0.5, -0.25, -0.1, 0.1, 0.25, 0.5]) console.log(`  bias ${type} ${(f * scale).toFixed(3)}: dev F1`, evaluate(qw, withBias({ [type]: f * scale })));
+    }
+  }
+  const BIAS: Record<string, number> = Object.fromEntries((process.env.BIAS ?? '').split(',').filter(Boolean).map((kv) => { const [k, v] = kv.split(':'); return [k!, Number(v)]; }));
+  if (Object.keys(BIAS).length) { tr.set(withBias(BIAS)); console.log('dev F1 with bias', BIAS, evaluate(qw, tr)); }
   const model = {
     format: MODEL_FORMAT,
     tags: TAGS,

@@ -65,7 +65,7 @@ const T = {
   bias: 1, word: 2, lower: 3, prev: 4, next: 5, prev2: 6, next2: 7, prevCur: 8, curNext: 9,
   shape: 10, shapePrevCur: 11, shapeCurNext: 12, pre: 13, suf: 20, firstShape: 30, cls: 31,
   clsPrev: 32, clsNext: 33, gaz: 34, gazPrev: 35, gazNext: 36, prevShape: 37, nextShape: 38,
-  clsPrev2: 39, shape3: 40, len: 41, capRun: 42,
+  clsPrev2: 39, shape3: 40, len: 41, capRun: 42, gazPrevWord: 43, gazNextWord: 44,
 } as const;
 
 const MAX_FEATS_PER_TOKEN = 64;
@@ -187,6 +187,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     if (g) add(T.gaz, g, cap[i]!);
     if (gp) add(T.gazPrev, gp);
     if (gn) add(T.gazNext, gn);
+    if (g) { add(T.gazPrevWord, g, p1); add(T.gazNextWord, g, n1); }
   }
   offsets[n] = k;
   return { hashes: hashes.subarray(0, k), offsets, infos };
