@@ -1,6 +1,6 @@
 /**
- * Cleaning around Readability: before it (on the clone) drop marked clutter so it picks the
- * right container; after it drop what is left, using the same rules table.
+ * Cleaning around Readability: before it (on the working copy, made without the marked clutter)
+ * help it pick the right container; after it drop what is left, using the same rules table.
  */
 import { findClutterIn } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
@@ -15,13 +15,24 @@ function figureCaptions(doc: Document, limit: number): void {
   const all = doc.body?.querySelectorAll('[class], [id]');
   if (!all) return;
   const boxes: Element[] = [];
+  // Class strings repeat: their verdict (0 no photo name, 1 photo, 2 caption) is memoised.
+  const memo = new Map<string, number>();
+  const kindOf = (names: string): number => {
+    const list = names.split(/\s+/).filter(Boolean);
+    if (!list.some((n) => PIC_NAME.test(n))) return 0;
+    return list.some((n) => /caption/i.test(n)) ? 2 : 1;
+  };
   for (let i = 0; i < Math.min(all.length, limit); i++) {
     const el = all[i];
     if (!el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION') continue;
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-    if (!names.some((n) => PIC_NAME.test(n))) continue;
+    const cls = el.getAttribute('class') ?? '';
+    const id = el.getAttribute('id');
+    let kind: number | undefined;
+    if (id) kind = kindOf(`${cls} ${id}`);
+    else if ((kind = memo.get(cls)) === undefined) memo.set(cls, (kind = kindOf(cls)));
+    if (!kind) continue;
     const text = collapse(el.textContent ?? '');
-    const max = names.some((n) => /caption/i.test(n)) ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
+    const max = kind === 2 ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
     if (!text || text.length > max || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
     boxes.push(el);
   }
@@ -58,9 +69,11 @@ function markTitleBlock(doc: Document): void {
   }
 }
 
-/** On the clone: remove elements the live page marked as clutter, and leftovers that mislead Readability. */
+/**
+ * On the working copy (which holds no marked clutter: it is left out when copying): mark the
+ * headline's box and turn photo boxes into figures, so Readability picks the right container.
+ */
 export function precleanClone(doc: Document, limit = 30000): void {
-  for (const el of Array.from(doc.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
   // Scripts, iframes and empty paragraphs (left where an ad split a <p>) Readability removes itself.
   markTitleBlock(doc);
   figureCaptions(doc, limit);

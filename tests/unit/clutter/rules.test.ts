@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { findClutter, type ClutterHit } from '../../../src/clutter/index';
+import { CLASS_HINT, CLASS_RULES } from '../../../src/clutter/rules';
 import { docFrom, PROSE } from './helpers';
 
 const texts = (hits: ClutterHit[]) => hits.map((h) => `${h.reason}|${(h.element.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
@@ -147,5 +148,26 @@ describe('related cards after a label', () => {
     const ids = findClutter(doc, 'https://example.co.id/x').map((h) => h.element.id);
     expect(ids).toContain('cards');
     expect(ids).not.toContain('prose');
+  });
+});
+
+describe('class-name pre-test', () => {
+  it('CLASS_HINT lets through every class/id name a CLASS_RULES pattern matches (all corpus and fixture pages)', async () => {
+    const { readFileSync, readdirSync, existsSync } = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const dirs = [path.resolve(root, '../shared/corpus/raw'), path.join(root, 'tests/fixtures')].filter((d) => existsSync(d));
+    const names = new Set<string>(['skyscrper', 'yarpp-related', 'bottom-ads-sticky', 'code-block-7', 'ext-channel', 'article-credits', 'topikpilihan', 'emoji-reactions']);
+    for (const dir of dirs) {
+      for (const f of (readdirSync(dir, { recursive: true }) as string[]).filter((x) => String(x).endsWith('.html'))) {
+        const html = readFileSync(path.join(dir, f), 'utf8');
+        for (const m of html.matchAll(/\s(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+          for (const n of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s+/)) if (n) names.add(n);
+        }
+      }
+    }
+    expect(names.size).toBeGreaterThan(1000);
+    const missed = [...names].filter((n) => CLASS_RULES.some((r) => r.pattern.test(n)) && !CLASS_HINT.test(n));
+    expect(missed).toEqual([]);
   });
 });
