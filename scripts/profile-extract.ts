@@ -87,7 +87,7 @@ async function main(): Promise<void> {
         self.set(key(n), (self.get(key(n)) ?? 0) + dt);
         all += dt;
         const fn = n.callFrame.functionName;
-        if (callersOf.includes(fn)) {
+        if (callersOf.includes(fn) || callersOf.includes(key(n))) {
           const up = parent.get(id);
           const k = `${fn} <- ${up === undefined ? '?' : key(byId.get(up)!)}`;
           callers.set(k, (callers.get(k) ?? 0) + dt);

@@ -4,7 +4,7 @@
  */
 import type { ClutterReason } from '../types';
 import {
-  CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_TRIGGER,
+  CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
   THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
 import { siteRulesFor } from './sites';
 
@@ -247,11 +247,10 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       while (el && INLINE.has(el.tagName)) el = el.parentElement;
       if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
     }
-    if (raw.length > TRIGGER_MAX_CHARS * 2 || triggers >= THRESHOLDS.maxTriggers) continue;
+    if (raw.length > TRIGGER_MAX_CHARS * 2 || triggers >= THRESHOLDS.maxTriggers || !TEXT_RULE_START.test(raw) || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
-    // The anchored rules fail at once on prose; the unanchored trigger scan runs only after them.
-    if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_RULES.some((r) => r.pattern.test(t)) || !TEXT_TRIGGER.test(t) || !TEXT_TRIGGER.test(raw)) continue;
+    if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
     triggers++;
     const found = climb(parent, root, texts);
     if (!found || seen.has(found.el)) continue;
