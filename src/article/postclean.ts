@@ -69,11 +69,48 @@ function markTitleBlock(doc: Document): void {
   }
 }
 
+/** Inline content that may trail a paragraph an ad was injected into. */
+const PHRASING = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'CITE', 'Q', 'ABBR', 'TIME']);
+const NON_SPACE = /[^\s\u00a0\u200b]/;
+
 /**
- * On the working copy (which holds no marked clutter: it is left out when copying): mark the
- * headline's box and turn photo boxes into figures, so Readability picks the right container.
+ * An ad injected mid-paragraph (Media Indonesia: `<p>first half<div class="flying-carpet">…</div>
+ * second half</p>`) is parsed as `<p>first half</p><div>ad</div> second half<p></p>`: the parser
+ * closes the <p> at the <div> and turns the stray </p> into an empty paragraph. With the ad removed
+ * from the copy, the loose second half sits between the first half and that empty <p>: it is
+ * moved back into the paragraph. Only when nothing but inline content separates them (a kept
+ * figure or box in between means the text order is the page's own).
+ */
+function rejoinSplitParagraphs(doc: Document): void {
+  const paragraphs = doc.body?.getElementsByTagName('p');
+  if (!paragraphs) return;
+  const empties: Element[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i] as Element;
+    if (!p.firstChild) empties.push(p);
+  }
+  for (const empty of empties) {
+    const run: Node[] = [];
+    let s = empty.previousSibling;
+    for (; s; s = s.previousSibling) {
+      if (s.nodeType === 3 || s.nodeType === 8 || (s.nodeType === 1 && PHRASING.has((s as Element).tagName))) run.push(s);
+      else break;
+    }
+    if (!s || s.nodeName !== 'P' || !run.some((n) => n.nodeType !== 8 && NON_SPACE.test(n.textContent ?? ''))) continue;
+    const first = s as Element;
+    first.appendChild(doc.createTextNode(' '));
+    for (const n of run.reverse()) first.appendChild(n);
+    empty.remove();
+  }
+}
+
+/**
+ * On the working copy (the marked clutter already removed from it): rejoin
+ * paragraphs an ad split, mark the headline's box and turn photo boxes into figures, so
+ * Readability picks the right container and reads whole paragraphs.
  */
 export function precleanClone(doc: Document, limit = 30000): void {
+  rejoinSplitParagraphs(doc);
   // Scripts, iframes and empty paragraphs (left where an ad split a <p>) Readability removes itself.
   markTitleBlock(doc);
   figureCaptions(doc, limit);
