@@ -53,12 +53,15 @@ const hostOf = (url: string): string => {
 const countWords = (paragraphs: string[]): number =>
   paragraphs.reduce((n, p) => n + (p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 
+const ID_FUNCTION_WORDS = new Set(['yang', 'dan', 'di', 'dengan', 'untuk', 'ini', 'itu', 'dari', 'tidak', 'dalam', 'akan', 'pada', 'juga', 'ke', 'karena', 'ada', 'oleh']);
+const EN_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'for', 'with', 'was', 'on', 'are']);
+
 /** Indonesian function words: `lang` attributes are unreliable (many pages say "en"). */
 function detectLang(paragraphs: string[], declared: string | null): string | null {
   const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
   if (words.length >= 30) {
-    const id = words.filter((w) => /^(?:yang|dan|di|dengan|untuk|ini|itu|dari|tidak|dalam|akan|pada|juga|ke|karena|ada|oleh)$/.test(w)).length;
-    const en = words.filter((w) => /^(?:the|and|of|to|is|in|that|for|with|was|on|are)$/.test(w)).length;
+    const id = words.filter((w) => ID_FUNCTION_WORDS.has(w)).length;
+    const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
     if (id / words.length > 0.06 && id > en) return 'id';
     if (en / words.length > 0.06 && en > id) return 'en';
   }
