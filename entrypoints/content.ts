@@ -5,9 +5,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NEWS_MATCHES } from '@/src/sites';
 import { analyzeDocument, hiddenItems } from '@/src/article';
+import { joinMultiPage } from '@/src/article/parts';
 import { HIDE_CSS, earlyCss, findClutter, markClutter, setHiding, setShown, type ClutterHit } from '@/src/clutter';
 import { pageFailureMessage } from '@/src/messaging/failure';
 import { onMessage, sendMessage } from '@/src/messaging/protocol';
+import { pageIO } from '@/src/page/fetch-part';
 import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/highlight';
 import { claimGeneration } from '@/src/page/generation';
 import { createReaderOverlay } from '@/src/page/reader-overlay';
@@ -112,6 +114,15 @@ function run(ctx: ContentScriptContext) {
       const elapsedMs = performance.now() - t0;
       const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs, hidingEnabled: hidingOn });
       if (state) tabId = state.tabId;
+      // A multi-page article: its other parts are read (same origin, bounded, never shown on the
+      // page) and the whole article replaces the first part in the panel, reader and library.
+      if (result.isArticle && result.article) {
+        const joined = await joinMultiPage(doc, location.href, result.article, pageIO).catch(() => null);
+        if (joined && !ctx.isInvalid) {
+          const again = await sendMessage('pageAnalyzed', { ...result, article: joined.article, url: location.href, elapsedMs });
+          if (again) tabId = again.tabId;
+        }
+      }
     } catch (err) {
       await sendMessage('pageFailed', { url: location.href, message: pageFailureMessage(err) }).catch(() => {});
     }

@@ -5,13 +5,13 @@
  */
 import { Readability } from '@mozilla/readability';
 import { findClutter, type ClutterHit } from '../clutter/detect';
-import { markClutter } from '../clutter/hide';
+import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
 import { THRESHOLDS, collapse } from '../clutter/rules';
 import type { Article, ExtractResult, HiddenItem } from '../types';
 import { blocksOf } from './blocks';
 import { notArticleReason } from './classify';
 import {
-  articleLd, bylineOf, canonicalUrl, excerptOf, imageOf, langOf, publishedOf, siteOf, titleOf, toIso,
+  articleLd, bylineOf, canonicalUrl, excerptOf, imageOf, langOf, metaIndex, publishedOf, siteOf, titleOf, toIso,
 } from './metadata';
 import { cleanParagraphs, postcleanContent, precleanClone } from './postclean';
 
@@ -53,12 +53,15 @@ const hostOf = (url: string): string => {
 const countWords = (paragraphs: string[]): number =>
   paragraphs.reduce((n, p) => n + (p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 
+const ID_FUNCTION_WORDS = new Set(['yang', 'dan', 'di', 'dengan', 'untuk', 'ini', 'itu', 'dari', 'tidak', 'dalam', 'akan', 'pada', 'juga', 'ke', 'karena', 'ada', 'oleh']);
+const EN_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'for', 'with', 'was', 'on', 'are']);
+
 /** Indonesian function words: `lang` attributes are unreliable (many pages say "en"). */
 function detectLang(paragraphs: string[], declared: string | null): string | null {
   const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
   if (words.length >= 30) {
-    const id = words.filter((w) => /^(?:yang|dan|di|dengan|untuk|ini|itu|dari|tidak|dalam|akan|pada|juga|ke|karena|ada|oleh)$/.test(w)).length;
-    const en = words.filter((w) => /^(?:the|and|of|to|is|in|that|for|with|was|on|are)$/.test(w)).length;
+    const id = words.filter((w) => ID_FUNCTION_WORDS.has(w)).length;
+    const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
     if (id / words.length > 0.06 && id > en) return 'id';
     if (en / words.length > 0.06 && en > id) return 'en';
   }
@@ -85,20 +88,17 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
 }
 
 /**
- * A working copy for Readability: the body plus only the head elements it reads (title, meta,
- * link, JSON-LD), with <base> so relative links resolve. Cheaper than cloning script-heavy heads.
+ * A working copy for Readability: a clone of the page (the one copy made; Readability mutates it)
+ * without the elements marked as clutter, with a <base> so relative links resolve.
  */
 function workingCopy(doc: Document, url: string): Document {
-  const copy = doc.implementation.createHTMLDocument('');
-  const lang = doc.documentElement?.getAttribute('lang');
-  if (lang) copy.documentElement.setAttribute('lang', lang);
-  const base = copy.createElement('base');
-  base.setAttribute('href', doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : url);
-  copy.head.appendChild(base);
-  for (const el of Array.from(doc.head?.querySelectorAll('title, meta, link[rel="canonical"], script[type="application/ld+json"]') ?? [])) {
-    copy.head.appendChild(copy.importNode(el, true));
+  const copy = doc.cloneNode(true) as Document;
+  for (const el of Array.from(copy.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
+  if (!copy.querySelector('base[href]')) {
+    const base = copy.createElement('base');
+    base.setAttribute('href', doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : url);
+    copy.head?.prepend(base);
   }
-  if (doc.body) copy.body.replaceWith(copy.importNode(doc.body, true));
   return copy;
 }
 
@@ -123,10 +123,11 @@ function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResul
 
   const host = hostOf(url);
   const ld = articleLd(doc);
-  const site = siteOf(doc, host);
-  const published = publishedOf(doc, ld) ?? toIso(parsed.publishedTime);
+  const metas = metaIndex(doc);
+  const site = siteOf(doc, host, metas);
+  const published = publishedOf(doc, ld, metas) ?? toIso(parsed.publishedTime);
   const wordCount = countWords(paragraphs);
-  const ogType = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? null;
+  const ogType = metas.get('property=og:type') ?? null;
   const reason = notArticleReason({
     url, words: wordCount, paragraphs: paragraphs.length, ogType,
     hasArticleMeta: Boolean(ld) || /article/i.test(ogType ?? '') || published !== null,
@@ -135,17 +136,17 @@ function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResul
 
   const article: Article = {
     url,
-    canonicalUrl: canonicalUrl(doc, url),
-    title: titleOf(doc, ld, site, host) || collapse(parsed.title ?? ''),
-    byline: bylineOf(doc, ld, parsed.byline),
+    canonicalUrl: canonicalUrl(doc, url, metas),
+    title: titleOf(doc, ld, site, host, metas) || collapse(parsed.title ?? ''),
+    byline: bylineOf(doc, ld, parsed.byline, metas),
     published,
     site,
     host,
-    lang: detectLang(paragraphs, langOf(doc) ?? parsed.lang ?? null),
-    excerpt: excerptOf(doc, parsed.excerpt),
+    lang: detectLang(paragraphs, langOf(doc, metas) ?? parsed.lang ?? null),
+    excerpt: excerptOf(doc, parsed.excerpt, metas),
     paragraphs,
     contentHtml: content.outerHTML,
-    image: imageOf(doc, url),
+    image: imageOf(doc, url, metas),
     wordCount,
   };
   // Not an article: keep only sentence-like blocks (widget labels such as "Vote Photo" are not its text).

@@ -1,10 +1,32 @@
 /** Article metadata from meta tags, JSON-LD and the page: title, byline, date, site, canonical URL. */
 import { collapse } from '../clutter/rules';
 
-const meta = (doc: Document, ...keys: string[]): string | null => {
+/** Every <meta> key (property, name, itemprop) -> the content of its first element; also "property=key" etc. per attribute. */
+export type MetaIndex = Map<string, string>;
+
+/**
+ * One pass over the page's <meta> elements; the metadata readers below take it so one analysis
+ * reads the metas once (a querySelector per key walks the whole document each time).
+ */
+export function metaIndex(doc: Document): MetaIndex {
+  const map: MetaIndex = new Map();
+  const all = doc.getElementsByTagName('meta');
+  for (let i = 0; i < all.length; i++) {
+    const el = all[i] as Element;
+    const content = el.getAttribute('content') ?? '';
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attr);
+      if (key === null) continue;
+      if (!map.has(key)) map.set(key, content);
+      if (!map.has(`${attr}=${key}`)) map.set(`${attr}=${key}`, content);
+    }
+  }
+  return map;
+}
+
+const meta = (index: MetaIndex, ...keys: string[]): string | null => {
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = el?.getAttribute('content');
+    const v = index.get(key);
     if (v && collapse(v)) return collapse(v);
   }
   return null;
@@ -67,14 +89,14 @@ function sameSite(a: URL, b: URL): boolean {
 
 const TRACKING = /^(?:utm_\w+|fbclid|gclid|_ga|ref|src|source|medium|campaign)$/i;
 
-export function canonicalUrl(doc: Document, url: string): string {
+export function canonicalUrl(doc: Document, url: string, metas = metaIndex(doc)): string {
   let base: URL;
   try {
     base = new URL(url);
   } catch {
     return url;
   }
-  for (const raw of [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), meta(doc, 'og:url')]) {
+  for (const raw of [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), meta(metas, 'og:url')]) {
     if (!raw) continue;
     try {
       const u = new URL(raw, base);
@@ -98,16 +120,17 @@ export function toIso(raw: string | null | undefined): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-export function publishedOf(doc: Document, ld: Record<string, unknown> | null): string | null {
+export function publishedOf(doc: Document, ld: Record<string, unknown> | null, metas = metaIndex(doc)): string | null {
+  // Lazily: the page-wide queries only when the metas say nothing.
   const candidates = [
-    meta(doc, 'article:published_time', 'og:published_time', 'datePublished', 'publishdate', 'pubdate',
+    () => meta(metas, 'article:published_time', 'og:published_time', 'datePublished', 'publishdate', 'pubdate',
       'dtk:publishdate', 'content_PublishedDate', 'date', 'publish-date', 'publication_date'),
-    typeof ld?.datePublished === 'string' ? ld.datePublished : null,
-    doc.querySelector('time[datetime]')?.getAttribute('datetime'),
-    doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
+    () => (typeof ld?.datePublished === 'string' ? ld.datePublished : null),
+    () => doc.querySelector('time[datetime]')?.getAttribute('datetime'),
+    () => doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
   ];
   for (const c of candidates) {
-    const iso = toIso(c);
+    const iso = toIso(c());
     if (iso) return iso;
   }
   return null;
@@ -120,8 +143,8 @@ function ldAuthor(ld: Record<string, unknown> | null): string | null {
   return names.length ? names.join(', ') : null;
 }
 
-export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined): string | null {
-  const fromMeta = meta(doc, 'author', 'article:author', 'dtk:author', 'content_author');
+export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
+  const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
   const candidates = [ldAuthor(ld), fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
   for (const c of candidates) {
     const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '') : '';
@@ -130,23 +153,23 @@ export function bylineOf(doc: Document, ld: Record<string, unknown> | null, read
   return null;
 }
 
-export function siteOf(doc: Document, host: string): string {
-  return meta(doc, 'og:site_name', 'application-name') ?? host.replace(/^www\./, '');
+export function siteOf(doc: Document, host: string, metas = metaIndex(doc)): string {
+  return meta(metas, 'og:site_name', 'application-name') ?? host.replace(/^www\./, '');
 }
 
-export function titleOf(doc: Document, ld: Record<string, unknown> | null, site: string | null, host: string): string {
+export function titleOf(doc: Document, ld: Record<string, unknown> | null, site: string | null, host: string, metas = metaIndex(doc)): string {
   const h1 = collapse(doc.querySelector('h1')?.textContent ?? '');
-  const raw = meta(doc, 'og:title', 'twitter:title') ?? (typeof ld?.headline === 'string' ? ld.headline : null)
+  const raw = meta(metas, 'og:title', 'twitter:title') ?? (typeof ld?.headline === 'string' ? ld.headline : null)
     ?? (h1.length >= 10 ? h1 : null) ?? collapse(doc.title ?? '');
   return cleanTitle(raw, site, host);
 }
 
-export function langOf(doc: Document): string | null {
-  return doc.documentElement?.getAttribute('lang')?.trim() || meta(doc, 'og:locale', 'language', 'content-language') || null;
+export function langOf(doc: Document, metas = metaIndex(doc)): string | null {
+  return doc.documentElement?.getAttribute('lang')?.trim() || meta(metas, 'og:locale', 'language', 'content-language') || null;
 }
 
-export function imageOf(doc: Document, url: string): string | null {
-  const raw = meta(doc, 'og:image', 'twitter:image', 'image');
+export function imageOf(doc: Document, url: string, metas = metaIndex(doc)): string | null {
+  const raw = meta(metas, 'og:image', 'twitter:image', 'image');
   if (!raw) return null;
   try {
     return new URL(raw, url).href;
@@ -155,6 +178,6 @@ export function imageOf(doc: Document, url: string): string | null {
   }
 }
 
-export function excerptOf(doc: Document, fallback: string | null | undefined): string | null {
-  return meta(doc, 'og:description', 'description', 'twitter:description') ?? (fallback ? collapse(fallback) : null);
+export function excerptOf(doc: Document, fallback: string | null | undefined, metas = metaIndex(doc)): string | null {
+  return meta(metas, 'og:description', 'description', 'twitter:description') ?? (fallback ? collapse(fallback) : null);
 }

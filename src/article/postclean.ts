@@ -1,6 +1,6 @@
 /**
- * Cleaning around Readability: before it (on the clone) drop marked clutter so it picks the
- * right container; after it drop what is left, using the same rules table.
+ * Cleaning around Readability: before it (on the working copy, made without the marked clutter)
+ * help it pick the right container; after it drop what is left, using the same rules table.
  */
 import { findClutterIn } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
@@ -15,13 +15,24 @@ function figureCaptions(doc: Document, limit: number): void {
   const all = doc.body?.querySelectorAll('[class], [id]');
   if (!all) return;
   const boxes: Element[] = [];
+  // Class strings repeat: their verdict (0 no photo name, 1 photo, 2 caption) is memoised.
+  const memo = new Map<string, number>();
+  const kindOf = (names: string): number => {
+    const list = names.split(/\s+/).filter(Boolean);
+    if (!list.some((n) => PIC_NAME.test(n))) return 0;
+    return list.some((n) => /caption/i.test(n)) ? 2 : 1;
+  };
   for (let i = 0; i < Math.min(all.length, limit); i++) {
     const el = all[i];
     if (!el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION') continue;
-    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
-    if (!names.some((n) => PIC_NAME.test(n))) continue;
+    const cls = el.getAttribute('class') ?? '';
+    const id = el.getAttribute('id');
+    let kind: number | undefined;
+    if (id) kind = kindOf(`${cls} ${id}`);
+    else if ((kind = memo.get(cls)) === undefined) memo.set(cls, (kind = kindOf(cls)));
+    if (!kind) continue;
     const text = collapse(el.textContent ?? '');
-    const max = names.some((n) => /caption/i.test(n)) ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
+    const max = kind === 2 ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
     if (!text || text.length > max || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
     boxes.push(el);
   }
@@ -58,9 +69,48 @@ function markTitleBlock(doc: Document): void {
   }
 }
 
-/** On the clone: remove elements the live page marked as clutter, and leftovers that mislead Readability. */
+/** Inline content that may trail a paragraph an ad was injected into. */
+const PHRASING = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'CITE', 'Q', 'ABBR', 'TIME']);
+const NON_SPACE = /[^\s\u00a0\u200b]/;
+
+/**
+ * An ad injected mid-paragraph (Media Indonesia: `<p>first half<div class="flying-carpet">…</div>
+ * second half</p>`) is parsed as `<p>first half</p><div>ad</div> second half<p></p>`: the parser
+ * closes the <p> at the <div> and turns the stray </p> into an empty paragraph. With the ad removed
+ * from the copy, the loose second half sits between the first half and that empty <p>: it is
+ * moved back into the paragraph. Only when nothing but inline content separates them (a kept
+ * figure or box in between means the text order is the page's own).
+ */
+function rejoinSplitParagraphs(doc: Document): void {
+  const paragraphs = doc.body?.getElementsByTagName('p');
+  if (!paragraphs) return;
+  const empties: Element[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i] as Element;
+    if (!p.firstChild) empties.push(p);
+  }
+  for (const empty of empties) {
+    const run: Node[] = [];
+    let s = empty.previousSibling;
+    for (; s; s = s.previousSibling) {
+      if (s.nodeType === 3 || s.nodeType === 8 || (s.nodeType === 1 && PHRASING.has((s as Element).tagName))) run.push(s);
+      else break;
+    }
+    if (!s || s.nodeName !== 'P' || !run.some((n) => n.nodeType !== 8 && NON_SPACE.test(n.textContent ?? ''))) continue;
+    const first = s as Element;
+    first.appendChild(doc.createTextNode(' '));
+    for (const n of run.reverse()) first.appendChild(n);
+    empty.remove();
+  }
+}
+
+/**
+ * On the working copy (the marked clutter already removed from it): rejoin
+ * paragraphs an ad split, mark the headline's box and turn photo boxes into figures, so
+ * Readability picks the right container and reads whole paragraphs.
+ */
 export function precleanClone(doc: Document, limit = 30000): void {
-  for (const el of Array.from(doc.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
+  rejoinSplitParagraphs(doc);
   // Scripts, iframes and empty paragraphs (left where an ad split a <p>) Readability removes itself.
   markTitleBlock(doc);
   figureCaptions(doc, limit);

@@ -4,7 +4,7 @@
  */
 import type { ClutterReason } from '../types';
 import {
-  CLASS_EXEMPT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_TRIGGER,
+  CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
   THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
 import { siteRulesFor } from './sites';
 
@@ -13,6 +13,8 @@ export type ClutterHit = { element: Element; reason: ClutterReason; rule: string
 const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
 const BLOCKISH = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'TD', 'TR', 'TABLE', 'TBODY', 'SECTION', 'ASIDE', 'ARTICLE',
   'BLOCKQUOTE', 'H2', 'H3', 'H4', 'H5', 'H6', 'DL', 'DD', 'DT', 'CENTER', 'FORM']);
+
+const NON_SPACE = /[^\s\u00a0\u200b]/;
 
 const textOf = (el: Element): string => collapse(el.textContent ?? '');
 
@@ -46,14 +48,30 @@ function holdsProse(el: Element): boolean {
 /** One combined test first: most class names match no rule. */
 const ANY_CLASS_RULE = new RegExp(CLASS_RULES.map((r) => r.pattern.source).join('|'), 'i');
 
-function classRuleFor(el: Element): ClassRule | null {
-  const names: string[] = [];
+/**
+ * The rule for an element's class and id. Pages repeat the same class strings hundreds of times,
+ * so results for elements without an id (ids are unique) are memoised per class string for one scan.
+ */
+function classRuleFor(el: Element, memo: Map<string, ClassRule | null>): ClassRule | null {
   const cls = el.getAttribute('class');
-  if (cls) names.push(...cls.split(/\s+/));
   const id = el.getAttribute('id');
+  if (id || !cls) return classRuleOf(cls, id);
+  let rule = memo.get(cls);
+  if (rule === undefined) {
+    rule = classRuleOf(cls, null);
+    memo.set(cls, rule);
+  }
+  return rule;
+}
+
+function classRuleOf(cls: string | null, id: string | null): ClassRule | null {
+  // Hint words hold no spaces, so a string without one has no name with one.
+  if (!(cls && CLASS_HINT.test(cls)) && !(id && CLASS_HINT.test(id))) return null;
+  const names: string[] = [];
+  if (cls) names.push(...cls.split(/\s+/));
   if (id) names.push(id);
   for (const name of names) {
-    if (!name || !ANY_CLASS_RULE.test(name) || CLASS_EXEMPT.test(name)) continue;
+    if (!name || !CLASS_HINT.test(name) || !ANY_CLASS_RULE.test(name) || CLASS_EXEMPT.test(name)) continue;
     for (const rule of CLASS_RULES) if (rule.pattern.test(name)) return rule;
   }
   return null;
@@ -90,14 +108,20 @@ function isAtBlockEnd(el: Element): boolean {
  * From a short labelled text node, climb to the largest element that is still that label's
  * line or box ("Baca juga:" strong -> td -> table.linksisip), stopping at the body.
  */
-function climb(start: Element, stopAt: Element): { el: Element; rule: TextRule } | null {
+function climb(start: Element, stopAt: Element, texts: Map<Element, string | null>): { el: Element; rule: TextRule } | null {
   let best: { el: Element; rule: TextRule } | null = null;
   let el: Element | null = start;
   let bestText = '';
   for (let i = 0; el && el !== stopAt && i < THRESHOLDS.maxClimb; i++, el = el.parentElement) {
-    // Cheap size bound before reading a big container's text.
-    if ((el.textContent?.length ?? 0) > THRESHOLDS.boxMaxChars * 3) break;
-    const text = textOf(el);
+    // Labels in one container climb through the same ancestors: their text is read once per scan
+    // (null: too big to be a label's box, checked on the raw length before collapsing).
+    let text = texts.get(el);
+    if (text === undefined) {
+      const raw = el.textContent ?? '';
+      text = raw.length > THRESHOLDS.boxMaxChars * 3 ? null : collapse(raw);
+      texts.set(el, text);
+    }
+    if (text === null) break;
     if (best && !text.startsWith(bestText.slice(0, 40))) break;
     const rule = textRuleFor(text, el);
     if (!rule || (best && rule.reason !== best.rule.reason) || isProtected(el)) break;
@@ -132,6 +156,11 @@ function pushHit(hits: ClutterHit[], seen: Set<Element>, element: Element, reaso
   if (seen.has(element)) return;
   seen.add(element);
   hits.push({ element, reason, rule });
+}
+
+function insideHit(el: Element, seen: Set<Element>, root: Element): boolean {
+  for (let p = el.parentElement; p && p !== root; p = p.parentElement) if (seen.has(p)) return true;
+  return false;
 }
 
 /** Keep only outermost hits: hiding a box hides what is inside it. */
@@ -186,29 +215,31 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       }
     }
   }
-
   // 2. Class/id vocabulary.
   // A static list: indexing a live collection is slow in some DOMs.
   const named = root.querySelectorAll('[class], [id]');
   const n = Math.min(named.length, THRESHOLDS.maxElements);
+  const memo = new Map<string, ClassRule | null>();
   for (let i = 0; i < n; i++) {
     const el = named[i];
     if (!el) continue;
-    const rule = classRuleFor(el);
-    if (!rule || seen.has(el) || isProtected(el) || holdsProse(el)) continue;
+    const rule = classRuleFor(el, memo);
+    // Inside a box already hit (ancestors come first), a hit would be dropped by outermost().
+    if (!rule || seen.has(el) || insideHit(el, seen, root) || isProtected(el) || holdsProse(el)) continue;
     pushHit(hits, seen, el, rule.reason, rule.id);
   }
-
   // 3. Text rules on short text runs, climbed to their line or box. The same walk scores
   // where long text runs concentrate (the likely body, for link lists below).
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const bodyScore = new Map<Element, number>();
+  const texts = new Map<Element, string | null>();
   let triggers = 0;
   let visited = 0;
   for (let node = walker.nextNode(); node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
     const raw = node.nodeValue ?? '';
-    if (raw.length < 3) continue;
+    // Most text nodes are the indentation between tags: no rule and no score for them.
+    if (raw.length < 3 || (raw.length < 60 && !NON_SPACE.test(raw))) continue;
     const parent = node.parentElement;
     if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
     if (raw.length >= 60) {
@@ -216,19 +247,18 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       while (el && INLINE.has(el.tagName)) el = el.parentElement;
       if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
     }
-    if (raw.length > TRIGGER_MAX_CHARS * 2 || triggers >= THRESHOLDS.maxTriggers || !TEXT_TRIGGER.test(raw)) continue;
+    if (raw.length > TRIGGER_MAX_CHARS * 2 || triggers >= THRESHOLDS.maxTriggers || !TEXT_RULE_START.test(raw) || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
     if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
     triggers++;
-    const found = climb(parent, root);
+    const found = climb(parent, root, texts);
     if (!found || seen.has(found.el)) continue;
     pushHit(hits, seen, found.el, found.rule.reason, found.rule.id);
     if (found.rule.reason === 'related' && textOf(found.el).length <= 30) {
       for (const s of followingLinkList(found.el)) pushHit(hits, seen, s, 'related', `${found.rule.id}+list`);
     }
   }
-
   // 4. Paid links: a short block whose text is mostly rel="sponsored" links is an ad, whatever its
   // class (WordPress ad plugins, hand-placed advertorial links).
   for (const a of Array.from(root.querySelectorAll('a[rel~="sponsored"]')).slice(0, 200)) {
@@ -243,7 +273,6 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   for (const el of Array.from(root.querySelectorAll(AD_EMBEDS)).slice(0, 300)) {
     if (!seen.has(el) && !isProtected(el)) pushHit(hits, seen, el, 'ad', 'structure:ad-embed');
   }
-
   // 5. Link lists (related/popular boxes) by structure alone.
   if (opts.linkLists) {
     const scope = opts.linkLists === 'all' ? root : topScored(bodyScore);
@@ -255,7 +284,6 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       }
     }
   }
-
   return outermost(hits);
 }
 

@@ -129,3 +129,28 @@ describe('metadata and multi-page helpers', () => {
     expect(joined.wordCount).toBe(8);
   });
 });
+
+describe('paragraph split by a mid-paragraph ad (Media Indonesia)', () => {
+  const URL_MI = 'https://mediaindonesia.com/politik-dan-hukum/785000/kejelasan-dokumen';
+  const ad = '<div class="flying-carpet"><div class="amp-flying-carpet-wrapper"><div id="Ads_paralax"><ins class="adsbygoogle" id="ins_paralax"></ins><script>googletag.cmd.push(function() { googletag.display(paralax); });</script></div></div></div>';
+  const page = (between: string) => `<!doctype html><html lang="id"><head><title>Kejelasan Dokumen - Media Indonesia</title>
+<meta property="og:title" content="Kejelasan Dokumen Pencabutan"><meta property="article:published_time" content="2025-06-01T10:00:00+07:00"></head>
+<body><section class="detail"><div class="article"><h1>Kejelasan Dokumen Pencabutan Izin Tambang</h1>
+${P(1)}<p>Para warga datang ke kantor dinas untuk mencari kejelasan mengenai dokumen resmi pencabutan tersebut.${between} Mereka menunggu hingga sore hari tanpa mendapat jawaban dari petugas yang berjaga di loket.</p>
+${P(2)}${P(3)}</div></section></body></html>`;
+
+  it('rejoins the two halves once the ad is removed', () => {
+    const { result } = analyzeDocument(parse(page(ad), URL_MI), URL_MI);
+    const paragraphs = result.article!.paragraphs;
+    const joined = paragraphs.find((p) => p.startsWith('Para warga'));
+    expect(joined).toBe('Para warga datang ke kantor dinas untuk mencari kejelasan mengenai dokumen resmi pencabutan tersebut. Mereka menunggu hingga sore hari tanpa mendapat jawaban dari petugas yang berjaga di loket.');
+    expect(paragraphs.filter((p) => p.startsWith('Mereka menunggu'))).toEqual([]);
+  });
+
+  it('keeps the page’s order when a kept box sits between the halves', () => {
+    const box = '<div class="quote-box"><blockquote>Kutipan penting dari pejabat yang berwenang mengenai dokumen itu.</blockquote></div>';
+    const { result } = analyzeDocument(parse(page(box), URL_MI), URL_MI);
+    const text = result.article!.paragraphs.join('\n');
+    expect(text.indexOf('Kutipan penting')).toBeLessThan(text.indexOf('Mereka menunggu'));
+  });
+});

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { findClutter, type ClutterHit } from '../../../src/clutter/index';
+import { CLASS_HINT, CLASS_RULES, TEXT_RULES, TEXT_RULE_START } from '../../../src/clutter/rules';
 import { docFrom, PROSE } from './helpers';
 
 const texts = (hits: ClutterHit[]) => hits.map((h) => `${h.reason}|${(h.element.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
@@ -147,5 +148,54 @@ describe('related cards after a label', () => {
     const ids = findClutter(doc, 'https://example.co.id/x').map((h) => h.element.id);
     expect(ids).toContain('cards');
     expect(ids).not.toContain('prose');
+  });
+});
+
+describe('class-name pre-test', () => {
+  it('CLASS_HINT lets through every class/id name a CLASS_RULES pattern matches (all corpus and fixture pages)', async () => {
+    const { readFileSync, readdirSync, existsSync } = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const dirs = [path.resolve(root, '../shared/corpus/raw'), path.join(root, 'tests/fixtures')].filter((d) => existsSync(d));
+    const names = new Set<string>(['skyscrper', 'yarpp-related', 'bottom-ads-sticky', 'code-block-7', 'ext-channel', 'article-credits', 'topikpilihan', 'emoji-reactions']);
+    for (const dir of dirs) {
+      for (const f of (readdirSync(dir, { recursive: true }) as string[]).filter((x) => String(x).endsWith('.html'))) {
+        const html = readFileSync(path.join(dir, f), 'utf8');
+        for (const m of html.matchAll(/\s(?:class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+          for (const n of (m[1] ?? m[2] ?? m[3] ?? '').split(/\s+/)) if (n) names.add(n);
+        }
+      }
+    }
+    expect(names.size).toBeGreaterThan(1000);
+    const missed = [...names].filter((n) => CLASS_RULES.some((r) => r.pattern.test(n)) && !CLASS_HINT.test(n));
+    expect(missed).toEqual([]);
+  });
+});
+
+describe('text-rule pre-test', () => {
+  it('TEXT_RULE_START lets through every text a TEXT_RULES pattern matches (corpus text nodes and one example per rule)', async () => {
+    const { readFileSync, readdirSync, existsSync } = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(import.meta.dirname, '../../..');
+    const dir = path.resolve(root, '../shared/corpus/raw');
+    const texts = ['• Baca juga: X', 'Read more: X', 'Baca selengkapnya', 'Berita Terkait', 'Jangan Lewatkan', 'Berita rekomendasi',
+      '[Gambas:Video 20detik]', 'Saksikan video berikut', 'ADVERTISEMENT', 'Scroll to continue with content', 'Dilarang mengambil',
+      '© 2024 X', 'Hak cipta dilindungi', 'Disclaimer: X', 'Artikel ini telah tayang di X', '-----', 'Editor: X', 'Sumber: X',
+      '(mea/mea)', '[ian]', '12 Komentar', 'Bagikan', 'Ikuti berita terkini', 'Klik di sini untuk', 'Tags: a, b', 'Kata kunci: a'];
+    // jsdom, quiet: happy-dom's parser would try to load each page's stylesheets and frames.
+    const { createRequire } = await import('node:module');
+    const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom');
+    if (existsSync(dir)) {
+      for (const f of readdirSync(dir).filter((x) => x.endsWith('.html'))) {
+        const body: HTMLElement = new JSDOM(readFileSync(path.join(dir, f), 'utf8'), { virtualConsole: new VirtualConsole() }).window.document.body;
+        const walker = body.ownerDocument.createTreeWalker(body, 4);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n.nodeValue ?? '').length <= 1000) texts.push(n.nodeValue ?? '');
+      }
+    }
+    expect(texts.length).toBeGreaterThan(1000);
+    const collapse = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+    const matched = texts.filter((raw) => TEXT_RULES.some((r) => r.pattern.test(collapse(raw))));
+    expect(matched.length).toBeGreaterThan(100);
+    expect(matched.filter((raw) => !TEXT_RULE_START.test(raw))).toEqual([]);
   });
 });
