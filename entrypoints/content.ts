@@ -119,7 +119,7 @@ function run(ctx: ContentScriptContext) {
       if (result.isArticle && result.article) {
         const joined = await joinMultiPage(doc, location.href, result.article, pageIO).catch(() => null);
         if (joined && !ctx.isInvalid) {
-          const again = await sendMessage('pageAnalyzed', { ...result, article: joined.article, url: location.href, elapsedMs });
+          const again = await sendMessage('pageAnalyzed', { ...result, article: joined.article, url: location.href, elapsedMs, hidingEnabled: hidingOn, sameVisit: true });
           if (again) tabId = again.tabId;
         }
       }

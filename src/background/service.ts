@@ -23,7 +23,7 @@ export class SorotService {
     private changed: (state: TabState) => void = () => {},
   ) {}
 
-  async pageAnalyzed(tabId: number, privateTab: boolean, data: ExtractResult & { url: string; hidingEnabled?: boolean }): Promise<TabState> {
+  async pageAnalyzed(tabId: number, privateTab: boolean, data: ExtractResult & { url: string; hidingEnabled?: boolean; sameVisit?: boolean }): Promise<TabState> {
     const base = { ...emptyState(tabId, data.isArticle ? 'article' : 'not-article', data.url), hidingEnabled: data.hidingEnabled ?? true };
     if (!data.isArticle || !data.article) {
       return this.tabs.set({ ...base, hidden: data.hidden, message: data.notArticleReason });
@@ -37,7 +37,7 @@ export class SorotService {
     let landing: Promise<{ id: string }> | null = null;
     try {
       if (await this.policy.shouldStore(article.canonicalUrl || data.url, privateTab)) {
-        const saved = await this.library.save(article, entities);
+        const saved = await this.library.save(article, entities, undefined, { sameVisit: data.sameVisit });
         stored = true;
         related = await this.library.related(saved.id);
       }

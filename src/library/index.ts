@@ -57,7 +57,12 @@ export interface SizeEstimate {
 }
 
 export interface Library {
-  save(article: Article, entities: Entity[], now?: number): Promise<StoredArticle>;
+  /**
+   * Store an article read now; a revisit updates the record and counts one more read.
+   * `sameVisit`: the same reading, completed (a multi-page article's other parts joined), so not
+   * another read.
+   */
+  save(article: Article, entities: Entity[], now?: number, opts?: { sameVisit?: boolean }): Promise<StoredArticle>;
   get(id: string): Promise<StoredArticle | undefined>;
   getByUrl(canonicalUrl: string): Promise<StoredArticle | undefined>;
   related(id: string, limit?: number): Promise<RelatedView[]>;
@@ -214,7 +219,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     };
   }
 
-  async function save(article: Article, entities: Entity[], now = Date.now()): Promise<StoredArticle> {
+  async function save(article: Article, entities: Entity[], now = Date.now(), opts: { sameVisit?: boolean } = {}): Promise<StoredArticle> {
     const canonicalUrl = (article.canonicalUrl || article.url).trim();
     const id = articleId(canonicalUrl);
     // Text work happens before the transaction: IndexedDB transactions should stay short.
@@ -239,7 +244,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
           db.articles.get(id), db.feats.get(id), readGen(db), db.entities.bulkGet(entityKeys), db.meta.get(STATS_KEY),
         ]);
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
-        const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + 1 });
+        const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + (prevRow && opts.sameVisit ? 0 : 1) });
         const d = new Deltas();
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
         d.describe(described);

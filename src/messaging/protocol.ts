@@ -43,7 +43,7 @@ export interface TabState {
 
 export interface ProtocolMap {
   // content -> background
-  pageAnalyzed(data: ExtractResult & { url: string; elapsedMs: number; hidingEnabled?: boolean }): TabState;
+  pageAnalyzed(data: ExtractResult & { url: string; elapsedMs: number; hidingEnabled?: boolean; sameVisit?: boolean }): TabState;
   pageFailed(data: { url: string; message: string }): void;
   /** Clutter that appeared after the first pass (lazy ads); replaces the hidden list. */
   clutterUpdated(data: { hidden: HiddenItem[]; hidingEnabled?: boolean }): void;

@@ -40,6 +40,8 @@ export const PageAnalyzedSchema = v.object({
   hidden: v.pipe(v.array(HiddenItemSchema), v.maxLength(5000)),
   /** Whether the page's clutter is hidden now (off when the reader turned hiding off). */
   hidingEnabled: v.optional(v.boolean()),
+  /** The same visit's article, completed (multi-page parts joined): not another read. */
+  sameVisit: v.optional(v.boolean()),
 });
 
 export const ClutterUpdatedSchema = v.object({

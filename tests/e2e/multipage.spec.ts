@@ -76,6 +76,21 @@ test('a three-part article is stored and read whole, each part once; no request 
   const reader = await frame.evaluate(() => document.body.innerText);
   expect(reader.split('Bagian 2 paragraf 2:')).toHaveLength(2);
 
+  // Stored once, as one read: the joined parts complete the same visit.
+  const ext = await eb.context.newPage();
+  await ext.goto(`chrome-extension://${eb.extensionId}/library.html`);
+  const rows = await ext.evaluate(() => new Promise<{ readCount: number; url: string }[]>((resolve, reject) => {
+    const req = indexedDB.open('sorot');
+    req.onsuccess = () => {
+      const r = req.result.transaction('articles').objectStore('articles').getAll();
+      r.onsuccess = () => { resolve(r.result); req.result.close(); };
+      r.onerror = () => reject(r.error);
+    };
+    req.onerror = () => reject(req.error);
+  }));
+  await ext.close();
+  expect(rows.map((r) => r.readCount)).toEqual([1]);
+
   const host = new URL(BASE).hostname;
   expect(requests.filter((r) => r.startsWith('evil-mirror.example')), 'cross-origin part requested').toEqual([]);
   expect(requests.filter((r) => r === `${host}/internasional/pr-1/banjir-pesisir-utara?page=2`)).toHaveLength(1);
