@@ -191,14 +191,36 @@ function topScored(score: Map<Element, number>): Element | null {
 
 const LIST_TAGS = 'ul, ol, div, section, aside, table, dl';
 
+/** Links of 12+ characters under each element of a scope, with their text length. */
+type LinkTally = Map<Element, { n: number; chars: number }>;
+
+/**
+ * One pass over the scope's links, adding each long link to every ancestor up to the scope:
+ * the per-box counts without a query per box (nested boxes made that quadratic).
+ */
+function tallyLinks(scope: Element): LinkTally {
+  const tally: LinkTally = new Map();
+  const stop = scope.parentElement;
+  for (const a of Array.from(scope.getElementsByTagName('a')).slice(0, THRESHOLDS.maxElements)) {
+    const len = collapse(a.textContent ?? '').length;
+    if (len < 12) continue;
+    for (let p = a.parentElement; p && p !== stop; p = p.parentElement) {
+      const t = tally.get(p);
+      if (t) {
+        t.n++;
+        t.chars += len;
+      } else tally.set(p, { n: 1, chars: len });
+    }
+  }
+  return tally;
+}
+
 /** A box that is mostly links (3+ of them) and little else: read-also, popular, latest lists. */
-function isLinkList(el: Element): boolean {
-  if (el.getElementsByTagName('a').length < 3) return false;
-  const links = Array.from(el.querySelectorAll('a')).filter((a) => collapse(a.textContent ?? '').length >= 12);
-  if (links.length < 3) return false;
+function isLinkList(el: Element, tally: LinkTally): boolean {
+  const t = tally.get(el);
+  if (!t || t.n < 3) return false;
   const text = textOf(el);
-  const linkChars = links.reduce((n, a) => n + collapse(a.textContent ?? '').length, 0);
-  return linkChars / Math.max(1, text.length) >= 0.6 && text.length - linkChars < 400;
+  return t.chars / Math.max(1, text.length) >= 0.6 && text.length - t.chars < 400;
 }
 
 /** Clutter inside root (usually doc.body). Pure detection. */
@@ -277,9 +299,10 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   if (opts.linkLists) {
     const scope = opts.linkLists === 'all' ? root : topScored(bodyScore);
     if (scope) {
+      const tally = tallyLinks(scope);
       const boxes = Array.from(scope.querySelectorAll(LIST_TAGS)).slice(0, 3000);
       for (const el of boxes) {
-        if (seen.has(el) || el === scope || !isLinkList(el) || isProtected(el)) continue;
+        if (seen.has(el) || el === scope || !isLinkList(el, tally) || isProtected(el)) continue;
         pushHit(hits, seen, el, 'related', 'structure:link-list');
       }
     }
