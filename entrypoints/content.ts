@@ -119,7 +119,8 @@ function run(ctx: ContentScriptContext) {
       if (result.isArticle && result.article) {
         const joined = await joinMultiPage(doc, location.href, result.article, pageIO).catch(() => null);
         if (joined && !ctx.isInvalid) {
-          const again = await sendMessage('pageAnalyzed', { ...result, article: joined.article, url: location.href, elapsedMs, hidingEnabled: hidingOn, sameVisit: true });
+          // The first part is already shown: a failure here must not replace it with an error.
+          const again = await sendMessage('pageAnalyzed', { ...result, article: joined.article, url: location.href, elapsedMs, hidingEnabled: hidingOn, sameVisit: true }).catch(() => null);
           if (again) tabId = again.tabId;
         }
       }
