@@ -107,7 +107,13 @@ export function canonicalUrl(doc: Document, url: string, metas = metaIndex(doc))
   }
   const u = new URL(base.href);
   u.hash = '';
-  for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+  // forEach, not [...keys()]: in a Firefox content script the iterator of the page's
+  // URLSearchParams is not iterable (Xray), and every page without a canonical link failed.
+  const tracking: string[] = [];
+  u.searchParams.forEach((_v, k) => {
+    if (TRACKING.test(k)) tracking.push(k);
+  });
+  for (const k of tracking) u.searchParams.delete(k);
   return u.href;
 }
 

@@ -23,6 +23,18 @@ const pages = {
   'www.indozone.id/news/p2q8Xy1/putin-hadiahkan-mobil-mewah-buatan-rusia-untuk-kim-jong-un': 'indozone-putin-mobil.html',
 };
 
+// A three-part article (numbered pagination + rel=next) and a part-4 link to another origin, as in
+// tests/e2e/multipage.spec.ts: content-script fetch differs between browsers, so Firefox gets it too.
+const MP_HOST = 'zonajakarta.pikiran-rakyat.com';
+const MP_PATH = '/internasional/pr-1/banjir-pesisir-utara';
+const mpPart = (part) => `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Banjir Pesisir Utara - Zona Jakarta</title>
+<meta property="og:type" content="article"></head><body><article><h1>Banjir Pesisir Utara Ditangani Bertahap</h1><div class="read__content">
+<p>Jakarta - Paragraf pembuka yang diulang di setiap halaman artikel ini sebagai ringkasan singkat.</p>
+${[1, 2, 3, 4].map((n) => `<p>Bagian ${part} paragraf ${n}: Pemerintah daerah menyiapkan langkah penanganan banjir di kawasan pesisir utara, kata kepala dinas kepada wartawan pada Senin pagi.</p>`).join('\n')}
+</div><div class="paging"><a class="paging__link" href="?page=1">1</a><a class="paging__link" href="?page=2">2</a><a class="paging__link" href="?page=3">3</a>
+<a class="paging__link" href="http://evil-mirror.example:PORT${MP_PATH}?page=4">4</a>${part < 3 ? `<a rel="next" href="?page=${part + 1}">Selanjutnya</a>` : ''}</div></article></body></html>`;
+const requests = [];
+
 const results = [];
 async function check(name, fn) {
   try {
@@ -45,6 +57,13 @@ if (!exe) {
 
 const server = http.createServer((req, res) => {
   const key = `${(req.headers.host ?? '').replace(/:\d+$/, '')}${req.url}`;
+  requests.push(key);
+  if (key.startsWith(MP_HOST + MP_PATH)) {
+    const part = Number(/page=(\d)/.exec(req.url)?.[1] ?? '1');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(mpPart(part).replace('PORT', String(port)));
+    return;
+  }
   if (!(key in pages)) { res.writeHead(404); res.end(); return; }
   const file = pages[key];
   if (!file) { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>blank</title>'); return; }
@@ -60,7 +79,7 @@ const browser = await puppeteer.launch({
   headless: true,
   extraPrefsFirefox: {
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-    'network.dns.localDomains': 'www.indozone.id',
+    'network.dns.localDomains': `www.indozone.id,${MP_HOST},evil-mirror.example`,
   },
 });
 console.log(`firefox e2e: ${await browser.version()}`);
@@ -104,6 +123,42 @@ try {
     await panel.waitForFunction(() => location.pathname.endsWith('/sidepanel.html'), { timeout: 10_000 });
     await panel.waitForFunction(() => document.body.innerText.includes('Vladimir Putin') && document.body.innerText.includes('Korea Utara'), { timeout: 20_000 });
     await panel.screenshot({ path: path.join(ART, 'firefox-panel.png') });
+  });
+
+  await check('a three-part article is stored whole, each part once, nothing fetched from another origin', async () => {
+    const mp = await browser.newPage();
+    await mp.goto(`http://${MP_HOST}:${port}${MP_PATH}`);
+    // The extension's IndexedDB, read from one of its pages (same origin as the background).
+    const ext = await browser.newPage();
+    await ext.goto(`http://www.indozone.id:${port}/blank`);
+    await ext.evaluate((u) => { location.href = u; }, `moz-extension://${UUID}/reader.html`);
+    await ext.waitForFunction(() => location.protocol === 'moz-extension:', { timeout: 10_000 });
+    const readBodies = () => ext.evaluate(() => new Promise((resolve, reject) => {
+      const req = indexedDB.open('sorot');
+      req.onsuccess = () => {
+        const db = req.result;
+        if (!db.objectStoreNames.contains('bodies')) { db.close(); resolve([]); return; }
+        const r = db.transaction('bodies').objectStore('bodies').getAll();
+        r.onsuccess = () => { db.close(); resolve(r.result.map((b) => b.paragraphs.join('\n'))); };
+        r.onerror = () => reject(r.error);
+      };
+      req.onerror = () => reject(req.error);
+    }));
+    let text = '';
+    for (let i = 0; i < 100 && !text.includes('Bagian 3 paragraf 4'); i++) {
+      text = (await readBodies()).find((t) => t.includes('Bagian 1 paragraf 1')) ?? '';
+      if (!text.includes('Bagian 3 paragraf 4')) await new Promise((r) => setTimeout(r, 200));
+    }
+    if (!text) {
+      // Say why: the tab's state as the background last stored it.
+      const states = await ext.evaluate(async () => Object.values(await browser.storage.session.get()).map((x) => [x.url, x.status, x.message]));
+      throw new Error(`article not stored; tab states: ${JSON.stringify(states)}`);
+    }
+    for (const part of [1, 2, 3]) for (const n of [1, 2, 3, 4]) assert(text.split(`Bagian ${part} paragraf ${n}:`).length === 2, `part ${part} paragraph ${n} not stored exactly once`);
+    assert(text.split('Paragraf pembuka yang diulang').length === 2, 'repeated lead paragraph not de-duplicated');
+    assert(!requests.some((r) => r.startsWith('evil-mirror.example')), 'a part was requested from another origin');
+    await mp.close();
+    await ext.close();
   });
 } finally {
   await browser.close().catch(() => {});
