@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Firefox smoke test with the production build (.output/firefox-mv2) in Debian's firefox-esr,
-// driven by puppeteer-core over WebDriver BiDi (no geckodriver). Seed pages are served under their
-// outlets' host names (network.dns.localDomains). Prints `firefox-e2e: N passed, N failed`.
+// Firefox e2e with the production build (.output/firefox-mv2) in Debian's firefox-esr, driven by
+// puppeteer-core over WebDriver BiDi (no geckodriver): a seed page, the sidebar page, a multi-page
+// article and every gold corpus page, served under their outlets' host names
+// (network.dns.localDomains). Prints `firefox-e2e: N passed, N failed`.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -34,6 +35,18 @@ ${[1, 2, 3, 4].map((n) => `<p>Bagian ${part} paragraf ${n}: Pemerintah daerah me
 </div><div class="paging"><a class="paging__link" href="?page=1">1</a><a class="paging__link" href="?page=2">2</a><a class="paging__link" href="?page=3">3</a>
 <a class="paging__link" href="http://evil-mirror.example:PORT${MP_PATH}?page=4">4</a>${part < 3 ? `<a rel="next" href="?page=${part + 1}">Selanjutnya</a>` : ''}</div></article></body></html>`;
 const requests = [];
+
+// The gold-annotated corpus pages, served under their outlets' host names (as the Chromium corpus
+// spec does): Firefox must analyse every one without error and recognise the articles.
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const corpus = fs.readFileSync(path.join(CORPUS, 'manifest.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
+  .map((l) => l.split('\t')).filter((c) => fs.existsSync(path.join(CORPUS, 'gold', c[0].replace(/\.html$/, '.json'))))
+  .map((c) => {
+    const u = new URL(c[2].replace(/^https:/, 'http:').replace('.com//', '.com/'));
+    const gold = JSON.parse(fs.readFileSync(path.join(CORPUS, 'gold', c[0].replace(/\.html$/, '.json')), 'utf8'));
+    return { file: c[0], host: u.hostname, path: u.pathname + u.search, isArticle: gold.is_article };
+  });
+for (const c of corpus) pages[c.host + c.path] = path.join(CORPUS, 'raw', c.file);
 
 const results = [];
 async function check(name, fn) {
@@ -68,7 +81,7 @@ const server = http.createServer((req, res) => {
   const file = pages[key];
   if (!file) { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>blank</title>'); return; }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(fs.readFileSync(path.join(ROOT, 'tests/fixtures/seeds', file)));
+  res.end(fs.readFileSync(path.isAbsolute(file) ? file : path.join(ROOT, 'tests/fixtures/seeds', file)));
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const port = server.address().port;
@@ -79,7 +92,16 @@ const browser = await puppeteer.launch({
   headless: true,
   extraPrefsFirefox: {
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-    'network.dns.localDomains': `www.indozone.id,${MP_HOST},evil-mirror.example`,
+    'network.dns.localDomains': [...new Set(['www.indozone.id', MP_HOST, 'evil-mirror.example', ...corpus.map((c) => c.host)])].join(','),
+    'permissions.default.image': 2,
+    // Every other host goes to a closed local port and fails at once (as Chromium's
+    // host-resolver rules do): no test waits on DNS for the pages' third-party scripts.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': 9,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': 9,
+    'network.proxy.no_proxies_on': [...new Set(['www.indozone.id', MP_HOST, 'evil-mirror.example', ...corpus.map((c) => c.host)])].join(','),
   },
 });
 console.log(`firefox e2e: ${await browser.version()}`);
@@ -159,6 +181,31 @@ try {
     assert(!requests.some((r) => r.startsWith('evil-mirror.example')), 'a part was requested from another origin');
     await mp.close();
     await ext.close();
+  });
+
+  await check(`the ${corpus.length} corpus pages are analysed without error and articles recognised`, async () => {
+    const ext = await browser.newPage();
+    await ext.goto(`http://www.indozone.id:${port}/blank`);
+    await ext.evaluate((u) => { location.href = u; }, `moz-extension://${UUID}/reader.html`);
+    await ext.waitForFunction(() => location.protocol === 'moz-extension:', { timeout: 10_000 });
+    const tab = await browser.newPage();
+    const wrong = [];
+    for (const c of corpus) {
+      const url = `http://${c.host}:${port}${c.path}`;
+      await tab.goto(url, { waitUntil: 'domcontentloaded' }).catch(() => {});
+      let st = null;
+      for (let i = 0; i < 100; i++) {
+        st = await ext.evaluate(async (u) => Object.values(await browser.storage.session.get()).find((x) => x.url === u && x.status !== 'loading') ?? null, url);
+        if (st) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const got = st?.status ?? 'no state';
+      if (got === 'no state') wrong.push(`${c.file}: no state (tab at ${await tab.evaluate(() => location.href).catch(() => '?')})`);
+      else if (got === 'error' || /could not read/.test(st?.message ?? '') || (got === 'article') !== c.isArticle) wrong.push(`${c.file}: ${got}${st?.message ? ` (${st.message})` : ''}`);
+    }
+    await tab.close();
+    await ext.close();
+    assert(!wrong.length, `pages analysed wrongly in Firefox: ${wrong.join('; ')}`);
   });
 } finally {
   await browser.close().catch(() => {});
