@@ -3,25 +3,20 @@
  * IndexedDB, production build), each seed's top related article is the other seed, and the reason
  * names the people and places they share.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ROOT, artifact, launchWithExtension, tabIdFor, type ExtensionBrowser } from './support/browser';
-import { serveSites, type Route, type SiteServer } from './support/server';
+import { artifact, launchWithExtension, tabIdFor, type ExtensionBrowser } from './support/browser';
+import { corpusRoutes } from './support/corpus';
+import { serveSites, type SiteServer } from './support/server';
 import { SEED_KIM, SEED_PUTIN } from './support/seeds';
 
 declare const chrome: any;
 
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const corpusRoutes: Route[] = fs.readFileSync(path.join(CORPUS, 'manifest.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
-  .map((l) => l.split('\t'))
-  .map((c) => ({ url: c[2]!.replace(/^https:/, 'http:').replace('.com//', '.com/'), file: path.join(CORPUS, 'raw', c[0]!) }))
-  .filter((r) => fs.existsSync(r.file));
+const routes = corpusRoutes();
 
 let server: SiteServer;
 let eb: ExtensionBrowser;
 test.beforeAll(async () => {
-  server = await serveSites([...corpusRoutes, SEED_PUTIN, SEED_KIM]);
+  server = await serveSites([...routes, SEED_PUTIN, SEED_KIM]);
   eb = await launchWithExtension(server.hosts, ['--blink-settings=imagesEnabled=false']);
 });
 test.afterAll(async () => {
@@ -46,7 +41,7 @@ async function visit(url: string, keepOpen = false): Promise<{ tabId: number; st
 test('each seed ranks the other first among 30+ stored articles, with the shared entities as reason', async () => {
   test.setTimeout(240_000);
   let stored = 0;
-  for (const r of corpusRoutes) if ((await visit(r.url)).state.stored) stored++;
+  for (const r of routes) if ((await visit(r.url)).state.stored) stored++;
   expect(stored).toBeGreaterThanOrEqual(30);
 
   await visit(SEED_PUTIN.url);

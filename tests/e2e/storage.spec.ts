@@ -15,16 +15,13 @@ import { articleId } from '../../src/library/ids';
 import { splitParagraphs } from '../../src/library/text';
 import { ROOT, launchWithExtension, tabIdFor, tabState, type ExtensionBrowser } from './support/browser';
 import { auditLibrary, holdOldDatabase, releaseOldDatabase, type LibraryAudit } from './support/library';
-import { serveSites, type Route, type SiteServer } from './support/server';
+import { corpusRoutes } from './support/corpus';
+import { serveSites, type SiteServer } from './support/server';
 import { SEED_KIM, SEED_PUTIN } from './support/seeds';
 
 declare const chrome: any;
 
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const corpus: Route[] = fs.readFileSync(path.join(CORPUS, 'manifest.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
-  .map((l) => l.split('\t'))
-  .map((c) => ({ url: c[2]!.replace(/^https:/, 'http:').replace('.com//', '.com/'), file: path.join(CORPUS, 'raw', c[0]!) }))
-  .filter((r) => fs.existsSync(r.file));
+const corpus = corpusRoutes();
 
 let server: SiteServer;
 let eb: ExtensionBrowser;
