@@ -32,7 +32,8 @@ const root = path.resolve(import.meta.dirname, '..');
  *  covered by several outlets within days, Indonesian function words between the content. */
 const ENTRY = `
 import { openLibrary } from './src/library/index';
-import { buildRows, STATS_KEY, GEN_KEY, dfTerms, unpackFeatures, keyRange, packCounts } from './src/library/db';
+import { buildRows, STATS_KEY, GEN_KEY, dfTerms, unpackFeatures, snapshotRows, postOf } from './src/library/db';
+import { entityKey } from './src/library/key-index';
 import { docEntities } from './src/library/features';
 import { articleId } from './src/library/ids';
 
@@ -94,7 +95,7 @@ function nextArticle(i) {
 
 export async function generate(lib, n, budgetMs, from = 0, chunk = 5000) {
   const db = lib.db;
-  const vocab = new Map(); const edf = new Map(); const names = new Map();
+  const vocab = new Map(); const edf = new Map(); const names = new Map(); const posts = [];
   const t0 = performance.now();
   let cpu = 0;
   let pending = Promise.resolve();
@@ -108,7 +109,7 @@ export async function generate(lib, n, budgetMs, from = 0, chunk = 5000) {
       const id = articleId(a.canonicalUrl);
       const now = Date.UTC(2023, 0, 1) + i * 60000;
       const { row, feat, terms } = buildRows({ id, canonicalUrl: a.canonicalUrl, url: a.url, title: a.title, site: a.site, host: a.host, published: a.published, byline: null, lang: 'id', excerpt: a.excerpt, image: null, wordCount: a.wordCount, firstRead: now, lastRead: now, readCount: 1 }, a.paragraphs, docEntities(entities));
-      rows.push(row); feats.push(feat); bodies.push({ id, paragraphs: a.paragraphs, contentHtml: a.contentHtml });
+      rows.push(row); feats.push(feat); bodies.push({ id, paragraphs: a.paragraphs, contentHtml: a.contentHtml }); posts.push(postOf(row));
       made++;
       for (const t of dfTerms(terms)) vocab.set(t, (vocab.get(t) ?? 0) + 1);
       for (const e of entities) { edf.set(e.id, (edf.get(e.id) ?? 0) + 1); names.set(e.id, e); }
@@ -122,7 +123,7 @@ export async function generate(lib, n, budgetMs, from = 0, chunk = 5000) {
   // The counts as the library keeps them (db.ts v4): the generated articles' document
   // frequencies added to the stored ones, written as a new snapshot at the next generation.
   await lib.counts.ready(db);
-  await db.transaction('rw', db.entities, db.meta, db.sync, db.counts, db.countlog, async () => {
+  await db.transaction('rw', db.entities, db.meta, db.sync, db.counts, db.countlog, db.keybase, async () => {
     const g = (await db.sync.get(GEN_KEY))?.gen ?? 0;
     const mem = lib.counts.current(g);
     if (!mem) throw new Error('counts not current');
@@ -135,7 +136,11 @@ export async function generate(lib, n, budgetMs, from = 0, chunk = 5000) {
     await db.meta.put({ k: STATS_KEY, articles: before + made });
     // Counts written behind the library's back: a new generation with its own snapshot.
     await db.sync.put({ k: GEN_KEY, gen: g + 1 });
-    await db.counts.put(packCounts({ terms, entities: ents, articles: before + made }, g + 1));
+    for (const p of posts) mem.index.apply(p);
+    mem.index.compact();
+    const { row, base } = snapshotRows({ terms, entities: ents, articles: before + made }, g + 1, mem.index);
+    await db.counts.put(row);
+    await db.keybase.put(base);
     await db.countlog.clear();
   });
   lib.counts.invalidate();
@@ -161,6 +166,11 @@ export async function measure(lib, n, samples, exportArticles) {
   // hundred writes, in its own transaction) is timed too.
   await lib.counts.ready(lib.db);
   let t = performance.now(); await lib.counts.scheduleSnapshot(lib.db); const snapshotWrite = performance.now() - t;
+  // The key index's base rebuild (every few thousand writes, inside a snapshot write) and its size.
+  const mem = lib.counts.current((await lib.db.sync.get(GEN_KEY)).gen);
+  t = performance.now(); mem.index.compact(); const compactMs = performance.now() - t;
+  const packed = mem.index.pack(0).base; const keyIndexBytes = packed.bytes.length + packed.hashes.byteLength + packed.offsets.byteLength + packed.times.byteLength + packed.ids.length * 2;
+  lib.counts.invalidate(); // the compacted base above was not stored: reload what is
   lib.counts.invalidate();
   t = performance.now(); await lib.related(ids[0]); const coldRelated = performance.now() - t;
   const coldFrom = lib.counts.lastLoadFrom; const snapshotLoad = lib.counts.lastLoadMs;
@@ -197,7 +207,7 @@ export async function measure(lib, n, samples, exportArticles) {
   for await (const part of lib.exportChunks({ batch: 500 })) { parts++; chars += part.length; if (part.length > biggest) biggest = part.length; if (parts * 500 >= exportArticles) break; }
   const exportMs = performance.now() - t;
   const size = await lib.estimateSize();
-  return { coldRelated, coldFrom, snapshotLoad, snapshotWrite, exportMs, exportParts: parts, exportBiggestPart: biggest, exportChars: chars, baseGet: stat(baseGet), baseTx: stat(baseTx), related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
+  return { compactMs, keyIndexBytes, coldRelated, coldFrom, snapshotLoad, snapshotWrite, exportMs, exportParts: parts, exportBiggestPart: biggest, exportChars: chars, baseGet: stat(baseGet), baseTx: stat(baseTx), related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
 }
 
 /** Where a related query spends its time, phase by phase (same calls as related()). */
@@ -212,7 +222,8 @@ export async function profile(lib, samples) {
     const terms = dfTerms(tf);
     await lib.counts.ready(db); await db.entities.bulkGet(target.entityIds); ph.stats.push(performance.now() - t); t = performance.now();
     const probes = terms.slice(0, 10);
-    const lists = await Promise.all([...probes.map((k) => db.articles.where('keys').between(...keyRange(k)).limit(1000).primaryKeys()), ...target.entityIds.slice(0, 6).map((k) => db.articles.where('ekeys').between(...keyRange(k)).limit(1000).primaryKeys())]);
+    const index = lib.counts.current((await db.sync.get(GEN_KEY)).gen).index;
+    const lists = [...probes.map((k) => index.newest(k, 1000)), ...target.entityIds.slice(0, 6).map((k) => index.newest(entityKey(k), 1000))];
     ph.probes.push(performance.now() - t); t = performance.now();
     const pool = [...new Set(lists.flat())].slice(0, 120);
     (await db.feats.bulkGet(pool.slice(0, 60))).map(unpackFeatures); ph.rows.push(performance.now() - t); t = performance.now();
@@ -312,7 +323,7 @@ async function main(): Promise<void> {
     console.log(`BENCH library search_quality hit_rate=${m.searchHitRate.toFixed(2)}`);
     line('list', m.list);
     line('entity_timeline', m.timeline);
-    console.log(`BENCH library counts snapshot_write_ms=${f(m.snapshotWrite)} (every ${256} writes, own transaction)`);
+    console.log(`BENCH library counts snapshot_write_ms=${f(m.snapshotWrite)} (every ${256} writes, own transaction) key_index_mb=${(m.keyIndexBytes / 1048576).toFixed(1)} key_index_rebuild_ms=${f(m.compactMs)}`);
     console.log(`BENCH library cold_wake related_ms=${f(m.coldRelated)} counts_from=${m.coldFrom} counts_load_ms=${m.snapshotLoad != null ? f(m.snapshotLoad) : 'n/a'} x_warm_related_p50=${(m.coldRelated / m.related.p50).toFixed(1)}`);
     console.log(`BENCH library export_chunks articles<=${Math.min(EXPORT_ARTICLES, gen.n)} ms=${Math.round(m.exportMs)} parts=${m.exportParts} biggest_part_kb=${Math.round(m.exportBiggestPart / 1024)} total_mb=${(m.exportChars / 1048576).toFixed(1)}`);
     const s = m.size;

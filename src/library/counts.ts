@@ -7,6 +7,7 @@
 import type { Entity } from '../types';
 import { GEN_KEY, STATS_KEY, type EntityRow, type LibraryDb } from './db';
 import { readGen } from './df-cache';
+import type { Post } from './key-index';
 
 /** What of an article the counts depend on: its df terms (see dfTerms) and entity ids. */
 export interface Counted {
@@ -22,6 +23,8 @@ export class Deltas {
   articles = 0;
   /** Entity descriptions seen in this write (name, type, surfaces), by id. */
   readonly seen = new Map<string, Pick<EntityRow, 'name' | 'type' | 'surface'>>();
+  /** Index keys of the articles written or removed (key-index.ts). */
+  readonly posts: Post[] = [];
 
   /** Record the replacement of `prev` (or nothing) by `next` (or nothing). */
   change(prev: Counted | undefined, next: Counted | undefined): void {
@@ -65,6 +68,9 @@ export interface Written {
   terms: [string, number][];
   entities: [string, number][];
   articles: number | null;
+  posts: Post[];
+  /** Entity rows stored (not logged: for the context's cache, df-cache.ts). */
+  rows: EntityRow[];
   /** Generation before and after the write. */
   from: number;
   to: number;
@@ -88,7 +94,7 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Pr
   ]);
   const entityRow = new Map(pre.entities ?? []);
   missingEntities.forEach((k, i) => entityRow.set(k, fetchedEntities[i]));
-  const wrote: Written = { terms: [], entities: [], articles: null, from: gen, to: gen + 1 };
+  const wrote: Written = { terms: [], entities: [], articles: null, posts: d.posts, rows: [], from: gen, to: gen + 1 };
   for (const t of termKeys) wrote.terms.push([t, Math.max(0, (knownTerms.get(t) ?? 0) + d.terms.get(t)!)]);
   const entityPut: EntityRow[] = [];
   const entityDel: string[] = [];
@@ -113,12 +119,13 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Pr
   });
   const writes: Promise<unknown>[] = [db.sync.put({ k: GEN_KEY, gen: wrote.to })];
   if (entityPut.length) writes.push(db.entities.bulkPut(entityPut));
+  wrote.rows = entityPut;
   if (entityDel.length) writes.push(db.entities.bulkDelete(entityDel));
   if (d.articles !== 0) {
     wrote.articles = Math.max(0, (meta?.articles ?? 0) + d.articles);
     writes.push(db.meta.put({ k: STATS_KEY, articles: wrote.articles }));
   }
-  writes.push(db.countlog.put({ gen: wrote.to, terms: wrote.terms, entities: wrote.entities, articles: wrote.articles }));
+  writes.push(db.countlog.put({ gen: wrote.to, terms: wrote.terms, entities: wrote.entities, articles: wrote.articles, posts: wrote.posts }));
   await Promise.all(writes);
   return wrote;
 }

@@ -19,10 +19,16 @@
  *     writes one log row instead of a hundred vocab rows (df-cache.ts). The upgrade packs the
  *     vocab, entity and article counts into the first snapshot. Drops the indexes no query reads
  *     (articles.site; entities.type, lastSeen, articleCount).
+ * v5: candidates come from memory (key-index.ts): every article's index keys, packed in one
+ *     `keybase` row (rewritten every few thousand writes), the changes since in the snapshot, and
+ *     in each log row the keys its write set. The `keys` and `ekeys` multiEntry
+ *     indexes (~40 entries written per save) are dropped; rows keep the arrays (search checks
+ *     them). The upgrade builds the key index from the rows and folds the log into the snapshot.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
 import { buildFeatures, indexKeys, type DocEntity, type DocFeatures } from './features';
+import { entityKey, KeyIndex, type KeyBase, type Post, type StoredKeys } from './key-index';
 
 /** v1 row, kept for the migration and its test. */
 export interface ArticleRowV1 {
@@ -127,6 +133,8 @@ export interface CountsSnapshotRow {
   entities: string;
   entityDf: Uint32Array;
   articles: number;
+  /** v5: the key index's base (in `keybase`) and the changes since (absent in v4 snapshots). */
+  keys?: StoredKeys;
 }
 
 /** What the write that set generation `gen` stored (absolute values, not differences). */
@@ -135,6 +143,8 @@ export interface CountLogRow {
   terms: [string, number][];
   entities: [string, number][];
   articles: number | null;
+  /** v5: the index keys of each article the write stored or removed. */
+  posts?: Post[];
 }
 
 /** The write generation (see df-cache.ts). */
@@ -170,6 +180,19 @@ export const SCHEMA_V4 = {
   countlog: 'gen',
 };
 
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  articles: 'id, &canonicalUrl, lastRead, publishedTs, [site+lastRead]',
+  keybase: 'k',
+};
+
+/** The key index's base, as stored (one row). */
+export interface KeyBaseRow extends KeyBase {
+  k: string;
+}
+
+export const KEYBASE_KEY = 'keybase';
+
 export const STATS_KEY = 'stats';
 export const GEN_KEY = 'gen';
 export const SNAPSHOT_KEY = 'snapshot';
@@ -183,6 +206,7 @@ export class LibraryDb extends Dexie {
   sync!: Table<SyncRow, string>;
   counts!: Table<CountsSnapshotRow, string>;
   countlog!: Table<CountLogRow, number>;
+  keybase!: Table<KeyBaseRow, string>;
 
   constructor(name: string) {
     // Relaxed durability (Chromium's default today, stated so it stays): a commit does not wait
@@ -193,9 +217,12 @@ export class LibraryDb extends Dexie {
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeV3toV4);
+    this.version(5).stores(SCHEMA_V5).upgrade(upgradeV4toV5);
     // A new database starts with the empty library's counts, so nothing needs recounting.
     this.on('populate', (tx) => {
-      void tx.table('counts').put(packCounts({ terms: new Map(), entities: new Map(), articles: 0 }, 0));
+      const { row, base } = snapshotRows({ terms: new Map(), entities: new Map(), articles: 0 }, 0, KeyIndex.empty());
+      void tx.table('counts').put(row);
+      if (base) void tx.table('keybase').put(base);
     });
   }
 }
@@ -236,6 +263,11 @@ export function keyRange(key: string): [string, string] {
 /** The time an article sorts by: when it was published, else when it was first read. */
 export function articleTime(row: Pick<ArticleRow, 'publishedTs' | 'firstRead'>): number {
   return row.publishedTs ?? row.firstRead;
+}
+
+/** An article's keys for the in-memory key index: its index keys and its entity ids. */
+export function postOf(row: Pick<ArticleRow, 'id' | 'keys' | 'entityIds' | 'publishedTs' | 'firstRead'>): Post {
+  return [row.id, articleTime(row), [...row.keys.map(plainKey), ...row.entityIds.map(entityKey)]];
 }
 
 /** Recompute the time keys of a row (after its dates changed, e.g. on revisit). */
@@ -361,6 +393,46 @@ async function upgradeV3toV4(tx: Transaction): Promise<void> {
   if (row) await tx.table('counts').put(row);
 }
 
+/**
+ * v4 -> v5: build the key index from the rows (paged) and store it with the counts, the log
+ * folded in, at the current generation. If the log has a gap the snapshot is left as it is:
+ * without keys it is not used, and the first reader recounts everything (df-cache.ts).
+ */
+async function upgradeV4toV5(tx: Transaction): Promise<void> {
+  const posts: Post[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = (await (after == null ? tx.table('articles').orderBy(':id') : tx.table('articles').where(':id').above(after))
+      .limit(MIGRATION_CHUNK * 10)
+      .toArray()) as ArticleRow[];
+    if (!page.length) break;
+    for (const r of page) posts.push(postOf(r));
+    after = page[page.length - 1]!.id;
+  }
+  const [row, sync] = await Promise.all([
+    tx.table('counts').get(SNAPSHOT_KEY) as Promise<CountsSnapshotRow | undefined>,
+    tx.table('sync').get(GEN_KEY) as Promise<SyncRow | undefined>,
+  ]);
+  const gen = sync?.gen ?? 0;
+  if (!row || row.gen > gen) return;
+  const log = (await tx.table('countlog').where('gen').above(row.gen).toArray()) as CountLogRow[];
+  if (log.filter((w) => w.gen <= gen).length !== gen - row.gen) return;
+  const counts = unpackCounts(row);
+  for (const w of log) if (w.gen <= gen) applyCountWrite(counts, w);
+  const { row: packed, base } = snapshotRows(counts, gen, KeyIndex.build(posts));
+  if (!packed) return;
+  await tx.table('counts').put(packed);
+  if (base) await tx.table('keybase').put(base);
+  await tx.table('countlog').clear();
+}
+
+/** Apply what one write set (a log row, or a write's own result) to counts in memory. */
+export function applyCountWrite(snap: CountMaps, w: Pick<CountLogRow, 'terms' | 'entities' | 'articles'>): void {
+  for (const [t, df] of w.terms) if (df > 0) snap.terms.set(t, df); else snap.terms.delete(t);
+  for (const [e, n] of w.entities) if (n > 0) snap.entities.set(e, n); else snap.entities.delete(e);
+  if (w.articles != null) snap.articles = w.articles;
+}
+
 /** Every document frequency, as held in memory (df-cache.ts) and packed in `counts`. */
 export interface CountMaps {
   terms: Map<string, number>;
@@ -371,7 +443,7 @@ export interface CountMaps {
 /** Snapshot keys are joined by NUL; a key holding one (never seen) makes the snapshot unwritable. */
 const NUL = '\u0000';
 
-export function packCounts(snap: CountMaps, gen: number): CountsSnapshotRow | null {
+export function packCounts(snap: CountMaps, gen: number, keys?: StoredKeys): CountsSnapshotRow | null {
   const pack = (m: Map<string, number>) => {
     const keys = [...m.keys()];
     if (keys.some((k) => k.includes(NUL))) return null;
@@ -380,7 +452,18 @@ export function packCounts(snap: CountMaps, gen: number): CountsSnapshotRow | nu
   const t = pack(snap.terms);
   const e = pack(snap.entities);
   if (!t || !e) return null;
-  return { k: SNAPSHOT_KEY, gen, terms: t.keys, termDf: t.values, entities: e.keys, entityDf: e.values, articles: snap.articles };
+  const row: CountsSnapshotRow = { k: SNAPSHOT_KEY, gen, terms: t.keys, termDf: t.values, entities: e.keys, entityDf: e.values, articles: snap.articles };
+  if (keys) row.keys = keys;
+  return row;
+}
+
+/**
+ * The rows that store counts and key index at generation `gen`: the snapshot, and the key
+ * index's base when it is not stored yet (then call index.markStored(gen) after writing it).
+ */
+export function snapshotRows(snap: CountMaps, gen: number, index: KeyIndex): { row: CountsSnapshotRow | null; base: KeyBaseRow | null } {
+  const { base, keys } = index.pack(gen);
+  return { row: packCounts(snap, gen, keys), base: base && { k: KEYBASE_KEY, ...base } };
 }
 
 export function unpackCounts(row: CountsSnapshotRow): CountMaps {

@@ -13,18 +13,22 @@
  * by counting and repaired by recounting from the articles (rebuild()).
  */
 import Dexie from 'dexie';
-import { dfTerms, GEN_KEY, packCounts, SNAPSHOT_KEY, STATS_KEY, unpackCounts, unpackFeatures, type CountLogRow, type CountMaps, type FeatRow, type LibraryDb } from './db';
+import { applyCountWrite, dfTerms, GEN_KEY, KEYBASE_KEY, postOf, snapshotRows, SNAPSHOT_KEY, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type CountLogRow, type CountMaps, type EntityRow, type FeatRow, type LibraryDb } from './db';
+import { KeyIndex, type Post } from './key-index';
 
-export type DfSnapshot = CountMaps;
+/** The counts and the key index (key-index.ts), held and stored together. */
+export type DfSnapshot = CountMaps & { index: KeyIndex };
+
+/** Entity rows kept in memory at most (about 200 bytes each). */
+const MAX_ENTITY_ROWS = 20_000;
 
 /** Feature rows read per step when recounting. */
 const REBUILD_PAGE = 2000;
 
 /** Apply what one write set (a log row, or a write's own result). */
-function applyWrite(snap: DfSnapshot, w: Pick<CountLogRow, 'terms' | 'entities' | 'articles'>): void {
-  for (const [t, df] of w.terms) if (df > 0) snap.terms.set(t, df); else snap.terms.delete(t);
-  for (const [e, n] of w.entities) if (n > 0) snap.entities.set(e, n); else snap.entities.delete(e);
-  if (w.articles != null) snap.articles = w.articles;
+function applyWrite(snap: DfSnapshot, w: Pick<CountLogRow, 'terms' | 'entities' | 'articles' | 'posts'>): void {
+  applyCountWrite(snap, w);
+  for (const p of w.posts ?? []) snap.index.apply(p);
 }
 
 export class DfIndex {
@@ -40,6 +44,12 @@ export class DfIndex {
   /** Milliseconds the last load took and where it came from (the bench reports them). */
   lastLoadMs: number | null = null;
   lastLoadFrom: 'recount' | 'snapshot' | null = null;
+  /**
+   * Entity rows as this context last read or wrote them, so a save need not read the rows of
+   * the people and places it has seen before. A foreign write's log row lists every entity it
+   * touched: those are dropped when memory catches up past it (catchUp).
+   */
+  readonly entityRows = new Map<string, EntityRow>();
 
   constructor(readonly snapshotEvery = 256) {}
 
@@ -64,20 +74,26 @@ export class DfIndex {
     if (this.snap && this.gen != null && this.gen < stored) {
       const log = await logSince(this.gen);
       if (log && epoch === this.epoch && this.snap && this.gen != null && this.gen < stored) {
-        for (const w of log) if (w.gen > this.gen) applyWrite(this.snap, w);
+        for (const w of log) if (w.gen > this.gen) {
+          applyWrite(this.snap, w);
+          for (const [e] of w.entities) this.entityRows.delete(e);
+        }
         this.gen = stored;
         if (this.sinceSnapshot != null) this.sinceSnapshot += log.length;
         return this.snap;
       }
     }
     const t0 = performance.now();
-    const row = await db.counts.get(SNAPSHOT_KEY);
-    if (!row || row.gen > stored) return null;
+    const [row, base] = await Promise.all([db.counts.get(SNAPSHOT_KEY), db.keybase.get(KEYBASE_KEY)]);
+    // A snapshot without keys (written before v5, kept by an upgrade that found a gap) or whose
+    // key base is not the stored one is not used: the counts are rebuilt.
+    if (!row || row.gen > stored || !row.keys || !base || base.version !== row.keys.base) return null;
     const log = await logSince(row.gen);
     if (!log || epoch !== this.epoch) return null;
     if (this.current(stored)) return this.snap; // another caller got there meanwhile
-    const snap = unpackCounts(row);
+    const snap: DfSnapshot = { ...unpackCounts(row), index: KeyIndex.unpack(base, row.keys.posts) };
     for (const w of log) applyWrite(snap, w);
+    this.entityRows.clear();
     this.snap = snap;
     this.gen = stored;
     this.sinceSnapshot = log.length;
@@ -96,7 +112,7 @@ export class DfIndex {
     // log, else the snapshot), so no round trip is spent here.
     if (this.snap) return;
     for (let i = 0; i < 3; i++) {
-      const ok = await db.transaction('r', [db.counts, db.countlog, db.sync], async () => !!(await this.catchUp(db, await readGen(db))));
+      const ok = await db.transaction('r', [db.counts, db.countlog, db.keybase, db.sync], async () => !!(await this.catchUp(db, await readGen(db))));
       if (ok) return;
       await this.rebuild(db);
     }
@@ -111,7 +127,7 @@ export class DfIndex {
     const epoch = this.epoch;
     const t0 = performance.now();
     this.loading = db
-      .transaction('r', [db.feats, db.entities, db.meta, db.sync], async () => {
+      .transaction('r', [db.articles, db.feats, db.entities, db.meta, db.sync], async () => {
         // One read transaction: the counts and their generation are one consistent snapshot.
         const terms = new Map<string, number>();
         let after: string | null = null;
@@ -121,14 +137,23 @@ export class DfIndex {
           for (const r of page) for (const t of dfTerms(unpackFeatures(r))) terms.set(t, (terms.get(t) ?? 0) + 1);
           after = page[page.length - 1]!.id;
         }
+        const posts: Post[] = [];
+        after = null;
+        for (;;) {
+          const page: ArticleRow[] = await (after == null ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(REBUILD_PAGE).toArray();
+          if (!page.length) break;
+          for (const r of page) posts.push(postOf(r));
+          after = page[page.length - 1]!.id;
+        }
         // Entity rows carry their exact counts (kept by every write with the article rows).
         const [ents, meta, gen] = await Promise.all([db.entities.toArray(), db.meta.get(STATS_KEY), readGen(db)]);
         const entities = new Map<string, number>();
         for (const e of ents) if (e.articleCount > 0) entities.set(e.id, e.articleCount);
-        return { snap: { terms, entities, articles: meta?.articles ?? 0 }, gen };
+        return { snap: { terms, entities, articles: meta?.articles ?? 0, index: KeyIndex.build(posts) }, gen };
       })
       .then(({ snap, gen }) => {
         if (epoch !== this.epoch) return;
+        this.entityRows.clear();
         this.snap = snap;
         this.gen = gen;
         this.sinceSnapshot = null;
@@ -146,12 +171,16 @@ export class DfIndex {
    * After a committed write that started at generation `from` and set `to`: apply the values it
    * wrote, or drop the snapshot if it was not current when the write began.
    */
-  committed(from: number, to: number, wrote: { terms: [string, number][]; entities: [string, number][]; articles: number | null }, db?: LibraryDb): void {
+  committed(from: number, to: number, wrote: Pick<CountLogRow, 'terms' | 'entities' | 'articles' | 'posts'> & { rows?: EntityRow[] }, db?: LibraryDb): void {
     if (!this.snap || this.gen !== from) {
       this.invalidate();
       return;
     }
     applyWrite(this.snap, wrote);
+    for (const [e] of wrote.entities) this.entityRows.delete(e);
+    // Entity rows this write stored are what the next save would read.
+    if (this.entityRows.size > MAX_ENTITY_ROWS) this.entityRows.clear();
+    for (const r of wrote.rows ?? []) this.entityRows.set(r.id, r);
     this.gen = to;
     if (this.sinceSnapshot != null) this.sinceSnapshot++;
     if (db && (this.sinceSnapshot == null || this.sinceSnapshot >= this.snapshotEvery)) this.scheduleSnapshot(db);
@@ -165,16 +194,20 @@ export class DfIndex {
   scheduleSnapshot(db: LibraryDb): Promise<void> {
     if (this.writing || !this.snap || this.gen == null) return this.writing ?? Promise.resolve();
     const gen = this.gen;
-    const row = packCounts(this.snap, gen);
+    // Packing may rebuild the key index's base (~0.5 s at 100k, every few thousand writes);
+    // otherwise the snapshot carries only the changes since the stored base.
+    const index = this.snap.index;
+    const { row, base } = snapshotRows(this.snap, gen, index);
     if (!row) return Promise.resolve();
     this.writing = Dexie.ignoreTransaction(() =>
-      db.transaction('rw', [db.counts, db.countlog, db.sync], async () => {
+      db.transaction('rw', [db.counts, db.countlog, db.keybase, db.sync], async () => {
         if ((await readGen(db)) !== gen) return false;
-        await Promise.all([db.counts.put(row), db.countlog.where('gen').belowOrEqual(gen).delete()]);
+        await Promise.all([db.counts.put(row), base ? db.keybase.put(base) : null, db.countlog.where('gen').belowOrEqual(gen).delete()]);
         return true;
       }),
     )
       .then((wrote) => {
+        if (wrote && base) index.markStored(gen);
         if (wrote && this.gen != null) this.sinceSnapshot = this.gen - gen;
       })
       .catch(() => {})
@@ -186,6 +219,7 @@ export class DfIndex {
 
   /** Forget everything (clear, import, a failed or foreign write): the next reader reloads. */
   invalidate(): void {
+    this.entityRows.clear();
     this.snap = null;
     this.gen = null;
     this.sinceSnapshot = null;
@@ -195,7 +229,7 @@ export class DfIndex {
   /** Replace with an empty library's counts (after clear, which stored an empty snapshot) at `gen`. */
   reset(gen: number): void {
     this.invalidate();
-    this.snap = { terms: new Map(), entities: new Map(), articles: 0 };
+    this.snap = { terms: new Map(), entities: new Map(), articles: 0, index: KeyIndex.empty() };
     this.gen = gen;
     this.sinceSnapshot = 0;
   }

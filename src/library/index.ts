@@ -2,16 +2,17 @@
  * The reader's library: what the background and the UI call. Storage is IndexedDB (./db.ts);
  * ranking and grouping are the pure ./rank.ts and ./story.ts, shared with the CLI.
  */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
 import { applyDeltas, Deltas } from './counts';
 import {
-  buildRows, dfTerms, GEN_KEY, keyRange, LibraryDb, packCounts, packFeatures, retime, STATS_KEY, unpackFeatures,
+  buildRows, dfTerms, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
 } from './db';
 import { DfIndex, readGen, type DfSnapshot } from './df-cache';
 import { BLOCKED_MESSAGE, LibraryError, STALE_MESSAGE, isQuotaError } from './errors';
+import { entityKey, KeyIndex } from './key-index';
 import { EXPORT_FORMAT, EXPORT_VERSION, parseExport } from './export-schema';
 import { docEntities } from './features';
 import { articleId } from './ids';
@@ -102,22 +103,17 @@ export const RETRIEVAL = {
   /** ...but in a small library every shared key is worth probing. */
   minMaxDf: 300,
   /**
-   * Probes and candidates are what a query costs: each is one IndexedDB request, and at 100k
-   * articles a request, not the ids it returns, is the unit of cost (bench/library.ts: from 6+8
-   * probes and 40 candidates to 4+5 and 24, the median query took about half the time and the
-   * top related article was the same for every sampled article).
+   * Probes run on the key index in memory (key-index.ts): microseconds each, so a query can
+   * afford the probes and ids that find other coverage of an event. What a query costs in
+   * IndexedDB is the candidates' feature rows (one request each, about a millisecond at 100k).
    */
-  entityProbes: 4,
-  termProbes: 5,
-  /**
-   * Ids read per probe at most (the newest ones: index keys carry time). A key shared by more
-   * articles than this votes little per article anyway; the rare keys that find other coverage of
-   * an event are read whole. Every id read is IndexedDB work on each query.
-   */
-  perProbe: 60,
+  entityProbes: 6,
+  termProbes: 8,
+  /** Ids read per probe at most (the newest ones). */
+  perProbe: 150,
   /** When rare keys find too little: this many common terms, this many ids each. */
   fallbackProbes: 3,
-  fallbackPerProbe: 60,
+  fallbackPerProbe: 150,
   /** Candidates scored exactly by rank.ts. */
   candidates: 24,
 } as const;
@@ -138,10 +134,10 @@ export interface LibraryOptions {
 
 export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Library {
   const db = new LibraryDb(dbName);
-  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.sync, db.counts, db.countlog];
-  const DATA = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.counts, db.countlog];
+  const ALL = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.sync, db.counts, db.countlog, db.keybase];
+  const DATA = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.counts, db.countlog, db.keybase];
   /** What reading the counts needs (frequencies()). */
-  const COUNTS = [db.entities, db.meta, db.sync, db.counts, db.countlog];
+  const COUNTS = [db.sync, db.counts, db.countlog, db.keybase];
   const counts = new DfIndex(opts.snapshotEvery);
 
   /**
@@ -149,13 +145,14 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
    * transaction; inside it catchUp() bridges writes of other contexts that landed in between. If
    * even that fails (the log was compacted past us at that very moment), go round again.
    */
-  async function withCounts<T>(fn: (mem: DfSnapshot) => Promise<T>): Promise<T> {
+  async function withCounts<T>(fn: (mem: DfSnapshot, gen: number) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (attempt) counts.invalidate(); // catchUp failed: reload from scratch
       await counts.ready(db);
       const out = await db.transaction('rw', ALL, async () => {
-        const mem = await counts.catchUp(db, await readGen(db));
-        return mem ? { value: await fn(mem) } : null;
+        const gen = await readGen(db);
+        const mem = await counts.catchUp(db, gen);
+        return mem ? { value: await fn(mem, gen) } : null;
       });
       if (out) return out.value;
       if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
@@ -237,18 +234,25 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     const described = entities.filter((e) => kept.has(e.id));
     const entityKeys = [...kept];
     try {
-      const { row, wrote } = await withCounts(async (mem) => {
-        // One round trip of reads: the previous version, the generation, the entity rows (their
-        // names and surfaces are merged) and the count; term counts come from memory.
-        const [prevRow, prevFeat, gen, ents, meta] = await Promise.all([
-          db.articles.get(id), db.feats.get(id), readGen(db), db.entities.bulkGet(entityKeys), db.meta.get(STATS_KEY),
+      const { row, wrote } = await withCounts(async (mem, gen) => {
+        // Reads only what memory does not hold: the previous version (when the key index has
+        // the article) and entity rows this context has not seen. Generation, article count
+        // and term counts come from memory, current inside this transaction.
+        const known = mem.index.has(id);
+        const cached = entityKeys.map((k) => counts.entityRows.get(k));
+        const missing = entityKeys.filter((_, i) => !cached[i]);
+        const [prevRow, prevFeat, fetched] = await Promise.all([
+          known ? db.articles.get(id) : undefined, known ? db.feats.get(id) : undefined, missing.length ? db.entities.bulkGet(missing) : [],
         ]);
+        const fetchedRow = new Map(missing.map((k, i) => [k, fetched[i]] as const));
+        const ents = entityKeys.map((k, i) => cached[i] ?? fetchedRow.get(k));
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
         const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + (prevRow && opts.sameVisit ? 0 : 1) });
         const d = new Deltas();
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
         d.describe(described);
-        const pre = { terms: mem.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta, gen };
+        d.posts.push(postOf(row));
+        const pre = { terms: mem.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta: { articles: mem.articles }, gen };
         // Issued together: one round trip for every write.
         const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, now, pre)]);
         return { row, wrote };
@@ -264,56 +268,61 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   /**
-   * Document frequencies of the given terms and entities and the article count, from memory
-   * (callers ran counts.ready() before their transaction; catchUp bridges writes since). Call
-   * inside a transaction over COUNTS.
+   * Run a read transaction over `tables` with the counts and key index current in memory (like
+   * withCounts for writes): one `sync` read when memory is current, the log when a few writes
+   * behind, and a reload in the rare case the log was compacted past it meanwhile.
    */
-  async function frequencies(gen: number, entityIds: string[]): Promise<{ tdf: (t: string) => number; edf: (e: string) => number; n: number }> {
-    const mem = await counts.catchUp(db, gen);
-    if (mem) return { tdf: (t) => mem.terms.get(t) ?? 0, edf: (e) => mem.entities.get(e) ?? 0, n: mem.articles };
-    // The log was compacted past us between ready() and this transaction (rare): answer with
-    // entity counts from their rows and every term weighed as rare, rather than not at all.
-    const [e, total] = await Promise.all([db.entities.bulkGet(entityIds), count()]);
-    const em = new Map(entityIds.map((id, i) => [id, e[i]?.articleCount ?? 0]));
-    return { tdf: () => 1, edf: (x) => em.get(x) ?? 0, n: total };
+  async function withMemory<T>(tables: Table[], fn: (mem: DfSnapshot) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt) counts.invalidate();
+      await counts.ready(db);
+      const out = await db.transaction('r', [...tables, ...COUNTS], async () => {
+        const mem = await counts.catchUp(db, await readGen(db));
+        return mem ? { value: await fn(mem) } : null;
+      });
+      if (out) return out.value;
+      if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
+    }
   }
 
   async function related(id: string, limit = 8): Promise<RelatedView[]> {
-    await counts.ready(db);
-    return db.transaction('r', [db.articles, db.feats, ...COUNTS], async () => {
-      // The target's features carry everything ranking needs: no article row, no body.
-      const [feat, gen] = await Promise.all([db.feats.get(id), readGen(db)]);
+    // The target's features carry everything ranking needs: no article row, no body. It is read
+    // outside the memory transaction's critical path: both reads are issued together.
+    return withMemory([db.feats], async (mem) => {
+      const feat = await db.feats.get(id);
       if (!feat) return [];
       const target = unpackFeatures(feat);
       const terms = dfTerms(target);
       const entityIds = [...new Set(target.entities.map((e) => e.id))];
-      const f = await frequencies(gen, entityIds);
-      const n = Math.max(1, f.n);
-      const stats: CorpusStats = { docCount: n, termDf: (t) => f.tdf(t) || 1, entityDf: (e) => f.edf(e) || 1 };
+      const n = Math.max(1, mem.articles);
+      const tdf = (t: string) => mem.terms.get(t) ?? 0;
+      const edf = (e: string) => mem.entities.get(e) ?? 0;
+      const stats: CorpusStats = { docCount: n, termDf: (t) => tdf(t) || 1, entityDf: (e) => edf(e) || 1 };
 
-      // Probe the rarest keys; each probe votes for the articles it finds, by rarity.
+      // Probe the rarest keys in the key index (memory); each probe votes for the articles it
+      // finds, by rarity.
       const maxDf = Math.max(RETRIEVAL.minMaxDf, n * RETRIEVAL.maxDfShare);
       const weightOf = new Map(target.terms.map((t, i) => [t, target.weights[i] ?? 1]));
-      const entityProbes = entityIds.map((e) => [e, f.edf(e) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
+      const entityProbes = entityIds.map((e) => [e, edf(e) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
         .sort((a, b) => a[1] - b[1]).slice(0, RETRIEVAL.entityProbes);
-      const termProbes = terms.map((t) => [t, f.tdf(t) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
+      const termProbes = terms.map((t) => [t, tdf(t) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
         .map(([t, df]) => [t, df, (weightOf.get(t) ?? 1) * rarity(df, n) ** 2] as const)
         .sort((a, b) => b[2] - a[2]).slice(0, RETRIEVAL.termProbes);
       const votes = new Map<string, number>();
       const vote = (ids: string[], w: number) => { for (const k of ids) if (k !== id) votes.set(k, (votes.get(k) ?? 0) + w); };
-      const probe = (entities: (readonly [string, number])[], probeTerms: (readonly [string, number, number])[], cap: number) => Promise.all([
-        // Time keys: each probe reads the newest `cap` articles with the key.
-        ...entities.map(async ([e, df]) => vote(await db.articles.where('ekeys').between(...keyRange(e)).limit(cap).primaryKeys(), 2 * rarity(df, n) ** 2)),
-        ...probeTerms.map(async ([t, , w]) => vote(await db.articles.where('keys').between(...keyRange(t)).limit(cap).primaryKeys(), w)),
-      ]);
-      await probe(entityProbes, termProbes, RETRIEVAL.perProbe);
+      const probe = (entities: (readonly [string, number])[], probeTerms: (readonly [string, number, number])[], cap: number) => {
+        // Newest first: each probe reads the newest `cap` articles with the key.
+        for (const [e, df] of entities) vote(mem.index.newest(entityKey(e), cap), 2 * rarity(df, n) ** 2);
+        for (const [t, , w] of probeTerms) vote(mem.index.newest(t, cap), w);
+      };
+      probe(entityProbes, termProbes, RETRIEVAL.perProbe);
       if (votes.size < limit) {
         // Nothing rare is shared (a small or very uniform library): fall back to the heaviest
         // common keys, bounded, so related() still answers.
         const used = new Set([...entityProbes.map(([k]) => k), ...termProbes.map(([k]) => k)]);
-        const common = target.terms.filter((t) => !used.has(t) && f.tdf(t) >= 2).slice(0, RETRIEVAL.fallbackProbes)
-          .map((t) => [t, f.tdf(t), (weightOf.get(t) ?? 1) * rarity(f.tdf(t), n) ** 2] as const);
-        await probe([], common, RETRIEVAL.fallbackPerProbe);
+        const common = target.terms.filter((t) => !used.has(t) && tdf(t) >= 2).slice(0, RETRIEVAL.fallbackProbes)
+          .map((t) => [t, tdf(t), (weightOf.get(t) ?? 1) * rarity(tdf(t), n) ** 2] as const);
+        probe([], common, RETRIEVAL.fallbackPerProbe);
       }
       const pool = [...votes].sort((a, b) => b[1] - a[1]).slice(0, RETRIEVAL.candidates).map(([k]) => k);
       const cands = (await db.feats.bulkGet(pool)).filter((r): r is FeatRow => !!r).map(unpackFeatures);
@@ -326,9 +335,9 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   async function entityTimeline(entityId: string, limit = 50): Promise<ArticleSummary[]> {
-    // Time keys list the entity's articles newest first: read exactly `limit` of them.
-    const rows = await db.articles.where('ekeys').between(...keyRange(entityId)).limit(limit).toArray();
-    return rows.map(summary);
+    // The key index lists the entity's articles newest first: read exactly `limit` rows.
+    const rows = await withMemory([db.articles], async (mem) => db.articles.bulkGet(mem.index.newest(entityKey(entityId), limit)));
+    return rows.filter((r): r is ArticleRow => !!r && r.entityIds.includes(entityId)).map(summary);
   }
 
   async function list(opts: { offset?: number; limit?: number; site?: string } = {}): Promise<ArticleSummary[]> {
@@ -346,6 +355,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       if (!prevRow) return null;
       const d = new Deltas();
       d.change({ dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds }, undefined);
+      d.posts.push([id, 0, null]);
       const [, , , w] = await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id), applyDeltas(db, d, Date.now(), { gen, terms: mem.terms })]);
       return w;
     });
@@ -442,6 +452,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         if (prev) updated++; else added++;
         d.change(prev ? { dfTerms: prevTerms ? dfTerms(prevTerms) : [], entityIds: prev.entityIds } : undefined, { dfTerms: dfTerms(finalTerms), entityIds: row.entityIds });
         rows.push(row);
+        d.posts.push(postOf(row));
         feats.push({ id: row.id, f: packFeatures(row, finalTerms) });
         if (newer) bodies.push({ id: a.id, paragraphs, contentHtml });
       });
@@ -474,11 +485,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   async function search(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchHit[]> {
-    await counts.ready(db);
-    return searchLibrary(db, COUNTS, query, filters, limit, async (gen) => {
-      const f = await frequencies(gen, []);
-      return { df: (t: string) => f.tdf(t), n: f.n };
-    });
+    return withMemory([db.articles, db.feats], (mem) => searchLibrary(db, mem, query, filters, limit));
   }
 
   return {
@@ -499,7 +506,8 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         // The generation survives a clear: it must never go back to a value a context has seen.
         await Promise.all([...DATA.map((t) => t.clear()), db.sync.put({ k: GEN_KEY, gen: g })]);
         // An empty library's counts at the new generation: the record other contexts catch up from.
-        await db.counts.put(packCounts({ terms: new Map(), entities: new Map(), articles: 0 }, g)!);
+        const { row, base } = snapshotRows({ terms: new Map(), entities: new Map(), articles: 0 }, g, KeyIndex.empty());
+        await Promise.all([db.counts.put(row!), db.keybase.put(base!)]);
         return g;
       });
       counts.reset(gen);

@@ -10,9 +10,17 @@ export interface LibraryAudit {
   /** Ids present in some but not all of articles / feats / bodies: a half-written article. */
   orphans: string[];
   /** meta.articles, term df (v4: snapshot + log; older: vocab) and entity articleCount as stored... */
-  stored: { articles: number; terms: [string, number][]; entities: [string, number][] };
+  stored: Counted;
   /** ...and as recounted from the article rows. */
-  recount: { articles: number; terms: [string, number][]; entities: [string, number][] };
+  recount: Counted;
+}
+
+interface Counted {
+  articles: number;
+  terms: [string, number][];
+  entities: [string, number][];
+  /** v5: each article's key hashes in the key index (snapshot + log), or from its row. */
+  keys: [string, string][];
 }
 
 /** Read the whole library (opens and closes its own connection at the current version). */
@@ -26,20 +34,51 @@ export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> 
     try {
       // v4 keeps term counts as a packed snapshot plus a log of later writes (src/library/db.ts).
       const packed = db.objectStoreNames.contains('counts');
-      const stores = ['articles', 'feats', 'bodies', 'entities', 'meta', ...(packed ? ['counts', 'countlog'] : ['vocab'])];
+      const keyed = db.objectStoreNames.contains('keybase');
+      const stores = ['articles', 'feats', 'bodies', 'entities', 'meta', ...(packed ? ['counts', 'countlog'] : ['vocab']), ...(keyed ? ['keybase'] : [])];
       const tx = db.transaction(stores, 'readonly');
       const all = (s: string) => new Promise<any[]>((resolve, reject) => {
         const r = tx.objectStore(s).getAll();
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      const [articles, feats, bodies, entities, meta, x, y] = await Promise.all(stores.map(all));
+      const [articles, feats, bodies, entities, meta, x, y, z] = await Promise.all(stores.map(all));
       const storedTerms = new Map<string, number>();
+      // The key index (src/library/key-index.ts), decoded here independently of the library code.
+      const keyHash = (str: string) => {
+        let h = 0x811c9dc5;
+        for (let i = 0; i < str.length; i++) h = Math.imul(h ^ str.charCodeAt(i), 0x01000193);
+        h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+        return (h ^ (h >>> 16)) >>> 0;
+      };
+      const storedKeys = new Map<string, Set<number>>();
+      const applyPosts = (posts: [string, number, string[] | null][] | undefined) => {
+        for (const [id, , keys] of posts ?? []) {
+          storedKeys.delete(id);
+          if (keys) storedKeys.set(id, new Set(keys.map(keyHash)));
+        }
+      };
       if (packed) {
         const snap = x!.find((r) => r.k === 'snapshot');
         if (snap?.terms) snap.terms.split('\u0000').forEach((t: string, i: number) => storedTerms.set(t, snap.termDf[i]));
+        const k = z?.find((r) => r.version === snap?.keys?.base);
+        if (k) {
+          const base: string[] = k.ids ? k.ids.split('\u0000') : [];
+          for (const id of base) storedKeys.set(id, new Set());
+          for (let i = 0; i < k.hashes.length; i++) {
+            let num = -1;
+            for (let pos = k.offsets[i]; pos < k.offsets[i + 1];) {
+              let gap = 0; let shift = 0; let b: number;
+              do { b = k.bytes[pos++]; gap += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+              num += gap;
+              storedKeys.get(base[num]!)!.add(k.hashes[i]);
+            }
+          }
+          applyPosts(snap.keys.posts);
+        }
         for (const w of [...y!].filter((r) => r.gen > (snap?.gen ?? -1)).sort((a, b) => a.gen - b.gen)) {
           for (const [t, df] of w.terms as [string, number][]) if (df > 0) storedTerms.set(t, df); else storedTerms.delete(t);
+          applyPosts(w.posts);
         }
       } else {
         for (const v of x!) storedTerms.set(v.t, v.df);
@@ -53,6 +92,11 @@ export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> 
       }
       const ents = new Map<string, number>();
       for (const a of articles!) for (const e of new Set<string>(a.entityIds)) ents.set(e, (ents.get(e) ?? 0) + 1);
+      // A row's index keys: its keys (time suffix after \u0001 dropped) and its entity ids.
+      const rowKeys = new Map<string, Set<number>>(articles!.map((a) => [a.id, new Set<number>([
+        ...a.keys.map((x: string) => keyHash(x.split('\u0001')[0]!)), ...a.entityIds.map((e: string) => keyHash('\u0002' + e)),
+      ])]));
+      const keyList = (m: Map<string, Set<number>>) => [...m].map(([id, hs]) => [id, [...hs].sort((a, b) => a - b).join(',')] as [string, string]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
       const sets = [articles!, feats!, bodies!].map((rows) => new Set(rows.map((r) => r.id as string)));
       const every = new Set(sets.flatMap((s) => [...s]));
       return {
@@ -63,8 +107,9 @@ export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> 
           articles: meta!.find((m) => m.k === 'stats')?.articles ?? 0,
           terms: sorted(storedTerms),
           entities: sorted(new Map(entities!.map((e) => [e.id, e.articleCount]))),
+          keys: keyed ? keyList(storedKeys) : keyList(rowKeys),
         },
-        recount: { articles: articles!.length, terms: sorted(terms), entities: sorted(ents) },
+        recount: { articles: articles!.length, terms: sorted(terms), entities: sorted(ents), keys: keyList(rowKeys) },
       };
     } finally {
       db.close();

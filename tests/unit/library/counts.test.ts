@@ -7,8 +7,9 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
-import { buildRows, dfTerms, GEN_KEY, SCHEMA_V2, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type BodyRow, type FeatRow } from '../../../src/library/db';
-import { readGen } from '../../../src/library/df-cache';
+import { buildRows, dfTerms, GEN_KEY, postOf, SCHEMA_V2, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type BodyRow, type FeatRow } from '../../../src/library/db';
+import { readGen, type DfSnapshot } from '../../../src/library/df-cache';
+import { KeyIndex, keyHash } from '../../../src/library/key-index';
 import { docEntities } from '../../../src/library/features';
 import { articleId } from '../../../src/library/ids';
 import { ent, freshName, makeArticle } from './helpers';
@@ -29,13 +30,23 @@ async function stored(l: Library) {
   for (const a of await l.db.articles.toArray()) for (const e of new Set(a.entityIds)) entities.set(e, (entities.get(e) ?? 0) + 1);
   // The entity rows hold the same counts.
   expect(new Map((await l.db.entities.toArray()).map((e) => [e.id, e.articleCount]))).toEqual(entities);
-  return { terms, entities, articles: await l.db.articles.count() };
+  // The key index holds every article's keys and time, as its row gives them.
+  const keys = new Map((await l.db.articles.toArray()).map((r) => {
+    const [id, time, k] = postOf(r);
+    return [id, { time, hashes: [...new Set(k!.map(keyHash))].sort((a, b) => a - b) }] as const;
+  }));
+  return { terms, entities, articles: await l.db.articles.count(), keys };
+}
+
+/** Counts and key index held in memory, comparable with stored(). */
+function plain(s: DfSnapshot | null) {
+  return s && { terms: s.terms, entities: s.entities, articles: s.articles, keys: s.index.entries() };
 }
 
 /** The context's counts brought to the stored generation, as every query and write does. */
 async function memory(l: Library) {
   await l.counts.ready(l.db);
-  return l.db.transaction('r', [l.db.counts, l.db.countlog, l.db.sync], async () => l.counts.catchUp(l.db, await readGen(l.db)));
+  return plain(await l.db.transaction('r', [l.db.counts, l.db.countlog, l.db.sync], async () => l.counts.catchUp(l.db, await readGen(l.db))));
 }
 
 const article = (i: number, topic: string, site = 'Kompas.com') => makeArticle({
@@ -54,10 +65,10 @@ describe('in-memory counts', () => {
     await l.delete(l.articleId('https://k.example/5'));
     const gen = await l.db.transaction('r', l.db.sync, () => readGen(l.db));
     expect(l.counts.current(gen)).not.toBeNull();
-    expect(l.counts.current(gen)).toEqual(await stored(l));
+    expect(plain(l.counts.current(gen))).toEqual(await stored(l));
     await l.clear();
-    expect(await memory(l)).toEqual({ terms: new Map(), entities: new Map(), articles: 0 });
-    expect(await stored(l)).toEqual({ terms: new Map(), entities: new Map(), articles: 0 });
+    expect(await memory(l)).toEqual({ terms: new Map(), entities: new Map(), articles: 0, keys: new Map() });
+    expect(await stored(l)).toEqual({ terms: new Map(), entities: new Map(), articles: 0, keys: new Map() });
   });
 
   it('are not trusted after another context wrote, and the stored counts stay exact', async () => {
@@ -115,7 +126,7 @@ describe('stored snapshot and change log (v4)', () => {
     const target = woke.articleId('https://k.example/7');
     const related = await woke.related(target, 3);
     expect(woke.counts.lastLoadFrom).toBe('snapshot');
-    expect(woke.counts.current(await gen(woke))).toEqual(await stored(woke));
+    expect(plain(woke.counts.current(await gen(woke)))).toEqual(await stored(woke));
     expect(related).toEqual(await bg.related(target, 3));
   });
 
@@ -133,7 +144,7 @@ describe('stored snapshot and change log (v4)', () => {
     // The page's search follows the two writes from the log: no reload.
     expect((await page.search('gempa', {}, 5)).map((h) => h.url)).toEqual(['https://k.example/9']);
     expect(page.counts.lastLoadFrom).toBeNull();
-    expect(page.counts.current(await gen(page))).toEqual(await stored(page));
+    expect(plain(page.counts.current(await gen(page)))).toEqual(await stored(page));
     // A write that left no log row (a bulk load): the log cannot bridge it, so the counts are
     // recounted from the articles, stay exact, and are stored as a new snapshot.
     await bg.db.transaction('rw', bg.db.sync, bg.db.meta, async () => {
@@ -150,7 +161,7 @@ describe('stored snapshot and change log (v4)', () => {
   });
 });
 
-describe('schema v2 -> v3 -> v4 migration', () => {
+describe('schema v2 -> v3 -> v4 -> v5 migration', () => {
   it('upgrades a filled v2 database: records, counts and ranking unchanged, generation seeded, counts packed', async () => {
     const name = freshName('sorot-v2');
     const v2 = new Dexie(name);
@@ -185,7 +196,7 @@ describe('schema v2 -> v3 -> v4 migration', () => {
 
     const l = lib(name);
     expect(await l.count()).toBe(120);
-    expect(l.db.verno).toBe(4);
+    expect(l.db.verno).toBe(5);
     expect((await l.db.sync.get(GEN_KEY))?.gen).toBe(1);
     expect({
       articles: await l.db.articles.toArray(), feats: await l.db.feats.toArray(), bodies: await l.db.bodies.toArray(),
@@ -196,6 +207,10 @@ describe('schema v2 -> v3 -> v4 migration', () => {
     const snap = await l.db.counts.toArray();
     expect(snap.map((r) => r.gen)).toEqual([1]);
     expect(unpackCounts(snap[0]!)).toEqual({ terms: df, entities: edf, articles: 120 });
+    // v5 built the key index from the rows into the same snapshot.
+    const base = await l.db.keybase.get('keybase');
+    expect(base?.version).toBe(snap[0]!.keys!.base);
+    expect(KeyIndex.unpack(base!, snap[0]!.keys!.posts).size).toBe(120);
     expect(await memory(l)).toEqual(await stored(l));
     expect(l.counts.lastLoadFrom).toBe('snapshot');
     expect((await l.search('banjir', {}, 5)).length).toBe(5);
@@ -203,6 +218,6 @@ describe('schema v2 -> v3 -> v4 migration', () => {
     // And writes after the upgrade keep the counts exact.
     await l.save(article(500, 'banjir'), [ent('PER', 'Heru Budi')], 9000);
     expect((await l.entity('PER:heru-budi'))?.articleCount).toBe(121);
-    expect(l.counts.current((await l.db.sync.get(GEN_KEY))!.gen)).toEqual(await stored(l));
+    expect(plain(l.counts.current((await l.db.sync.get(GEN_KEY))!.gen))).toEqual(await stored(l));
   });
 });

@@ -51,7 +51,7 @@ describe('schema v1 -> v2 migration', () => {
 
     const l = lib(name);
     expect(await l.count()).toBe(450);
-    expect(l.db.verno).toBe(4); // v1 -> v2 -> v3 -> v4 in one open
+    expect(l.db.verno).toBe(5); // v1 -> v2 -> v3 -> v4 -> v5 in one open
     for (const old of rows) {
       const got = await l.get(old.id);
       expect(got).toBeDefined();
