@@ -272,13 +272,15 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
    * withCounts for writes): one `sync` read when memory is current, the log when a few writes
    * behind, and a reload in the rare case the log was compacted past it meanwhile.
    */
-  async function withMemory<T>(tables: Table[], fn: (mem: DfSnapshot) => Promise<T>): Promise<T> {
+  async function withMemory<T, P = undefined>(tables: Table[], fn: (mem: DfSnapshot, pre: P) => Promise<T>, prefetch?: () => Promise<P>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (attempt) counts.invalidate();
       await counts.ready(db);
       const out = await db.transaction('r', [...tables, ...COUNTS], async () => {
-        const mem = await counts.catchUp(db, await readGen(db));
-        return mem ? { value: await fn(mem) } : null;
+        // A read the query needs anyway goes out with the generation read: one round trip.
+        const [gen, pre] = await Promise.all([readGen(db), prefetch?.() as Promise<P>]);
+        const mem = await counts.catchUp(db, gen);
+        return mem ? { value: await fn(mem, pre) } : null;
       });
       if (out) return out.value;
       if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
@@ -286,10 +288,8 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   async function related(id: string, limit = 8): Promise<RelatedView[]> {
-    // The target's features carry everything ranking needs: no article row, no body. It is read
-    // outside the memory transaction's critical path: both reads are issued together.
-    return withMemory([db.feats], async (mem) => {
-      const feat = await db.feats.get(id);
+    // The target's features carry everything ranking needs: no article row, no body.
+    return withMemory([db.feats], async (mem, feat) => {
       if (!feat) return [];
       const target = unpackFeatures(feat);
       const terms = dfTerms(target);
@@ -331,7 +331,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         const c = byId.get(r.id)!;
         return { id: r.id, url: c.url, title: c.title, site: c.site, published: c.published, score: r.score, reason: r.reason, shared: r.shared, sameStory: r.sameStory };
       });
-    });
+    }, () => db.feats.get(id));
   }
 
   async function entityTimeline(entityId: string, limit = 50): Promise<ArticleSummary[]> {
