@@ -31,7 +31,7 @@ const root = path.resolve(import.meta.dirname, '..');
 /** Runs in the page. Synthetic but shaped like news: topics, Zipf-popular entities, events
  *  covered by several outlets within days, Indonesian function words between the content. */
 const ENTRY = `
-import { openLibrary } from './src/library/index';
+import { openLibrary, RETRIEVAL } from './src/library/index';
 import { buildRows, STATS_KEY, GEN_KEY, dfTerms, unpackFeatures, snapshotRows, postOf } from './src/library/db';
 import { entityKey } from './src/library/key-index';
 import { docEntities } from './src/library/features';
@@ -257,7 +257,30 @@ export async function profileSave(lib, n, samples) {
   return out;
 }
 
-window.bench = { openLibrary, generate, measure, profile, profileSave };
+/** Related latency and agreement with the shipped settings, per candidate count (BENCH_RELATED_SWEEP). */
+export async function sweep(lib, counts, samples) {
+  const ids = await lib.db.articles.toCollection().primaryKeys();
+  const sample = Array.from({ length: samples }, () => ids[Math.floor(rnd() * ids.length)]);
+  const shipped = RETRIEVAL.candidates;
+  const ref = new Map();
+  for (const id of sample) ref.set(id, (await lib.related(id)).map((r) => r.id));
+  const out = [];
+  for (const c of counts) {
+    RETRIEVAL.candidates = c;
+    const ms = []; let top1 = 0; let top3 = 0;
+    for (const id of sample) {
+      const t = performance.now(); const r = (await lib.related(id)).map((x) => x.id); ms.push(performance.now() - t);
+      const want = ref.get(id);
+      if (r[0] === want[0]) top1++;
+      if (want.slice(0, 3).every((x) => r.slice(0, 3).includes(x))) top3++;
+    }
+    out.push({ candidates: c, ...stat(ms), top1: top1 / samples, top3: top3 / samples });
+  }
+  RETRIEVAL.candidates = shipped;
+  return out;
+}
+
+window.bench = { openLibrary, generate, measure, profile, profileSave, sweep };
 `;
 
 async function main(): Promise<void> {
@@ -302,6 +325,11 @@ async function main(): Promise<void> {
         return { ...a, ...Object.fromEntries(Object.entries(b).map(([k, v]) => ['save_' + k, v])) };
       }, [N, SAMPLES] as const);
       for (const [k, v] of Object.entries(p as Record<string, { p50: number; p95: number }>)) console.log(`BENCH library profile ${k} p50_ms=${v.p50.toFixed(2)} p95_ms=${v.p95.toFixed(2)}`);
+    }
+    if (process.env.BENCH_RELATED_SWEEP) {
+      const counts = process.env.BENCH_RELATED_SWEEP.split(',').map(Number);
+      const r = await page.evaluate(async ([c, s]) => (window as unknown as { bench: any; lib: any }).bench.sweep((window as any).lib, c, s), [counts, SAMPLES] as const);
+      for (const x of r as Array<Record<string, number>>) console.log(`BENCH library related_sweep candidates=${x.candidates} p50_ms=${x.p50!.toFixed(1)} p95_ms=${x.p95!.toFixed(1)} same_top1=${x.top1!.toFixed(2)} same_top3=${x.top3!.toFixed(2)}`);
     }
     const m = await page.evaluate(async ([n, s, e]) => {
       const w = window as unknown as { bench: any; lib: any };

@@ -53,6 +53,11 @@ export class DfIndex {
 
   constructor(readonly snapshotEvery = 256) {}
 
+  /** The counts as held, possibly a few writes behind (for reads issued before catching up). */
+  peek(): DfSnapshot | null {
+    return this.snap;
+  }
+
   /** The counts, when loaded and still at the stored generation `stored`. */
   current(stored: number): DfSnapshot | null {
     return this.snap && this.gen === stored ? this.snap : null;

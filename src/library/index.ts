@@ -145,14 +145,15 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
    * transaction; inside it catchUp() bridges writes of other contexts that landed in between. If
    * even that fails (the log was compacted past us at that very moment), go round again.
    */
-  async function withCounts<T>(fn: (mem: DfSnapshot, gen: number) => Promise<T>): Promise<T> {
+  async function withCounts<T, P = undefined>(fn: (mem: DfSnapshot, gen: number, pre: P) => Promise<T>, prefetch?: () => Promise<P>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       if (attempt) counts.invalidate(); // catchUp failed: reload from scratch
       await counts.ready(db);
       const out = await db.transaction('rw', ALL, async () => {
-        const gen = await readGen(db);
+        // Reads the write needs go out with the generation read: one round trip.
+        const [gen, pre] = await Promise.all([readGen(db), prefetch?.() as Promise<P>]);
         const mem = await counts.catchUp(db, gen);
-        return mem ? { value: await fn(mem, gen) } : null;
+        return mem ? { value: await fn(mem, gen, pre) } : null;
       });
       if (out) return out.value;
       if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
@@ -234,18 +235,27 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     const described = entities.filter((e) => kept.has(e.id));
     const entityKeys = [...kept];
     try {
-      const { row, wrote } = await withCounts(async (mem, gen) => {
-        // Reads only what memory does not hold: the previous version (when the key index has
-        // the article) and entity rows this context has not seen. Generation, article count
-        // and term counts come from memory, current inside this transaction.
-        const known = mem.index.has(id);
-        const cached = entityKeys.map((k) => counts.entityRows.get(k));
-        const missing = entityKeys.filter((_, i) => !cached[i]);
-        const [prevRow, prevFeat, fetched] = await Promise.all([
-          known ? db.articles.get(id) : undefined, known ? db.feats.get(id) : undefined, missing.length ? db.entities.bulkGet(missing) : [],
+      // What memory lacks is read with the generation: the previous version when the key index
+      // has the article, entity rows this context has not seen. Memory may be a few writes behind
+      // then; once caught up inside the transaction, whatever that changed is read after all.
+      const lacking = (mem: DfSnapshot | null) => ({
+        known: !!mem?.index.has(id),
+        entities: entityKeys.filter((k) => !counts.entityRows.has(k)),
+      });
+      const read = async (need: { known: boolean; entities: string[] }) => {
+        const [prevRow, prevFeat, rows] = await Promise.all([
+          need.known ? db.articles.get(id) : undefined, need.known ? db.feats.get(id) : undefined,
+          need.entities.length ? db.entities.bulkGet(need.entities) : [],
         ]);
-        const fetchedRow = new Map(missing.map((k, i) => [k, fetched[i]] as const));
-        const ents = entityKeys.map((k, i) => cached[i] ?? fetchedRow.get(k));
+        return { ...need, prevRow, prevFeat, rows: new Map(need.entities.map((k, i) => [k, rows[i]] as const)) };
+      };
+      const { row, wrote } = await withCounts(async (mem, gen, early) => {
+        // Generation, article count and term counts come from memory, current here.
+        const need = lacking(mem);
+        const late = await read({ known: need.known && !early.known, entities: need.entities.filter((k) => !early.rows.has(k)) });
+        const prevRow = early.known ? early.prevRow : late.prevRow;
+        const prevFeat = early.known ? early.prevFeat : late.prevFeat;
+        const ents = entityKeys.map((k) => counts.entityRows.get(k) ?? early.rows.get(k) ?? late.rows.get(k));
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
         const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + (prevRow && opts.sameVisit ? 0 : 1) });
         const d = new Deltas();
@@ -256,7 +266,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         // Issued together: one round trip for every write.
         const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, now, pre)]);
         return { row, wrote };
-      });
+      }, () => read(lacking(counts.peek())));
       counts.committed(wrote.from, wrote.to, wrote, db);
       return { ...row, ...built.terms, paragraphs: body.paragraphs, contentHtml: body.contentHtml };
     } catch (e) {
