@@ -32,8 +32,8 @@ const root = path.resolve(import.meta.dirname, '..');
  *  covered by several outlets within days, Indonesian function words between the content. */
 const ENTRY = `
 import { openLibrary, RETRIEVAL } from './src/library/index';
-import { buildRows, STATS_KEY, GEN_KEY, dfTerms, unpackFeatures, snapshotRows, postOf } from './src/library/db';
-import { entityKey } from './src/library/key-index';
+import { buildRows, STATS_KEY, GEN_KEY, dfTerms, unpackFeatures, unpackCounts, snapshotRows, postOf } from './src/library/db';
+import { entityKey, KeyIndex } from './src/library/key-index';
 import { docEntities } from './src/library/features';
 import { articleId } from './src/library/ids';
 
@@ -172,6 +172,13 @@ export async function measure(lib, n, samples, exportArticles) {
   const packed = mem.index.pack(0).base; const keyIndexBytes = packed.bytes.length + packed.hashes.byteLength + packed.offsets.byteLength + packed.times.byteLength + packed.ids.length * 2;
   lib.counts.invalidate(); // the compacted base above was not stored: reload what is
   lib.counts.invalidate();
+  // Where a cold load goes: the two rows, then unpacking each.
+  t = performance.now(); const snapRow = await lib.db.counts.get('snapshot'); const readSnapshotMs = performance.now() - t;
+  t = performance.now(); const baseRow = await lib.db.keybase.get('keybase'); const readKeybaseMs = performance.now() - t;
+  t = performance.now(); unpackCounts(snapRow); const unpackCountsMs = performance.now() - t;
+  t = performance.now(); KeyIndex.unpack(baseRow, snapRow.keys.posts); const unpackKeysMs = performance.now() - t;
+  const coldParts = { readSnapshotMs, readKeybaseMs, unpackCountsMs, unpackKeysMs, posts: snapRow.keys.posts.length };
+  lib.counts.invalidate();
   t = performance.now(); await lib.related(ids[0]); const coldRelated = performance.now() - t;
   const coldFrom = lib.counts.lastLoadFrom; const snapshotLoad = lib.counts.lastLoadMs;
   for (const id of sample.slice(0, 20)) await lib.related(id); // warm-up: JIT, IDB caches
@@ -207,7 +214,7 @@ export async function measure(lib, n, samples, exportArticles) {
   for await (const part of lib.exportChunks({ batch: 500 })) { parts++; chars += part.length; if (part.length > biggest) biggest = part.length; if (parts * 500 >= exportArticles) break; }
   const exportMs = performance.now() - t;
   const size = await lib.estimateSize();
-  return { compactMs, keyIndexBytes, coldRelated, coldFrom, snapshotLoad, snapshotWrite, exportMs, exportParts: parts, exportBiggestPart: biggest, exportChars: chars, baseGet: stat(baseGet), baseTx: stat(baseTx), related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
+  return { coldParts, compactMs, keyIndexBytes, coldRelated, coldFrom, snapshotLoad, snapshotWrite, exportMs, exportParts: parts, exportBiggestPart: biggest, exportChars: chars, baseGet: stat(baseGet), baseTx: stat(baseTx), related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
 }
 
 /** Where a related query spends its time, phase by phase (same calls as related()). */
@@ -352,6 +359,8 @@ async function main(): Promise<void> {
     line('list', m.list);
     line('entity_timeline', m.timeline);
     console.log(`BENCH library counts snapshot_write_ms=${f(m.snapshotWrite)} (every ${256} writes, own transaction) key_index_mb=${(m.keyIndexBytes / 1048576).toFixed(1)} key_index_rebuild_ms=${f(m.compactMs)}`);
+    const cp = m.coldParts;
+    console.log(`BENCH library cold_wake_parts read_snapshot_ms=${f(cp.readSnapshotMs)} read_keybase_ms=${f(cp.readKeybaseMs)} unpack_counts_ms=${f(cp.unpackCountsMs)} unpack_keys_ms=${f(cp.unpackKeysMs)} overlay_posts=${cp.posts}`);
     console.log(`BENCH library cold_wake related_ms=${f(m.coldRelated)} counts_from=${m.coldFrom} counts_load_ms=${m.snapshotLoad != null ? f(m.snapshotLoad) : 'n/a'} x_warm_related_p50=${(m.coldRelated / m.related.p50).toFixed(1)}`);
     console.log(`BENCH library export_chunks articles<=${Math.min(EXPORT_ARTICLES, gen.n)} ms=${Math.round(m.exportMs)} parts=${m.exportParts} biggest_part_kb=${Math.round(m.exportBiggestPart / 1024)} total_mb=${(m.exportChars / 1048576).toFixed(1)}`);
     const s = m.size;

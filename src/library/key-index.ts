@@ -71,7 +71,8 @@ export interface TimeRange {
 
 export class KeyIndex {
   private ids: string[];
-  private times: number[];
+  /** By article number; capacity grows by doubling (length is not the article count). */
+  private times: Float64Array;
   private alive: Uint8Array;
   private live = 0;
   private numOf: Map<string, number> | null = null;
@@ -86,7 +87,8 @@ export class KeyIndex {
 
   private constructor(p: Omit<KeyBase, 'version'>, posts: Post[], version: number | null) {
     this.ids = p.ids ? p.ids.split(NUL) : [];
-    this.times = Array.from(p.times);
+    this.times = new Float64Array(Math.max(16, Math.ceil(p.times.length * 1.25)));
+    this.times.set(p.times);
     this.baseCount = this.ids.length;
     this.alive = new Uint8Array(Math.max(16, this.baseCount * 1.25)).fill(1, 0, this.baseCount);
     this.live = this.baseCount;
@@ -94,7 +96,14 @@ export class KeyIndex {
     this.offsets = p.offsets;
     this.bytes = p.bytes;
     this.storedBase = version;
-    for (const post of posts) this.apply(post);
+    if (posts.length) {
+      // Replaying needs the numbers of the base articles the posts touch, not a map of all
+      // 100k ids (built later, by the first write or membership test, if ever).
+      const touched = new Set(posts.map((x) => x[0]));
+      const some = new Map<string, number>();
+      for (let n = 0; n < this.baseCount; n++) if (touched.has(this.ids[n]!)) some.set(this.ids[n]!, n);
+      for (const post of posts) this.applyWith(post, some);
+    }
   }
 
   static empty(): KeyIndex {
@@ -140,8 +149,12 @@ export class KeyIndex {
 
   /** Replace (or remove) one article's keys. */
   apply(post: Post): void {
+    this.applyWith(post, this.index());
+  }
+
+  /** apply(), looking numbers up in (and keeping up to date) `numOf`: the whole map, or a part. */
+  private applyWith(post: Post, numOf: Map<string, number>): void {
     const [id, time, keys] = post;
-    const numOf = this.index();
     const old = numOf.get(id);
     if (old != null) {
       this.alive[old] = 0;
@@ -151,12 +164,17 @@ export class KeyIndex {
     if (keys) {
       const n = this.ids.length;
       this.ids.push(id);
-      this.times.push(time);
       if (n >= this.alive.length) {
         const grown = new Uint8Array(this.alive.length * 2);
         grown.set(this.alive);
         this.alive = grown;
       }
+      if (n >= this.times.length) {
+        const grown = new Float64Array(this.times.length * 2);
+        grown.set(this.times);
+        this.times = grown;
+      }
+      this.times[n] = time;
       this.alive[n] = 1;
       numOf.set(id, n);
       this.live++;
@@ -285,7 +303,7 @@ export class KeyIndex {
       ? {
           version,
           ids: this.ids.slice(0, this.baseCount).join(NUL),
-          times: Float64Array.from(this.times.slice(0, this.baseCount)),
+          times: this.times.slice(0, this.baseCount),
           hashes: this.hashes,
           offsets: this.offsets,
           bytes: this.bytes,
@@ -392,7 +410,8 @@ export class KeyIndex {
       offsets[++out] = pos;
     }
     this.ids = keep.map((n) => oldIds[n]!);
-    this.times = keep.map((n) => oldTimes[n]!);
+    this.times = new Float64Array(Math.max(16, Math.ceil(keep.length * 1.25)));
+    keep.forEach((n, i) => (this.times[i] = oldTimes[n]!));
     this.baseCount = keep.length;
     this.alive = new Uint8Array(Math.max(16, Math.ceil(keep.length * 1.25))).fill(1, 0, keep.length);
     this.live = keep.length;
