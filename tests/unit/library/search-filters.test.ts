@@ -38,4 +38,23 @@ describe('search filters', () => {
     expect(bothApril.map((h) => h.title).sort()).toEqual(odd3.filter((i) => i % 4 === 3 && i !== 39).map(title).sort());
     expect(SEARCH.intersectMax).toBeGreaterThan(0);
   });
+
+  it('finds an old match of two common words: a driver within intersectMax is read whole, not only its newest', async () => {
+    const m = openLibrary(freshName('sorot-and'));
+    const cap = SEARCH as { scoreCap: number };
+    const shipped = cap.scoreCap;
+    try {
+      // "pelabuhan" and "tarif" are each in 6 articles; only the oldest has both.
+      for (let i = 0; i < 11; i++) {
+        const words = i === 0 ? 'pelabuhan tarif' : i % 2 ? 'pelabuhan' : 'tarif';
+        await m.save(makeArticle({ url: `https://p.example/${i}`, published: `2024-05-${String(i + 1).padStart(2, '0')}`, title: `${words} kota nomor ${i}`, text: `Berita tentang ${words} hari ini.` }), [], 5000 + i);
+      }
+      cap.scoreCap = 3;
+      const hits = await m.search('pelabuhan tarif', {}, 10);
+      expect(hits.map((h) => h.url)).toEqual(['https://p.example/0']);
+    } finally {
+      cap.scoreCap = shipped;
+      m.close();
+    }
+  });
 });
