@@ -6,6 +6,9 @@
  * needs a real origin. Articles are generated in the page and written with bulk puts in large
  * transactions through the same row builder save() uses, so generation takes minutes, not hours;
  * the timed operations then go through the public API.
+ * Diagnostics: BENCH_PROFILE=1 (related and save phase by phase), BENCH_RELATED_SWEEP=24,12,8
+ * (latency and agreement per candidate count), BENCH_CPU_PROFILE=save (saves under the CPU
+ * profiler, top self times).
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -287,7 +290,14 @@ export async function sweep(lib, counts, samples) {
   return out;
 }
 
-window.bench = { openLibrary, generate, measure, profile, profileSave, sweep };
+/** Saves only (BENCH_CPU_PROFILE=save runs them under the CPU profiler). */
+export async function saves(lib, n, samples) {
+  const ms = [];
+  for (let i = 0; i < samples; i++) { const x = nextArticle(n + 50000 + i); const t = performance.now(); await lib.save(x.article, x.entities); ms.push(performance.now() - t); }
+  return stat(ms);
+}
+
+window.bench = { openLibrary, generate, measure, profile, profileSave, sweep, saves };
 `;
 
 async function main(): Promise<void> {
@@ -332,6 +342,22 @@ async function main(): Promise<void> {
         return { ...a, ...Object.fromEntries(Object.entries(b).map(([k, v]) => ['save_' + k, v])) };
       }, [N, SAMPLES] as const);
       for (const [k, v] of Object.entries(p as Record<string, { p50: number; p95: number }>)) console.log(`BENCH library profile ${k} p50_ms=${v.p50.toFixed(2)} p95_ms=${v.p95.toFixed(2)}`);
+    }
+    if (process.env.BENCH_CPU_PROFILE === 'save') {
+      await page.evaluate(async ([n]) => (window as any).bench.saves((window as any).lib, n, 30), [gen.n] as const); // warm-up
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+      const st = await page.evaluate(async ([n, s]) => (window as any).bench.saves((window as any).lib, n, s), [gen.n, SAMPLES] as const);
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+      const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+      const self = new Map<string, number>();
+      profile.samples.forEach((id, i) => { const c = byId.get(id)!.callFrame; const k = `${c.functionName || '(anon)'} ${c.url.split('/').pop()}:${c.lineNumber}:${c.columnNumber}`; self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0)); });
+      const total = [...self.values()].reduce((a, b) => a + b, 0);
+      console.log(`BENCH library cpu_profile saves=${SAMPLES} p50_ms=${st.p50.toFixed(1)} p95_ms=${st.p95.toFixed(1)} profiled_ms=${(total / 1000).toFixed(0)}`);
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+      return;
     }
     if (process.env.BENCH_RELATED_SWEEP) {
       const counts = process.env.BENCH_RELATED_SWEEP.split(',').map(Number);
