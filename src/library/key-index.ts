@@ -259,6 +259,28 @@ export class KeyIndex {
     return -1;
   }
 
+  /** Every (key index, article number) of the base, key by key. */
+  private forEachBase(fn: (i: number, num: number) => void): void {
+    const bytes = this.bytes;
+    for (let i = 0; i < this.hashes.length; i++) {
+      let pos = this.offsets[i]!;
+      const end = this.offsets[i + 1]!;
+      let num = -1;
+      while (pos < end) {
+        let gap = 0;
+        let shift = 0;
+        let b: number;
+        do {
+          b = bytes[pos++]!;
+          gap += (b & 0x7f) * 2 ** shift;
+          shift += 7;
+        } while (b & 0x80);
+        num += gap;
+        fn(i, num);
+      }
+    }
+  }
+
   /** Every article with its time and key hashes (sorted): for tests and audits, O(index). */
   entries(): Map<string, { time: number; hashes: number[] }> {
     const out = new Map<string, { time: number; hashes: number[] }>();
@@ -270,23 +292,7 @@ export class KeyIndex {
       return e;
     };
     for (let n = 0; n < this.ids.length; n++) at(n);
-    for (let i = 0; i < this.hashes.length; i++) {
-      let pos = this.offsets[i]!;
-      const end = this.offsets[i + 1]!;
-      let num = -1;
-      while (pos < end) {
-        let gap = 0;
-        let shift = 0;
-        let b: number;
-        do {
-          b = this.bytes[pos++]!;
-          gap += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b & 0x80);
-        num += gap;
-        at(num)?.hashes.push(this.hashes[i]!);
-      }
-    }
+    this.forEachBase((i, num) => at(num)?.hashes.push(this.hashes[i]!));
     for (const [h, l] of this.overlay) for (const n of l) at(n)?.hashes.push(h);
     for (const e of out.values()) e.hashes.sort((a, b) => a - b);
     return out;
@@ -350,25 +356,7 @@ export class KeyIndex {
     // Pass 1: entries per key; pass 2: fill them in place.
     const start = new Uint32Array(hashes.length + 1);
     const visit = (fn: (k: number, r: number) => void) => {
-      for (let i = 0; i < this.hashes.length; i++) {
-        const k = baseSlot[i]!;
-        let pos = this.offsets[i]!;
-        const end = this.offsets[i + 1]!;
-        let num = -1;
-        while (pos < end) {
-          let gap = 0;
-          let shift = 0;
-          let b: number;
-          do {
-            b = this.bytes[pos++]!;
-            gap += (b & 0x7f) * 2 ** shift;
-            shift += 7;
-          } while (b & 0x80);
-          num += gap;
-          const r = renum[num]!;
-          if (r >= 0) fn(k, r);
-        }
-      }
+      this.forEachBase((i, num) => { const r = renum[num]!; if (r >= 0) fn(baseSlot[i]!, r); });
       for (const [k, l] of overlay) for (const n of l) { const r = renum[n]!; if (r >= 0) fn(k, r); }
     };
     visit((k) => start[k + 1]!++);
