@@ -4,10 +4,12 @@
  */
 import { findClutterIn } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
-import { INITIALS, TEXT_RULES, collapse } from '../clutter/rules';
+import { INITIALS, TEXT_RULES, TEXT_RULE_START, collapse } from '../clutter/rules';
 
 /** Class/id names of photo boxes; their short text is a caption or credit, not running text. */
 const PIC_NAME = /^(?:pic|photo|foto|image|img|gambar|figure|caption|thumb)|[-_](?:pic|picture|photo|foto|image|img|caption|credit)(?:[-_\d].*)?$|caption/i;
+/** Every name PIC_NAME matches holds one of these words: most class strings fail here, before the split. */
+const PIC_HINT = /pic|photo|foto|image|img|gambar|figure|caption|thumb|credit/i;
 const CAPTION_MAX_CHARS = 400;
 
 /** Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption. */
@@ -18,6 +20,7 @@ function figureCaptions(doc: Document, limit: number): void {
   // Class strings repeat: their verdict (0 no photo name, 1 photo, 2 caption) is memoised.
   const memo = new Map<string, number>();
   const kindOf = (names: string): number => {
+    if (!PIC_HINT.test(names)) return 0;
     const list = names.split(/\s+/).filter(Boolean);
     if (!list.some((n) => PIC_NAME.test(n))) return 0;
     return list.some((n) => /caption/i.test(n)) ? 2 : 1;
@@ -129,6 +132,8 @@ export function postcleanContent(root: Element, url: string): void {
 
 /** A whole block of text that a rule says is clutter (links are gone at this stage, so be strict). */
 export function isClutterText(text: string): boolean {
+  // Every rule is anchored at the start: most paragraphs fail on their first word.
+  if (!TEXT_RULE_START.test(text)) return false;
   for (const rule of TEXT_RULES) {
     if (!rule.pattern.test(text) || text.length > rule.maxChars) continue;
     if (rule.needsLink && text.length > 30 && !/^[^:]{0,25}:/.test(text)) continue;
@@ -149,6 +154,9 @@ const NOT_BODY = [
   /^.{0,60}\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\b,?\s+\d{1,2}[\s/-]+\S+[\s/-]+\d{2,4}.{0,25}\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?$/iu,
 ];
 
+/** Every NOT_BODY pattern holds one of these words (a cheap first test; keep it a superset). */
+const NOT_BODY_HINT = /senin|selasa|rabu|kamis|jum|sabtu|minggu|view|dibaca|foto|photo|ilustrasi|gambar/iu;
+
 /** Captions that landed in the text: short blocks ending in a photo credit ("... Foto: Grammy"). */
 const CREDIT_END = /(?:^|[.\s(])(?:foto|photo|ilustrasi|sumber foto|dok(?:umentasi)?)\s*:\s*[^.:]{1,60}\)?$/i;
 
@@ -159,8 +167,8 @@ export function cleanParagraphs(blocks: string[]): string[] {
   const out: string[] = [];
   for (const raw of blocks) {
     const text = collapse(raw.replace(TRAILING_INITIALS, (m) => (INITIALS.test(m.trim()) ? '' : m)));
-    if (!text || isClutterText(text) || NOT_BODY.some((re) => re.test(text))) continue;
-    if (text.length <= 300 && CREDIT_END.test(text)) continue;
+    if (!text || isClutterText(text) || (NOT_BODY_HINT.test(text) && NOT_BODY.some((re) => re.test(text)))) continue;
+    if (text.length <= 300 && text.includes(':') && CREDIT_END.test(text)) continue;
     out.push(text);
   }
   const last = out.length - 1;

@@ -45,9 +45,6 @@ function holdsProse(el: Element): boolean {
   return text.length - code - linkTextLength(el) >= THRESHOLDS.proseChars;
 }
 
-/** One combined test first: most class names match no rule. */
-const ANY_CLASS_RULE = new RegExp(CLASS_RULES.map((r) => r.pattern.source).join('|'), 'i');
-
 /**
  * The rule for an element's class and id. Pages repeat the same class strings hundreds of times,
  * so results for elements without an id (ids are unique) are memoised per class string for one scan.
@@ -71,7 +68,7 @@ function classRuleOf(cls: string | null, id: string | null): ClassRule | null {
   if (cls) names.push(...cls.split(/\s+/));
   if (id) names.push(id);
   for (const name of names) {
-    if (!name || !CLASS_HINT.test(name) || !ANY_CLASS_RULE.test(name) || CLASS_EXEMPT.test(name)) continue;
+    if (!name || !CLASS_HINT.test(name) || CLASS_EXEMPT.test(name)) continue;
     for (const rule of CLASS_RULES) if (rule.pattern.test(name)) return rule;
   }
   return null;
@@ -223,20 +220,33 @@ function isLinkList(el: Element, tally: LinkTally): boolean {
   return t.chars / Math.max(1, text.length) >= 0.6 && text.length - t.chars < 400;
 }
 
+const SPONSORED = 'a[rel~="sponsored"]';
+
+/** The elements under root matching each selector (document order), from one query for all. */
+function bySelector(root: Element, selectors: string[]): Element[][] {
+  const out = selectors.map((): Element[] => []);
+  for (const el of root.querySelectorAll(selectors.join(', '))) {
+    for (let i = 0; i < selectors.length; i++) if (el.matches(selectors[i] as string)) out[i]?.push(el);
+  }
+  return out;
+}
+
 /** Clutter inside root (usually doc.body). Pure detection. */
 export function findClutterIn(root: Element, url: string, opts: FindOptions = {}): ClutterHit[] {
   const hits: ClutterHit[] = [];
   const seen = new Set<Element>();
 
+  // The fixed selectors (per-site rules, paid links, ad embeds) pick few elements: one pass over
+  // the page finds them all, each then sorted back to its selectors.
+  const siteRules = opts.sites !== false ? siteRulesFor(url) : [];
+  const picked = bySelector(root, [...siteRules.map((r) => r.selector), SPONSORED, AD_EMBEDS]);
   // 1. Per-site selectors (known portals), additive.
-  if (opts.sites !== false) {
-    for (const rule of siteRulesFor(url)) {
-      for (const el of root.querySelectorAll(rule.selector)) {
-        if (NEVER_HIDE_TAGS.has(el.tagName) || el.querySelector('h1')) continue;
-        pushHit(hits, seen, el, rule.reason, rule.id);
-      }
+  siteRules.forEach((rule, i) => {
+    for (const el of picked[i] ?? []) {
+      if (NEVER_HIDE_TAGS.has(el.tagName) || el.querySelector('h1')) continue;
+      pushHit(hits, seen, el, rule.reason, rule.id);
     }
-  }
+  });
   // 2. Class/id vocabulary.
   // A static list: indexing a live collection is slow in some DOMs.
   const named = root.querySelectorAll('[class], [id]');
@@ -283,16 +293,16 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   }
   // 4. Paid links: a short block whose text is mostly rel="sponsored" links is an ad, whatever its
   // class (WordPress ad plugins, hand-placed advertorial links).
-  for (const a of Array.from(root.querySelectorAll('a[rel~="sponsored"]')).slice(0, 200)) {
+  for (const a of (picked[siteRules.length] ?? []).slice(0, 200)) {
     let el: Element | null = a;
     while (el && el !== root && INLINE.has(el.tagName)) el = el.parentElement;
     if (!el || el === root || seen.has(el) || isProtected(el)) continue;
     const text = textOf(el);
-    const paid = Array.from(el.querySelectorAll('a[rel~="sponsored"]')).reduce((n, x) => n + collapse(x.textContent ?? '').length, 0);
+    const paid = Array.from(el.querySelectorAll(SPONSORED)).reduce((n, x) => n + collapse(x.textContent ?? '').length, 0);
     if (text.length <= THRESHOLDS.sponsoredMaxChars && paid / Math.max(1, text.length) >= 0.6) pushHit(hits, seen, el, 'ad', 'structure:sponsored-link');
   }
 
-  for (const el of Array.from(root.querySelectorAll(AD_EMBEDS)).slice(0, 300)) {
+  for (const el of (picked[siteRules.length + 1] ?? []).slice(0, 300)) {
     if (!seen.has(el) && !isProtected(el)) pushHit(hits, seen, el, 'ad', 'structure:ad-embed');
   }
   // 5. Link lists (related/popular boxes) by structure alone.
