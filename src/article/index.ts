@@ -1,6 +1,6 @@
 /**
  * Article analysis: the one pipeline the content script, the CLI and the tests share.
- *   findClutter -> markClutter (attributes only on the live page) -> clone -> preclean ->
+ *   clone -> findClutter (on the clone) -> markClutter (attributes only on the live page) -> preclean ->
  *   Readability -> postclean -> blocks -> metadata -> isArticle
  */
 import { Readability } from '@mozilla/readability';
@@ -50,15 +50,33 @@ const hostOf = (url: string): string => {
   }
 };
 
-const countWords = (paragraphs: string[]): number =>
-  paragraphs.reduce((n, p) => n + (p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+const WORD = /[\p{L}\p{N}]+/gu;
+const LETTERS = /\p{L}+/gu;
+
+/** Counted, not collected: a long article has thousands of words. */
+function countWords(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    WORD.lastIndex = 0;
+    while (WORD.test(p)) n++;
+  }
+  return n;
+}
 
 const ID_FUNCTION_WORDS = new Set(['yang', 'dan', 'di', 'dengan', 'untuk', 'ini', 'itu', 'dari', 'tidak', 'dalam', 'akan', 'pada', 'juga', 'ke', 'karena', 'ada', 'oleh']);
 const EN_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'for', 'with', 'was', 'on', 'are']);
 
 /** Indonesian function words: `lang` attributes are unreliable (many pages say "en"). */
 function detectLang(paragraphs: string[], declared: string | null): string | null {
-  const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
+  const text = paragraphs.join(' ').toLowerCase();
+  const words: string[] = [];
+  LETTERS.lastIndex = 0;
+  // The first 2000 words are enough: no array of every word of a long article.
+  while (words.length < 2000) {
+    const m = LETTERS.exec(text);
+    if (!m) break;
+    words.push(m[0]);
+  }
   if (words.length >= 30) {
     const id = words.filter((w) => ID_FUNCTION_WORDS.has(w)).length;
     const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
@@ -78,21 +96,56 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     if (doc.getElementsByTagName('*').length > MAX_ELEMENTS || (doc.body?.textContent?.length ?? 0) > MAX_TEXT_CHARS) {
       return { result: notArticle('page too large', []), hits };
     }
-    hits = findClutter(doc, url);
+    // The one copy of the page (Readability mutates it) is made first and the clutter scan runs on
+    // it: the same DOM as the live page's, and what the scan touched Readability reuses. Only the
+    // hits are then found again on the live page, where they are marked.
+    const copy = doc.cloneNode(true) as Document;
+    const found = findClutter(copy, url);
+    hits = onPage(found, doc);
     markClutter(doc, hits);
-    const hidden = hiddenItems(hits);
-    return { result: extract(doc, url, hidden), hits };
+    const hidden = hiddenItems(found);
+    return { result: extract(doc, workingCopy(copy, found, doc, url), url, hidden), hits };
   } catch (err) {
     return { result: notArticle(`could not read the page (${err instanceof Error ? err.message : String(err)})`, hiddenItems(hits)), hits };
   }
 }
 
+/** An element's place among its parent's element children (cached: hits share parents and siblings). */
+function childIndex(el: Element, cache: Map<Element, number>): number {
+  let n = 0;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) {
+    const k = cache.get(s);
+    if (k !== undefined) {
+      n += k + 1;
+      break;
+    }
+    n++;
+  }
+  cache.set(el, n);
+  return n;
+}
+
+/** The hits found on a copy, as the same elements of the page it was cloned from. */
+function onPage(found: ClutterHit[], doc: Document): ClutterHit[] {
+  const cache = new Map<Element, number>();
+  const out: ClutterHit[] = [];
+  for (const hit of found) {
+    const path: number[] = [];
+    let el: Element = hit.element;
+    for (let p = el.parentElement; p; el = p, p = p.parentElement) path.push(childIndex(el, cache));
+    let live: Element | null | undefined = doc.documentElement;
+    for (let i = path.length - 1; live && i >= 0; i--) live = live.children[path[i] as number];
+    if (live) out.push({ ...hit, element: live });
+  }
+  return out;
+}
+
 /**
- * A working copy for Readability: a clone of the page (the one copy made; Readability mutates it)
- * without the elements marked as clutter, with a <base> so relative links resolve.
+ * The working copy for Readability: the copy without the clutter found on it (nor any marked on the
+ * page by an earlier analysis), with a <base> so relative links resolve.
  */
-function workingCopy(doc: Document, url: string): Document {
-  const copy = doc.cloneNode(true) as Document;
+function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: string): Document {
+  for (const { element } of found) element.remove();
   for (const el of Array.from(copy.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
   if (!copy.querySelector('base[href]')) {
     const base = copy.createElement('base');
@@ -102,8 +155,7 @@ function workingCopy(doc: Document, url: string): Document {
   return copy;
 }
 
-function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResult {
-  const clone = workingCopy(doc, url);
+function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[]): ExtractResult {
   precleanClone(clone);
   const parsed = new Readability<Element>(clone, {
     keepClasses: true,
