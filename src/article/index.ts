@@ -4,7 +4,7 @@
  *   Readability -> postclean -> blocks -> metadata -> isArticle
  */
 import { Readability } from '@mozilla/readability';
-import { findClutter, type ClutterHit } from '../clutter/detect';
+import { findClutter, type ClutterHit, type ScanStats } from '../clutter/detect';
 import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
 import { THRESHOLDS, collapse } from '../clutter/rules';
 import type { Article, ExtractResult, HiddenItem } from '../types';
@@ -93,14 +93,16 @@ function notArticle(reason: string, hidden: HiddenItem[]): ExtractResult {
 export function analyzeDocument(doc: Document, url: string): { result: ExtractResult; hits: ClutterHit[] } {
   let hits: ClutterHit[] = [];
   try {
-    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS || (doc.body?.textContent?.length ?? 0) > MAX_TEXT_CHARS) {
-      return { result: notArticle('page too large', []), hits };
-    }
+    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return { result: notArticle('page too large', []), hits };
     // The one copy of the page (Readability mutates it) is made first and the clutter scan runs on
     // it: the same DOM as the live page's, and what the scan touched Readability reuses. Only the
     // hits are then found again on the live page, where they are marked.
     const copy = doc.cloneNode(true) as Document;
-    const found = findClutter(copy, url);
+    const stats: ScanStats = { textChars: 0, complete: false };
+    const found = findClutter(copy, url, stats);
+    // The scan's text walk read every text node of the body: its sum is body.textContent.length.
+    const textChars = stats.complete && copy.body ? stats.textChars : (copy.body?.textContent?.length ?? 0);
+    if (textChars > MAX_TEXT_CHARS) return { result: notArticle('page too large', []), hits };
     hits = onPage(found, doc);
     markClutter(doc, hits);
     const hidden = hiddenItems(found);

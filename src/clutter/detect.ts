@@ -174,6 +174,13 @@ export interface FindOptions {
   sites?: boolean;
   /** Where link lists count as related boxes: 'body' = inside the likely text container (live page), 'all' = anywhere (Readability output). */
   linkLists?: 'body' | 'all';
+  /** Filled in by the text walk: the length of all text under root (= root.textContent.length) when it saw every text node. */
+  stats?: ScanStats;
+}
+
+export interface ScanStats {
+  textChars: number;
+  complete: boolean;
 }
 
 const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'P', 'BR', 'CITE', 'Q', 'ABBR', 'TIME']);
@@ -268,8 +275,11 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   const texts = new Map<Element, string | null>();
   let triggers = 0;
   let visited = 0;
-  for (let node = walker.nextNode(); node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
+  let textChars = 0;
+  let node: Node | null = walker.nextNode();
+  for (; node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
     const raw = node.nodeValue ?? '';
+    textChars += raw.length;
     // Most text nodes are the indentation between tags: no rule and no score for them.
     if (raw.length < 3 || (raw.length < 60 && !NON_SPACE.test(raw))) continue;
     const parent = node.parentElement;
@@ -290,6 +300,10 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     if (found.rule.reason === 'related' && textOf(found.el).length <= 30) {
       for (const s of followingLinkList(found.el)) pushHit(hits, seen, s, 'related', `${found.rule.id}+list`);
     }
+  }
+  if (opts.stats) {
+    opts.stats.textChars = textChars;
+    opts.stats.complete = !node;
   }
   // 4. Paid links: a short block whose text is mostly rel="sponsored" links is an ad, whatever its
   // class (WordPress ad plugins, hand-placed advertorial links).
@@ -321,11 +335,11 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
 }
 
 /** All clutter on the page. Pure: the document is not touched. */
-export function findClutter(doc: Document, url: string): ClutterHit[] {
+export function findClutter(doc: Document, url: string, stats?: ScanStats): ClutterHit[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   try {
-    return findClutterIn(root, url, { linkLists: 'body' });
+    return findClutterIn(root, url, { linkLists: 'body', stats });
   } catch {
     // Malformed or hostile markup must never break the page.
     return [];

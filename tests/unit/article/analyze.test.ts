@@ -81,6 +81,19 @@ describe('analyzeDocument', () => {
     expect(result.notArticleReason).toBe('page too large');
   });
 
+  it('says a page with more than 300,000 characters of text is too large, and marks nothing on it', () => {
+    const para = `<p>${'Kata kata yang panjang sekali. '.repeat(400)}</p>`;
+    const doc = parse(`<html><body><h1>Judul berita yang panjang</h1>${para.repeat(30)}<div class="ads">Iklan</div></body></html>`, 'https://example.org/a');
+    const before = doc.documentElement.outerHTML;
+    const { result, hits } = analyzeDocument(doc, 'https://example.org/a');
+    expect(result.notArticleReason).toBe('page too large');
+    expect(hits).toEqual([]);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    // Just under the limit it is analysed.
+    const small = parse(`<html><body><h1>Judul berita yang panjang</h1>${para.repeat(20)}</body></html>`, 'https://example.org/a');
+    expect(analyzeDocument(small, 'https://example.org/a').result.notArticleReason).not.toBe('page too large');
+  });
+
   it('never throws on random HTML (property)', () => {
     const tag = fc.constantFrom('p', 'div', 'span', 'table', 'td', 'tr', 'ul', 'li', 'a', 'strong', 'h1', 'h2', 'br', 'figure', 'figcaption', 'script', 'nav', 'ins');
     const text = fc.constantFrom('Baca juga:', 'ADVERTISEMENT', '(rdp/rdp)', 'Editor: X', 'iklan', 'Jakarta -', 'kata dia.', '[Gambas:Video 20detik]', '', ' ', '<', '&amp;');
