@@ -229,31 +229,20 @@ function isLinkList(el: Element, tally: LinkTally): boolean {
 
 const SPONSORED = 'a[rel~="sponsored"]';
 
-/** The elements under root matching each selector (document order), from one query for all. */
-function bySelector(root: Element, selectors: string[]): Element[][] {
-  const out = selectors.map((): Element[] => []);
-  for (const el of root.querySelectorAll(selectors.join(', '))) {
-    for (let i = 0; i < selectors.length; i++) if (el.matches(selectors[i] as string)) out[i]?.push(el);
-  }
-  return out;
-}
-
 /** Clutter inside root (usually doc.body). Pure detection. */
 export function findClutterIn(root: Element, url: string, opts: FindOptions = {}): ClutterHit[] {
   const hits: ClutterHit[] = [];
   const seen = new Set<Element>();
 
-  // The fixed selectors (per-site rules, paid links, ad embeds) pick few elements: one pass over
-  // the page finds them all, each then sorted back to its selectors.
-  const siteRules = opts.sites !== false ? siteRulesFor(url) : [];
-  const picked = bySelector(root, [...siteRules.map((r) => r.selector), SPONSORED, AD_EMBEDS]);
   // 1. Per-site selectors (known portals), additive.
-  siteRules.forEach((rule, i) => {
-    for (const el of picked[i] ?? []) {
-      if (NEVER_HIDE_TAGS.has(el.tagName) || el.querySelector('h1')) continue;
-      pushHit(hits, seen, el, rule.reason, rule.id);
+  if (opts.sites !== false) {
+    for (const rule of siteRulesFor(url)) {
+      for (const el of root.querySelectorAll(rule.selector)) {
+        if (NEVER_HIDE_TAGS.has(el.tagName) || el.querySelector('h1')) continue;
+        pushHit(hits, seen, el, rule.reason, rule.id);
+      }
     }
-  });
+  }
   // 2. Class/id vocabulary.
   // A static list: indexing a live collection is slow in some DOMs.
   const named = root.querySelectorAll('[class], [id]');
@@ -307,7 +296,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   }
   // 4. Paid links: a short block whose text is mostly rel="sponsored" links is an ad, whatever its
   // class (WordPress ad plugins, hand-placed advertorial links).
-  for (const a of (picked[siteRules.length] ?? []).slice(0, 200)) {
+  for (const a of Array.from(root.querySelectorAll(SPONSORED)).slice(0, 200)) {
     let el: Element | null = a;
     while (el && el !== root && INLINE.has(el.tagName)) el = el.parentElement;
     if (!el || el === root || seen.has(el) || isProtected(el)) continue;
@@ -316,7 +305,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     if (text.length <= THRESHOLDS.sponsoredMaxChars && paid / Math.max(1, text.length) >= 0.6) pushHit(hits, seen, el, 'ad', 'structure:sponsored-link');
   }
 
-  for (const el of (picked[siteRules.length + 1] ?? []).slice(0, 300)) {
+  for (const el of Array.from(root.querySelectorAll(AD_EMBEDS)).slice(0, 300)) {
     if (!seen.has(el) && !isProtected(el)) pushHit(hits, seen, el, 'ad', 'structure:ad-embed');
   }
   // 5. Link lists (related/popular boxes) by structure alone.
