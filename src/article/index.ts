@@ -4,7 +4,7 @@
  *   Readability -> postclean -> blocks -> metadata -> isArticle
  */
 import { Readability } from '@mozilla/readability';
-import { findClutter, type ClutterHit, type ScanStats } from '../clutter/detect';
+import { findClutter, type ClutterHit, type NamedElements, type ScanStats } from '../clutter/detect';
 import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
 import { THRESHOLDS, collapse } from '../clutter/rules';
 import type { Article, ExtractResult, HiddenItem } from '../types';
@@ -98,7 +98,7 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     // it: the same DOM as the live page's, and what the scan touched Readability reuses. Only the
     // hits are then found again on the live page, where they are marked.
     const copy = doc.cloneNode(true) as Document;
-    const stats: ScanStats = { textChars: 0, complete: false };
+    const stats: ScanStats = { textChars: 0, complete: false, named: { elements: [], classes: [], ids: [] } };
     const found = findClutter(copy, url, stats);
     // The scan's text walk read every text node of the body: its sum is body.textContent.length.
     const textChars = stats.complete && copy.body ? stats.textChars : (copy.body?.textContent?.length ?? 0);
@@ -106,7 +106,7 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     hits = onPage(found, doc);
     markClutter(doc, hits);
     const hidden = hiddenItems(found);
-    return { result: extract(doc, workingCopy(copy, found, doc, url), url, hidden), hits };
+    return { result: extract(doc, workingCopy(copy, found, doc, url), url, hidden, stats.named), hits };
   } catch (err) {
     return { result: notArticle(`could not read the page (${err instanceof Error ? err.message : String(err)})`, hiddenItems(hits)), hits };
   }
@@ -157,8 +157,8 @@ function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: st
   return copy;
 }
 
-function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[]): ExtractResult {
-  precleanClone(clone);
+function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[], named?: NamedElements): ExtractResult {
+  precleanClone(clone, undefined, named);
   const parsed = new Readability<Element>(clone, {
     keepClasses: true,
     serializer: (node) => node as Element,

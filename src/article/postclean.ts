@@ -2,7 +2,7 @@
  * Cleaning around Readability: before it (on the working copy, made without the marked clutter)
  * help it pick the right container; after it drop what is left, using the same rules table.
  */
-import { findClutterIn } from '../clutter/detect';
+import { findClutterIn, type NamedElements } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
 import { INITIALS, TEXT_RULES, TEXT_RULE_START, collapse } from '../clutter/rules';
 
@@ -12,10 +12,14 @@ const PIC_NAME = /^(?:pic|photo|foto|image|img|gambar|figure|caption|thumb)|[-_]
 const PIC_HINT = /pic|photo|foto|image|img|gambar|figure|caption|thumb|credit/i;
 const CAPTION_MAX_CHARS = 400;
 
-/** Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption. */
-function figureCaptions(doc: Document, limit: number): void {
-  const all = doc.body?.querySelectorAll('[class], [id]');
-  if (!all) return;
+/**
+ * Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption.
+ * `named`: the class/id elements the clutter scan read on this same document before clutter was
+ * removed from it (their names are not read again; those removed since are skipped).
+ */
+function figureCaptions(doc: Document, limit: number, named?: NamedElements): void {
+  if (!doc.body) return;
+  const list = named ?? readNames(doc.body.querySelectorAll('[class], [id]'), limit);
   const boxes: Element[] = [];
   // Class strings repeat: their verdict (0 no photo name, 1 photo, 2 caption) is memoised.
   const memo = new Map<string, number>();
@@ -25,15 +29,14 @@ function figureCaptions(doc: Document, limit: number): void {
     if (!list.some((n) => PIC_NAME.test(n))) return 0;
     return list.some((n) => /caption/i.test(n)) ? 2 : 1;
   };
-  for (let i = 0; i < Math.min(all.length, limit); i++) {
-    const el = all[i];
-    if (!el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION') continue;
-    const cls = el.getAttribute('class') ?? '';
-    const id = el.getAttribute('id');
+  for (let i = 0; i < Math.min(list.elements.length, limit); i++) {
+    const el = list.elements[i];
+    const cls = list.classes[i] ?? '';
+    const id = list.ids[i];
     let kind: number | undefined;
     if (id) kind = kindOf(`${cls} ${id}`);
     else if ((kind = memo.get(cls)) === undefined) memo.set(cls, (kind = kindOf(cls)));
-    if (!kind) continue;
+    if (!kind || !el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION' || !el.isConnected) continue;
     const text = collapse(el.textContent ?? '');
     const max = kind === 2 ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
     if (!text || text.length > max || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
@@ -48,6 +51,17 @@ function figureCaptions(doc: Document, limit: number): void {
     figure.appendChild(caption);
     el.replaceWith(figure);
   }
+}
+
+function readNames(all: NodeListOf<Element>, limit: number): NamedElements {
+  const out: NamedElements = { elements: [], classes: [], ids: [] };
+  for (let i = 0; i < Math.min(all.length, limit); i++) {
+    const el = all[i] as Element;
+    out.elements.push(el);
+    out.classes.push(el.getAttribute('class'));
+    out.ids.push(el.getAttribute('id'));
+  }
+  return out;
 }
 
 /** Marks page furniture in the clone; removed after Readability (removing it before changes Readability's pick). */
@@ -112,11 +126,11 @@ function rejoinSplitParagraphs(doc: Document): void {
  * paragraphs an ad split, mark the headline's box and turn photo boxes into figures, so
  * Readability picks the right container and reads whole paragraphs.
  */
-export function precleanClone(doc: Document, limit = 30000): void {
+export function precleanClone(doc: Document, limit = 30000, named?: NamedElements): void {
   rejoinSplitParagraphs(doc);
   // Scripts, iframes and empty paragraphs (left where an ad split a <p>) Readability removes itself.
   markTitleBlock(doc);
-  figureCaptions(doc, limit);
+  figureCaptions(doc, limit, named);
 }
 
 /** On Readability's content: the same rules again (classes survive with keepClasses). */

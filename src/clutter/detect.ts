@@ -49,9 +49,7 @@ function holdsProse(el: Element): boolean {
  * The rule for an element's class and id. Pages repeat the same class strings hundreds of times,
  * so results for elements without an id (ids are unique) are memoised per class string for one scan.
  */
-function classRuleFor(el: Element, memo: Map<string, ClassRule | null>): ClassRule | null {
-  const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
+function classRuleFor(cls: string | null, id: string | null, memo: Map<string, ClassRule | null>): ClassRule | null {
   if (id || !cls) return classRuleOf(cls, id);
   let rule = memo.get(cls);
   if (rule === undefined) {
@@ -181,6 +179,14 @@ export interface FindOptions {
 export interface ScanStats {
   textChars: number;
   complete: boolean;
+  /** When given: every element with a class or id the scan read (document order), with both, for a later pass over the same names. */
+  named?: NamedElements;
+}
+
+export interface NamedElements {
+  elements: Element[];
+  classes: Array<string | null>;
+  ids: Array<string | null>;
 }
 
 const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'P', 'BR', 'CITE', 'Q', 'ABBR', 'TIME']);
@@ -248,10 +254,18 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   const named = root.querySelectorAll('[class], [id]');
   const n = Math.min(named.length, THRESHOLDS.maxElements);
   const memo = new Map<string, ClassRule | null>();
+  const keep = opts.stats?.named;
   for (let i = 0; i < n; i++) {
     const el = named[i];
     if (!el) continue;
-    const rule = classRuleFor(el, memo);
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    if (keep) {
+      keep.elements.push(el);
+      keep.classes.push(cls);
+      keep.ids.push(id);
+    }
+    const rule = classRuleFor(cls, id, memo);
     // Inside a box already hit (ancestors come first), a hit would be dropped by outermost().
     if (!rule || seen.has(el) || insideHit(el, seen, root) || isProtected(el) || holdsProse(el)) continue;
     pushHit(hits, seen, el, rule.reason, rule.id);
@@ -330,6 +344,11 @@ export function findClutter(doc: Document, url: string, stats?: ScanStats): Clut
   try {
     return findClutterIn(root, url, { linkLists: 'body', stats });
   } catch {
+    // What the scan read so far is not the whole page.
+    if (stats) {
+      stats.complete = false;
+      stats.named = undefined;
+    }
     // Malformed or hostile markup must never break the page.
     return [];
   }
