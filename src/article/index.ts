@@ -127,17 +127,25 @@ function childIndex(el: Element, cache: Map<Element, number>): number {
   return n;
 }
 
-/** The hits found on a copy, as the same elements of the page it was cloned from. */
+/** The hits found on a copy, as the same elements of the page it was cloned from (by child-index path). */
 function onPage(found: ClutterHit[], doc: Document): ClutterHit[] {
-  const cache = new Map<Element, number>();
+  const index = new Map<Element, number>();
+  // Copy element -> page element, for every ancestor resolved so far (hits share most of them).
+  const live = new Map<Element, Element | null>();
   const out: ClutterHit[] = [];
   for (const hit of found) {
-    const path: number[] = [];
-    let el: Element = hit.element;
-    for (let p = el.parentElement; p; el = p, p = p.parentElement) path.push(childIndex(el, cache));
-    let live: Element | null | undefined = doc.documentElement;
-    for (let i = path.length - 1; live && i >= 0; i--) live = live.children[path[i] as number];
-    if (live) out.push({ ...hit, element: live });
+    const chain: Element[] = [];
+    let el: Element | null = hit.element;
+    let at: Element | null | undefined;
+    for (; el && (at = live.get(el)) === undefined; el = el.parentElement) chain.push(el);
+    // Above the chain: a resolved ancestor, or (el null) the document itself.
+    let cur: Element | null = el ? (at ?? null) : null;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i] as Element;
+      cur = !el && i === chain.length - 1 ? doc.documentElement : (cur?.children[childIndex(c, index)] ?? null);
+      live.set(c, cur);
+    }
+    if (cur) out.push({ ...hit, element: cur });
   }
   return out;
 }

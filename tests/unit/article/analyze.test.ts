@@ -47,6 +47,19 @@ describe('analyzeDocument', () => {
     expect(result.hidden.map((h) => h.reason)).toEqual(expect.arrayContaining(['related', 'ad', 'video-promo', 'editor', 'tags']));
   });
 
+  it('returns the hits as elements of the live page, each marked there (the scan runs on the copy)', () => {
+    const doc = parse(PAGE, URL_DETIK);
+    const { hits } = analyzeDocument(doc, URL_DETIK);
+    expect(hits.length).toBeGreaterThan(3);
+    for (const h of hits) {
+      expect(h.element.ownerDocument).toBe(doc);
+      expect(h.element.isConnected).toBe(true);
+      expect(h.element.getAttribute('data-sorot-clutter')).toBe(h.reason);
+      expect(h.element.getAttribute('data-sorot-rule')).toBe(h.rule);
+    }
+    expect(doc.querySelectorAll('[data-sorot-clutter]').length).toBe(hits.length);
+  });
+
   it('never mutates the live page beyond data-sorot-* attributes', () => {
     const doc = parse(PAGE, URL_DETIK);
     const before = doc.documentElement.outerHTML;
