@@ -51,7 +51,6 @@ const hostOf = (url: string): string => {
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const LETTERS = /\p{L}+/gu;
 
 /** Counted, not collected: a long article has thousands of words. */
 function countWords(paragraphs: string[]): number {
@@ -68,15 +67,7 @@ const EN_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that',
 
 /** Indonesian function words: `lang` attributes are unreliable (many pages say "en"). */
 function detectLang(paragraphs: string[], declared: string | null): string | null {
-  const text = paragraphs.join(' ').toLowerCase();
-  const words: string[] = [];
-  LETTERS.lastIndex = 0;
-  // The first 2000 words are enough: no array of every word of a long article.
-  while (words.length < 2000) {
-    const m = LETTERS.exec(text);
-    if (!m) break;
-    words.push(m[0]);
-  }
+  const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
   if (words.length >= 30) {
     const id = words.filter((w) => ID_FUNCTION_WORDS.has(w)).length;
     const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
