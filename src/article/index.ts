@@ -7,6 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { findClutter, type ClutterHit, type NamedElements, type ScanStats } from '../clutter/detect';
 import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
 import { THRESHOLDS, collapse } from '../clutter/rules';
+import { siteRulesFor, type SiteRule } from '../clutter/sites';
 import type { Article, ExtractResult, HiddenItem } from '../types';
 import { blocksOf } from './blocks';
 import { notArticleReason } from './classify';
@@ -90,14 +91,15 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     // hits are then found again on the live page, where they are marked.
     const copy = doc.cloneNode(true) as Document;
     const stats: ScanStats = { textChars: 0, complete: false, named: { elements: [], classes: [], ids: [] } };
-    const found = findClutter(copy, url, stats);
+    const siteRules = siteRulesFor(url);
+    const found = findClutter(copy, url, stats, siteRules);
     // The scan's text walk read every text node of the body: its sum is body.textContent.length.
     const textChars = stats.complete && copy.body ? stats.textChars : (copy.body?.textContent?.length ?? 0);
     if (textChars > MAX_TEXT_CHARS) return { result: notArticle('page too large', []), hits };
     hits = onPage(found, doc);
     markClutter(doc, hits);
     const hidden = hiddenItems(found);
-    return { result: extract(doc, workingCopy(copy, found, doc, url), url, hidden, stats.named), hits };
+    return { result: extract(doc, workingCopy(copy, found, doc, url), url, hidden, stats.named, siteRules), hits };
   } catch (err) {
     return { result: notArticle(`could not read the page (${err instanceof Error ? err.message : String(err)})`, hiddenItems(hits)), hits };
   }
@@ -156,7 +158,7 @@ function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: st
   return copy;
 }
 
-function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[], named?: NamedElements): ExtractResult {
+function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[], named?: NamedElements, siteRules?: SiteRule[]): ExtractResult {
   precleanClone(clone, undefined, named);
   const parsed = new Readability<Element>(clone, {
     keepClasses: true,
@@ -167,7 +169,7 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   const content = parsed?.content;
   if (!parsed || !content) return notArticle('no article text found', hidden);
 
-  postcleanContent(content, url);
+  postcleanContent(content, url, siteRules);
   const paragraphs = cleanParagraphs(blocksOf(content));
   const text = collapse(content.textContent ?? '');
   let linkChars = 0;

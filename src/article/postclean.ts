@@ -5,6 +5,7 @@
 import { findClutterIn, type NamedElements } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
 import { INITIALS, TEXT_RULES, TEXT_RULE_START, collapse } from '../clutter/rules';
+import type { SiteRule } from '../clutter/sites';
 
 /** Class/id names of photo boxes; their short text is a caption or credit, not running text. */
 const PIC_NAME = /^(?:pic|photo|foto|image|img|gambar|figure|caption|thumb)|[-_](?:pic|picture|photo|foto|image|img|caption|credit)(?:[-_\d].*)?$|caption/i;
@@ -134,9 +135,9 @@ export function precleanClone(doc: Document, limit = 30000, named?: NamedElement
 }
 
 /** On Readability's content: the same rules again (classes survive with keepClasses). */
-export function postcleanContent(root: Element, url: string): void {
+export function postcleanContent(root: Element, url: string, siteRules?: SiteRule[]): void {
   for (const el of Array.from(root.querySelectorAll(`[${META_ATTR}]`))) el.remove();
-  for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all' })) hit.element.remove();
+  for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all', siteRules })) hit.element.remove();
   for (const el of Array.from(root.querySelectorAll(`[${CLUTTER_ATTR}], [${RULE_ATTR}], [${SHOWN_ATTR}]`))) {
     el.removeAttribute(CLUTTER_ATTR);
     el.removeAttribute(RULE_ATTR);

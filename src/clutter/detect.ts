@@ -6,7 +6,7 @@ import type { ClutterReason } from '../types';
 import {
   CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
   THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
-import { siteRulesFor } from './sites';
+import { siteRulesFor, type SiteRule } from './sites';
 
 export type ClutterHit = { element: Element; reason: ClutterReason; rule: string };
 
@@ -170,6 +170,8 @@ function outermost(hits: ClutterHit[]): ClutterHit[] {
 export interface FindOptions {
   /** Also apply per-site selectors (default on). */
   sites?: boolean;
+  /** siteRulesFor(url), when the caller already has it (one analysis scans twice). */
+  siteRules?: SiteRule[];
   /** Where link lists count as related boxes: 'body' = inside the likely text container (live page), 'all' = anywhere (Readability output). */
   linkLists?: 'body' | 'all';
   /** Filled in by the text walk: the length of all text under root (= root.textContent.length) when it saw every text node. */
@@ -242,7 +244,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
 
   // 1. Per-site selectors (known portals), additive.
   if (opts.sites !== false) {
-    for (const rule of siteRulesFor(url)) {
+    for (const rule of opts.siteRules ?? siteRulesFor(url)) {
       for (const el of root.querySelectorAll(rule.selector)) {
         if (NEVER_HIDE_TAGS.has(el.tagName) || el.querySelector('h1')) continue;
         pushHit(hits, seen, el, rule.reason, rule.id);
@@ -338,11 +340,11 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
 }
 
 /** All clutter on the page. Pure: the document is not touched. */
-export function findClutter(doc: Document, url: string, stats?: ScanStats): ClutterHit[] {
+export function findClutter(doc: Document, url: string, stats?: ScanStats, siteRules?: SiteRule[]): ClutterHit[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   try {
-    return findClutterIn(root, url, { linkLists: 'body', stats });
+    return findClutterIn(root, url, { linkLists: 'body', stats, siteRules });
   } catch {
     // What the scan read so far is not the whole page.
     if (stats) {
