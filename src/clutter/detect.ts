@@ -287,14 +287,18 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     textChars += raw.length;
     // Most text nodes are the indentation between tags: no rule and no score for them.
     if (raw.length < 3 || (raw.length < 60 && !NON_SPACE.test(raw))) continue;
+    // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
+    const long = raw.length >= 60;
+    const label = raw.length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
+    if (!long && !label) continue;
     const parent = node.parentElement;
     if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
-    if (raw.length >= 60) {
+    if (long) {
       let el: Element | null = parent;
       while (el && INLINE.has(el.tagName)) el = el.parentElement;
       if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
     }
-    if (raw.length > TRIGGER_MAX_CHARS * 2 || triggers >= THRESHOLDS.maxTriggers || !TEXT_RULE_START.test(raw) || !TEXT_TRIGGER.test(raw)) continue;
+    if (!label || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
     if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
