@@ -149,8 +149,13 @@ function onPage(found: ClutterHit[], doc: Document): ClutterHit[] {
  */
 function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: string): Document {
   for (const { element } of found) element.remove();
-  for (const el of Array.from(copy.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
-  if (!copy.querySelector('base[href]')) {
+  // One pass for both: marks left on the page by an earlier analysis, and a <base> of its own.
+  let hasBase = false;
+  for (const el of Array.from(copy.querySelectorAll(`[${CLUTTER_ATTR}], base[href]`))) {
+    if (el.hasAttribute(CLUTTER_ATTR)) el.remove();
+    else if (el.isConnected) hasBase = true;
+  }
+  if (!hasBase) {
     const base = copy.createElement('base');
     base.setAttribute('href', doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : url);
     copy.head?.prepend(base);

@@ -60,6 +60,18 @@ describe('analyzeDocument', () => {
     expect(doc.querySelectorAll('[data-sorot-clutter]').length).toBe(hits.length);
   });
 
+  it('analysing a page again gives the same result, and what an earlier analysis marked stays out of the text', () => {
+    const doc = parse(PAGE, URL_DETIK);
+    const first = analyzeDocument(doc, URL_DETIK).result;
+    expect(analyzeDocument(doc, URL_DETIK).result).toEqual(first);
+    // A paragraph marked on the page before (say, by the late-ad rescan) is left out.
+    const p3 = [...doc.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Paragraf 3'))!;
+    p3.setAttribute('data-sorot-clutter', 'ad');
+    const third = analyzeDocument(doc, URL_DETIK).result;
+    expect(first.article!.paragraphs.some((p) => p.startsWith('Paragraf 3'))).toBe(true);
+    expect(third.article!.paragraphs.some((p) => p.startsWith('Paragraf 3'))).toBe(false);
+  });
+
   it('never mutates the live page beyond data-sorot-* attributes', () => {
     const doc = parse(PAGE, URL_DETIK);
     const before = doc.documentElement.outerHTML;
