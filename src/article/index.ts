@@ -1,12 +1,13 @@
 /**
  * Article analysis: the one pipeline the content script, the CLI and the tests share.
- *   findClutter -> markClutter (attributes only on the live page) -> clone -> preclean ->
+ *   clone -> findClutter (on the clone) -> markClutter (attributes only on the live page) -> preclean ->
  *   Readability -> postclean -> blocks -> metadata -> isArticle
  */
 import { Readability } from '@mozilla/readability';
-import { findClutter, type ClutterHit } from '../clutter/detect';
+import { findClutter, type ClutterHit, type NamedElements, type ScanStats } from '../clutter/detect';
 import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
 import { THRESHOLDS, collapse } from '../clutter/rules';
+import { siteRulesFor, type SiteRule } from '../clutter/sites';
 import type { Article, ExtractResult, HiddenItem } from '../types';
 import { blocksOf } from './blocks';
 import { notArticleReason } from './classify';
@@ -50,8 +51,17 @@ const hostOf = (url: string): string => {
   }
 };
 
-const countWords = (paragraphs: string[]): number =>
-  paragraphs.reduce((n, p) => n + (p.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Counted, not collected: a long article has thousands of words. */
+function countWords(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    WORD.lastIndex = 0;
+    while (WORD.test(p)) n++;
+  }
+  return n;
+}
 
 const ID_FUNCTION_WORDS = new Set(['yang', 'dan', 'di', 'dengan', 'untuk', 'ini', 'itu', 'dari', 'tidak', 'dalam', 'akan', 'pada', 'juga', 'ke', 'karena', 'ada', 'oleh']);
 const EN_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'for', 'with', 'was', 'on', 'are']);
@@ -75,26 +85,77 @@ function notArticle(reason: string, hidden: HiddenItem[]): ExtractResult {
 export function analyzeDocument(doc: Document, url: string): { result: ExtractResult; hits: ClutterHit[] } {
   let hits: ClutterHit[] = [];
   try {
-    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS || (doc.body?.textContent?.length ?? 0) > MAX_TEXT_CHARS) {
-      return { result: notArticle('page too large', []), hits };
-    }
-    hits = findClutter(doc, url);
+    if (doc.getElementsByTagName('*').length > MAX_ELEMENTS) return { result: notArticle('page too large', []), hits };
+    // The one copy of the page (Readability mutates it) is made first and the clutter scan runs on
+    // it: the same DOM as the live page's, and what the scan touched Readability reuses. Only the
+    // hits are then found again on the live page, where they are marked.
+    const copy = doc.cloneNode(true) as Document;
+    const stats: ScanStats = { textChars: 0, complete: false, named: { elements: [], classes: [], ids: [] } };
+    const siteRules = siteRulesFor(url);
+    const found = findClutter(copy, url, stats, siteRules);
+    // The scan's text walk read every text node of the body: its sum is body.textContent.length.
+    const textChars = stats.complete && copy.body ? stats.textChars : (copy.body?.textContent?.length ?? 0);
+    if (textChars > MAX_TEXT_CHARS) return { result: notArticle('page too large', []), hits };
+    hits = onPage(found, doc);
     markClutter(doc, hits);
-    const hidden = hiddenItems(hits);
-    return { result: extract(doc, url, hidden), hits };
+    const hidden = hiddenItems(found);
+    return { result: extract(doc, workingCopy(copy, found, doc, url), url, hidden, stats.named, siteRules), hits };
   } catch (err) {
     return { result: notArticle(`could not read the page (${err instanceof Error ? err.message : String(err)})`, hiddenItems(hits)), hits };
   }
 }
 
+/** An element's place among its parent's element children (cached: hits share parents and siblings). */
+function childIndex(el: Element, cache: Map<Element, number>): number {
+  let n = 0;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) {
+    const k = cache.get(s);
+    if (k !== undefined) {
+      n += k + 1;
+      break;
+    }
+    n++;
+  }
+  cache.set(el, n);
+  return n;
+}
+
+/** The hits found on a copy, as the same elements of the page it was cloned from (by child-index path). */
+function onPage(found: ClutterHit[], doc: Document): ClutterHit[] {
+  const index = new Map<Element, number>();
+  // Copy element -> page element, for every ancestor resolved so far (hits share most of them).
+  const live = new Map<Element, Element | null>();
+  const out: ClutterHit[] = [];
+  for (const hit of found) {
+    const chain: Element[] = [];
+    let el: Element | null = hit.element;
+    let at: Element | null | undefined;
+    for (; el && (at = live.get(el)) === undefined; el = el.parentElement) chain.push(el);
+    // Above the chain: a resolved ancestor, or (el null) the document itself.
+    let cur: Element | null = el ? (at ?? null) : null;
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const c = chain[i] as Element;
+      cur = !el && i === chain.length - 1 ? doc.documentElement : (cur?.children[childIndex(c, index)] ?? null);
+      live.set(c, cur);
+    }
+    if (cur) out.push({ ...hit, element: cur });
+  }
+  return out;
+}
+
 /**
- * A working copy for Readability: a clone of the page (the one copy made; Readability mutates it)
- * without the elements marked as clutter, with a <base> so relative links resolve.
+ * The working copy for Readability: the copy without the clutter found on it (nor any marked on the
+ * page by an earlier analysis), with a <base> so relative links resolve.
  */
-function workingCopy(doc: Document, url: string): Document {
-  const copy = doc.cloneNode(true) as Document;
-  for (const el of Array.from(copy.querySelectorAll(`[${CLUTTER_ATTR}]`))) el.remove();
-  if (!copy.querySelector('base[href]')) {
+function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: string): Document {
+  for (const { element } of found) element.remove();
+  // One pass for both: marks left on the page by an earlier analysis, and a <base> of its own.
+  let hasBase = false;
+  for (const el of Array.from(copy.querySelectorAll(`[${CLUTTER_ATTR}], base[href]`))) {
+    if (el.hasAttribute(CLUTTER_ATTR)) el.remove();
+    else if (el.isConnected) hasBase = true;
+  }
+  if (!hasBase) {
     const base = copy.createElement('base');
     base.setAttribute('href', doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : url);
     copy.head?.prepend(base);
@@ -102,9 +163,8 @@ function workingCopy(doc: Document, url: string): Document {
   return copy;
 }
 
-function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResult {
-  const clone = workingCopy(doc, url);
-  precleanClone(clone);
+function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[], named?: NamedElements, siteRules?: SiteRule[]): ExtractResult {
+  precleanClone(clone, undefined, named);
   const parsed = new Readability<Element>(clone, {
     keepClasses: true,
     serializer: (node) => node as Element,
@@ -114,7 +174,7 @@ function extract(doc: Document, url: string, hidden: HiddenItem[]): ExtractResul
   const content = parsed?.content;
   if (!parsed || !content) return notArticle('no article text found', hidden);
 
-  postcleanContent(content, url);
+  postcleanContent(content, url, siteRules);
   const paragraphs = cleanParagraphs(blocksOf(content));
   const text = collapse(content.textContent ?? '');
   let linkChars = 0;

@@ -2,35 +2,42 @@
  * Cleaning around Readability: before it (on the working copy, made without the marked clutter)
  * help it pick the right container; after it drop what is left, using the same rules table.
  */
-import { findClutterIn } from '../clutter/detect';
+import { findClutterIn, type NamedElements } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
-import { INITIALS, TEXT_RULES, collapse } from '../clutter/rules';
+import { INITIALS, TEXT_RULES, TEXT_RULE_START, collapse } from '../clutter/rules';
+import type { SiteRule } from '../clutter/sites';
 
 /** Class/id names of photo boxes; their short text is a caption or credit, not running text. */
 const PIC_NAME = /^(?:pic|photo|foto|image|img|gambar|figure|caption|thumb)|[-_](?:pic|picture|photo|foto|image|img|caption|credit)(?:[-_\d].*)?$|caption/i;
+/** Every name PIC_NAME matches holds one of these words: most class strings fail here, before the split. */
+const PIC_HINT = /pic|photo|foto|image|img|gambar|figure|caption|thumb|credit/i;
 const CAPTION_MAX_CHARS = 400;
 
-/** Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption. */
-function figureCaptions(doc: Document, limit: number): void {
-  const all = doc.body?.querySelectorAll('[class], [id]');
-  if (!all) return;
+/**
+ * Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption.
+ * `named`: the class/id elements the clutter scan read on this same document before clutter was
+ * removed from it (their names are not read again; those removed since are skipped).
+ */
+function figureCaptions(doc: Document, limit: number, named?: NamedElements): void {
+  if (!doc.body) return;
+  const list = named ?? readNames(doc.body.querySelectorAll('[class], [id]'), limit);
   const boxes: Element[] = [];
   // Class strings repeat: their verdict (0 no photo name, 1 photo, 2 caption) is memoised.
   const memo = new Map<string, number>();
   const kindOf = (names: string): number => {
+    if (!PIC_HINT.test(names)) return 0;
     const list = names.split(/\s+/).filter(Boolean);
     if (!list.some((n) => PIC_NAME.test(n))) return 0;
     return list.some((n) => /caption/i.test(n)) ? 2 : 1;
   };
-  for (let i = 0; i < Math.min(all.length, limit); i++) {
-    const el = all[i];
-    if (!el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION') continue;
-    const cls = el.getAttribute('class') ?? '';
-    const id = el.getAttribute('id');
+  for (let i = 0; i < Math.min(list.elements.length, limit); i++) {
+    const el = list.elements[i];
+    const cls = list.classes[i] ?? '';
+    const id = list.ids[i];
     let kind: number | undefined;
     if (id) kind = kindOf(`${cls} ${id}`);
     else if ((kind = memo.get(cls)) === undefined) memo.set(cls, (kind = kindOf(cls)));
-    if (!kind) continue;
+    if (!kind || !el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION' || !el.isConnected) continue;
     const text = collapse(el.textContent ?? '');
     const max = kind === 2 ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
     if (!text || text.length > max || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
@@ -45,6 +52,17 @@ function figureCaptions(doc: Document, limit: number): void {
     figure.appendChild(caption);
     el.replaceWith(figure);
   }
+}
+
+function readNames(all: NodeListOf<Element>, limit: number): NamedElements {
+  const out: NamedElements = { elements: [], classes: [], ids: [] };
+  for (let i = 0; i < Math.min(all.length, limit); i++) {
+    const el = all[i] as Element;
+    out.elements.push(el);
+    out.classes.push(el.getAttribute('class'));
+    out.ids.push(el.getAttribute('id'));
+  }
+  return out;
 }
 
 /** Marks page furniture in the clone; removed after Readability (removing it before changes Readability's pick). */
@@ -109,17 +127,17 @@ function rejoinSplitParagraphs(doc: Document): void {
  * paragraphs an ad split, mark the headline's box and turn photo boxes into figures, so
  * Readability picks the right container and reads whole paragraphs.
  */
-export function precleanClone(doc: Document, limit = 30000): void {
+export function precleanClone(doc: Document, limit = 30000, named?: NamedElements): void {
   rejoinSplitParagraphs(doc);
   // Scripts, iframes and empty paragraphs (left where an ad split a <p>) Readability removes itself.
   markTitleBlock(doc);
-  figureCaptions(doc, limit);
+  figureCaptions(doc, limit, named);
 }
 
 /** On Readability's content: the same rules again (classes survive with keepClasses). */
-export function postcleanContent(root: Element, url: string): void {
+export function postcleanContent(root: Element, url: string, siteRules?: SiteRule[]): void {
   for (const el of Array.from(root.querySelectorAll(`[${META_ATTR}]`))) el.remove();
-  for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all' })) hit.element.remove();
+  for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all', siteRules })) hit.element.remove();
   for (const el of Array.from(root.querySelectorAll(`[${CLUTTER_ATTR}], [${RULE_ATTR}], [${SHOWN_ATTR}]`))) {
     el.removeAttribute(CLUTTER_ATTR);
     el.removeAttribute(RULE_ATTR);
@@ -129,6 +147,8 @@ export function postcleanContent(root: Element, url: string): void {
 
 /** A whole block of text that a rule says is clutter (links are gone at this stage, so be strict). */
 export function isClutterText(text: string): boolean {
+  // Every rule is anchored at the start: most paragraphs fail on their first word.
+  if (!TEXT_RULE_START.test(text)) return false;
   for (const rule of TEXT_RULES) {
     if (!rule.pattern.test(text) || text.length > rule.maxChars) continue;
     if (rule.needsLink && text.length > 30 && !/^[^:]{0,25}:/.test(text)) continue;
@@ -149,6 +169,9 @@ const NOT_BODY = [
   /^.{0,60}\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu)\b,?\s+\d{1,2}[\s/-]+\S+[\s/-]+\d{2,4}.{0,25}\d{1,2}[:.]\d{2}(?:\s*(?:wib|wita|wit))?$/iu,
 ];
 
+/** Every NOT_BODY pattern holds one of these words (a cheap first test; keep it a superset). */
+const NOT_BODY_HINT = /senin|selasa|rabu|kamis|jum|sabtu|minggu|view|dibaca|foto|photo|ilustrasi|gambar/iu;
+
 /** Captions that landed in the text: short blocks ending in a photo credit ("... Foto: Grammy"). */
 const CREDIT_END = /(?:^|[.\s(])(?:foto|photo|ilustrasi|sumber foto|dok(?:umentasi)?)\s*:\s*[^.:]{1,60}\)?$/i;
 
@@ -159,8 +182,8 @@ export function cleanParagraphs(blocks: string[]): string[] {
   const out: string[] = [];
   for (const raw of blocks) {
     const text = collapse(raw.replace(TRAILING_INITIALS, (m) => (INITIALS.test(m.trim()) ? '' : m)));
-    if (!text || isClutterText(text) || NOT_BODY.some((re) => re.test(text))) continue;
-    if (text.length <= 300 && CREDIT_END.test(text)) continue;
+    if (!text || isClutterText(text) || (NOT_BODY_HINT.test(text) && NOT_BODY.some((re) => re.test(text)))) continue;
+    if (text.length <= 300 && text.includes(':') && CREDIT_END.test(text)) continue;
     out.push(text);
   }
   const last = out.length - 1;

@@ -6,7 +6,7 @@ import type { ClutterReason } from '../types';
 import {
   CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
   THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
-import { siteRulesFor } from './sites';
+import { siteRulesFor, type SiteRule } from './sites';
 
 export type ClutterHit = { element: Element; reason: ClutterReason; rule: string };
 
@@ -45,16 +45,11 @@ function holdsProse(el: Element): boolean {
   return text.length - code - linkTextLength(el) >= THRESHOLDS.proseChars;
 }
 
-/** One combined test first: most class names match no rule. */
-const ANY_CLASS_RULE = new RegExp(CLASS_RULES.map((r) => r.pattern.source).join('|'), 'i');
-
 /**
  * The rule for an element's class and id. Pages repeat the same class strings hundreds of times,
  * so results for elements without an id (ids are unique) are memoised per class string for one scan.
  */
-function classRuleFor(el: Element, memo: Map<string, ClassRule | null>): ClassRule | null {
-  const cls = el.getAttribute('class');
-  const id = el.getAttribute('id');
+function classRuleFor(cls: string | null, id: string | null, memo: Map<string, ClassRule | null>): ClassRule | null {
   if (id || !cls) return classRuleOf(cls, id);
   let rule = memo.get(cls);
   if (rule === undefined) {
@@ -71,7 +66,7 @@ function classRuleOf(cls: string | null, id: string | null): ClassRule | null {
   if (cls) names.push(...cls.split(/\s+/));
   if (id) names.push(id);
   for (const name of names) {
-    if (!name || !CLASS_HINT.test(name) || !ANY_CLASS_RULE.test(name) || CLASS_EXEMPT.test(name)) continue;
+    if (!name || !CLASS_HINT.test(name) || CLASS_EXEMPT.test(name)) continue;
     for (const rule of CLASS_RULES) if (rule.pattern.test(name)) return rule;
   }
   return null;
@@ -175,8 +170,25 @@ function outermost(hits: ClutterHit[]): ClutterHit[] {
 export interface FindOptions {
   /** Also apply per-site selectors (default on). */
   sites?: boolean;
+  /** siteRulesFor(url), when the caller already has it (one analysis scans twice). */
+  siteRules?: SiteRule[];
   /** Where link lists count as related boxes: 'body' = inside the likely text container (live page), 'all' = anywhere (Readability output). */
   linkLists?: 'body' | 'all';
+  /** Filled in by the text walk: the length of all text under root (= root.textContent.length) when it saw every text node. */
+  stats?: ScanStats;
+}
+
+export interface ScanStats {
+  textChars: number;
+  complete: boolean;
+  /** When given: every element with a class or id the scan read (document order), with both, for a later pass over the same names. */
+  named?: NamedElements;
+}
+
+export interface NamedElements {
+  elements: Element[];
+  classes: Array<string | null>;
+  ids: Array<string | null>;
 }
 
 const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'P', 'BR', 'CITE', 'Q', 'ABBR', 'TIME']);
@@ -223,6 +235,8 @@ function isLinkList(el: Element, tally: LinkTally): boolean {
   return t.chars / Math.max(1, text.length) >= 0.6 && text.length - t.chars < 400;
 }
 
+const SPONSORED = 'a[rel~="sponsored"]';
+
 /** Clutter inside root (usually doc.body). Pure detection. */
 export function findClutterIn(root: Element, url: string, opts: FindOptions = {}): ClutterHit[] {
   const hits: ClutterHit[] = [];
@@ -230,7 +244,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
 
   // 1. Per-site selectors (known portals), additive.
   if (opts.sites !== false) {
-    for (const rule of siteRulesFor(url)) {
+    for (const rule of opts.siteRules ?? siteRulesFor(url)) {
       for (const el of root.querySelectorAll(rule.selector)) {
         if (NEVER_HIDE_TAGS.has(el.tagName) || el.querySelector('h1')) continue;
         pushHit(hits, seen, el, rule.reason, rule.id);
@@ -242,10 +256,18 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   const named = root.querySelectorAll('[class], [id]');
   const n = Math.min(named.length, THRESHOLDS.maxElements);
   const memo = new Map<string, ClassRule | null>();
+  const keep = opts.stats?.named;
   for (let i = 0; i < n; i++) {
     const el = named[i];
     if (!el) continue;
-    const rule = classRuleFor(el, memo);
+    const cls = el.getAttribute('class');
+    const id = el.getAttribute('id');
+    if (keep) {
+      keep.elements.push(el);
+      keep.classes.push(cls);
+      keep.ids.push(id);
+    }
+    const rule = classRuleFor(cls, id, memo);
     // Inside a box already hit (ancestors come first), a hit would be dropped by outermost().
     if (!rule || seen.has(el) || insideHit(el, seen, root) || isProtected(el) || holdsProse(el)) continue;
     pushHit(hits, seen, el, rule.reason, rule.id);
@@ -258,18 +280,25 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   const texts = new Map<Element, string | null>();
   let triggers = 0;
   let visited = 0;
-  for (let node = walker.nextNode(); node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
+  let textChars = 0;
+  let node: Node | null = walker.nextNode();
+  for (; node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
     const raw = node.nodeValue ?? '';
+    textChars += raw.length;
     // Most text nodes are the indentation between tags: no rule and no score for them.
     if (raw.length < 3 || (raw.length < 60 && !NON_SPACE.test(raw))) continue;
+    // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
+    const long = raw.length >= 60;
+    const label = raw.length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
+    if (!long && !label) continue;
     const parent = node.parentElement;
     if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
-    if (raw.length >= 60) {
+    if (long) {
       let el: Element | null = parent;
       while (el && INLINE.has(el.tagName)) el = el.parentElement;
       if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
     }
-    if (raw.length > TRIGGER_MAX_CHARS * 2 || triggers >= THRESHOLDS.maxTriggers || !TEXT_RULE_START.test(raw) || !TEXT_TRIGGER.test(raw)) continue;
+    if (!label || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
     if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
@@ -281,14 +310,18 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       for (const s of followingLinkList(found.el)) pushHit(hits, seen, s, 'related', `${found.rule.id}+list`);
     }
   }
+  if (opts.stats) {
+    opts.stats.textChars = textChars;
+    opts.stats.complete = !node;
+  }
   // 4. Paid links: a short block whose text is mostly rel="sponsored" links is an ad, whatever its
   // class (WordPress ad plugins, hand-placed advertorial links).
-  for (const a of Array.from(root.querySelectorAll('a[rel~="sponsored"]')).slice(0, 200)) {
+  for (const a of Array.from(root.querySelectorAll(SPONSORED)).slice(0, 200)) {
     let el: Element | null = a;
     while (el && el !== root && INLINE.has(el.tagName)) el = el.parentElement;
     if (!el || el === root || seen.has(el) || isProtected(el)) continue;
     const text = textOf(el);
-    const paid = Array.from(el.querySelectorAll('a[rel~="sponsored"]')).reduce((n, x) => n + collapse(x.textContent ?? '').length, 0);
+    const paid = Array.from(el.querySelectorAll(SPONSORED)).reduce((n, x) => n + collapse(x.textContent ?? '').length, 0);
     if (text.length <= THRESHOLDS.sponsoredMaxChars && paid / Math.max(1, text.length) >= 0.6) pushHit(hits, seen, el, 'ad', 'structure:sponsored-link');
   }
 
@@ -311,12 +344,17 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
 }
 
 /** All clutter on the page. Pure: the document is not touched. */
-export function findClutter(doc: Document, url: string): ClutterHit[] {
+export function findClutter(doc: Document, url: string, stats?: ScanStats, siteRules?: SiteRule[]): ClutterHit[] {
   const root = doc.body ?? doc.documentElement;
   if (!root) return [];
   try {
-    return findClutterIn(root, url, { linkLists: 'body' });
+    return findClutterIn(root, url, { linkLists: 'body', stats, siteRules });
   } catch {
+    // What the scan read so far is not the whole page.
+    if (stats) {
+      stats.complete = false;
+      stats.named = undefined;
+    }
     // Malformed or hostile markup must never break the page.
     return [];
   }

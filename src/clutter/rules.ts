@@ -91,9 +91,11 @@ export const CLASS_RULES: ClassRule[] = [
 /**
  * A cheap first test for class names: every name a CLASS_RULES pattern matches contains one of
  * these words, so a name without any is skipped before the (slower, backtracking) rules run.
+ * Short or common words count only at the start of a name or after a - or _ ("ad" in
+ * "ad-slot", "top_ad", never in "header"), as every rule that uses them anchors them there.
  * Keep it a superset when adding a rule (tests/unit/clutter/rules.test.ts checks it).
  */
-export const CLASS_HINT = /ad|iklan|baca|linksisip|lihatjg|terkait|related|rekomend|recommend|artikel|list__other|readtoogtm|populer|popular|wpp-list|most|yarpp|interstitial|popup|sticky|float|dfp|paral|paradetail|carpet|billboard|sk[yi]scr|rectangle|sponsor|banner|leaderboard|code-block|share|addthis|sosmed|sosial|copylink|reaction|rating|rate|vote|thumbs|like|emoji|credit|tag|topik|channel|newsletter|subscribe|google|follow|app/i;
+export const CLASS_HINT = /(?:^|[\s_-])(?:ad|app|rate|like|most|float|tag|google|follow|vote|thumbs|emoji)|[-_]floating|advert|download|iklan|baca|linksisip|lihatjg|terkait|related|rekomend|recommend|artikel|list__other|readtoogtm|populer|popular|wpp-list|yarpp|interstitial|popup|sticky|dfp|paral|paradetail|carpet|billboard|sk[yi]scr|rectangle|sponsor|banner|leaderboard|code-block|share|addthis|sosmed|sosial|copylink|reaction|rating|credit|topik|channel|newsletter|subscribe/i;
 
 /** Ad-network frames and slots, whatever the page calls their containers. */
 export const AD_EMBEDS = 'iframe[src*="doubleclick.net"], iframe[src*="googlesyndication.com"], iframe[id^="google_ads_iframe"], ins.adsbygoogle, [id^="div-gpt-ad"]';

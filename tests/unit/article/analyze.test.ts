@@ -47,6 +47,31 @@ describe('analyzeDocument', () => {
     expect(result.hidden.map((h) => h.reason)).toEqual(expect.arrayContaining(['related', 'ad', 'video-promo', 'editor', 'tags']));
   });
 
+  it('returns the hits as elements of the live page, each marked there (the scan runs on the copy)', () => {
+    const doc = parse(PAGE, URL_DETIK);
+    const { hits } = analyzeDocument(doc, URL_DETIK);
+    expect(hits.length).toBeGreaterThan(3);
+    for (const h of hits) {
+      expect(h.element.ownerDocument).toBe(doc);
+      expect(h.element.isConnected).toBe(true);
+      expect(h.element.getAttribute('data-sorot-clutter')).toBe(h.reason);
+      expect(h.element.getAttribute('data-sorot-rule')).toBe(h.rule);
+    }
+    expect(doc.querySelectorAll('[data-sorot-clutter]').length).toBe(hits.length);
+  });
+
+  it('analysing a page again gives the same result, and what an earlier analysis marked stays out of the text', () => {
+    const doc = parse(PAGE, URL_DETIK);
+    const first = analyzeDocument(doc, URL_DETIK).result;
+    expect(analyzeDocument(doc, URL_DETIK).result).toEqual(first);
+    // A paragraph marked on the page before (say, by the late-ad rescan) is left out.
+    const p3 = [...doc.querySelectorAll('p')].find((p) => p.textContent?.startsWith('Paragraf 3'))!;
+    p3.setAttribute('data-sorot-clutter', 'ad');
+    const third = analyzeDocument(doc, URL_DETIK).result;
+    expect(first.article!.paragraphs.some((p) => p.startsWith('Paragraf 3'))).toBe(true);
+    expect(third.article!.paragraphs.some((p) => p.startsWith('Paragraf 3'))).toBe(false);
+  });
+
   it('never mutates the live page beyond data-sorot-* attributes', () => {
     const doc = parse(PAGE, URL_DETIK);
     const before = doc.documentElement.outerHTML;
@@ -79,6 +104,19 @@ describe('analyzeDocument', () => {
     expect(performance.now() - t0).toBeLessThan(2000);
     expect(result.isArticle).toBe(false);
     expect(result.notArticleReason).toBe('page too large');
+  });
+
+  it('says a page with more than 300,000 characters of text is too large, and marks nothing on it', () => {
+    const para = `<p>${'Kata kata yang panjang sekali. '.repeat(400)}</p>`;
+    const doc = parse(`<html><body><h1>Judul berita yang panjang</h1>${para.repeat(30)}<div class="ads">Iklan</div></body></html>`, 'https://example.org/a');
+    const before = doc.documentElement.outerHTML;
+    const { result, hits } = analyzeDocument(doc, 'https://example.org/a');
+    expect(result.notArticleReason).toBe('page too large');
+    expect(hits).toEqual([]);
+    expect(doc.documentElement.outerHTML).toBe(before);
+    // Just under the limit it is analysed.
+    const small = parse(`<html><body><h1>Judul berita yang panjang</h1>${para.repeat(20)}</body></html>`, 'https://example.org/a');
+    expect(analyzeDocument(small, 'https://example.org/a').result.notArticleReason).not.toBe('page too large');
   });
 
   it('never throws on random HTML (property)', () => {

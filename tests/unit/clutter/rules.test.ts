@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findClutter, type ClutterHit } from '../../../src/clutter/index';
 import { CLASS_HINT, CLASS_RULES, TEXT_RULES, TEXT_RULE_START } from '../../../src/clutter/rules';
@@ -169,6 +170,19 @@ describe('class-name pre-test', () => {
     expect(names.size).toBeGreaterThan(1000);
     const missed = [...names].filter((n) => CLASS_RULES.some((r) => r.pattern.test(n)) && !CLASS_HINT.test(n));
     expect(missed).toEqual([]);
+  });
+});
+
+describe('class-name pre-test, generated names', () => {
+  it('CLASS_HINT lets through any name a CLASS_RULES pattern matches (names generated from each pattern)', () => {
+    for (const rule of CLASS_RULES) {
+      // Whole names: the patterns are anchored; letters in either case, as the patterns are /i.
+      const name = fc.stringMatching(new RegExp(rule.pattern.source)).filter((n) => !/\s/.test(n) && n.length > 0);
+      const cased = fc.tuple(name, fc.boolean()).map(([n, up]) => (up ? n.toUpperCase() : n));
+      fc.assert(fc.property(cased, (n) => !rule.pattern.test(n) || CLASS_HINT.test(n)), { numRuns: 3000 });
+      // Inside a class string: after another name and a space.
+      fc.assert(fc.property(name, (n) => !rule.pattern.test(n) || CLASS_HINT.test(`x ${n}`)), { numRuns: 500 });
+    }
   });
 });
 
