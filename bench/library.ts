@@ -272,6 +272,8 @@ export async function sweep(lib, counts, samples) {
   const ids = await lib.db.articles.toCollection().primaryKeys();
   const sample = Array.from({ length: samples }, () => ids[Math.floor(rnd() * ids.length)]);
   const shipped = RETRIEVAL.candidates;
+  // The reference: twice the shipped candidates, ranked exactly.
+  RETRIEVAL.candidates = 2 * shipped;
   const ref = new Map();
   for (const id of sample) ref.set(id, (await lib.related(id)).map((r) => r.id));
   const out = [];

@@ -16,7 +16,7 @@ import { entityKey, KeyIndex } from './key-index';
 import { EXPORT_FORMAT, EXPORT_VERSION, parseExport } from './export-schema';
 import { docEntities } from './features';
 import { articleId } from './ids';
-import { rankRelated } from './rank';
+import { RANK, rankRelated } from './rank';
 import { rarity, type CorpusStats } from './similarity';
 import { searchLibrary, type SearchFilters, type SearchHit } from './search';
 
@@ -318,12 +318,22 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       const termProbes = terms.map((t) => [t, tdf(t) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
         .map(([t, df]) => [t, df, (weightOf.get(t) ?? 1) * rarity(df, n) ** 2] as const)
         .sort((a, b) => b[2] - a[2]).slice(0, RETRIEVAL.termProbes);
+      // Votes are weighed by closeness in time as rank.ts weighs scores, so the candidates read
+      // are the ones ranking would put on top.
+      const t0 = target.publishedTs;
       const votes = new Map<string, number>();
-      const vote = (ids: string[], w: number) => { for (const k of ids) if (k !== id) votes.set(k, (votes.get(k) ?? 0) + w); };
+      const vote = ({ ids, times }: { ids: string[]; times: number[] }, w: number) => {
+        ids.forEach((k, i) => {
+          if (k === id) return;
+          const days = t0 == null ? null : Math.abs(times[i]! - t0) / 86_400_000;
+          const near = days == null ? RANK.undatedFactor : RANK.dateFloor + (1 - RANK.dateFloor) * Math.exp(-days / RANK.tauDays);
+          votes.set(k, (votes.get(k) ?? 0) + w * near);
+        });
+      };
       const probe = (entities: (readonly [string, number])[], probeTerms: (readonly [string, number, number])[], cap: number) => {
         // Newest first: each probe reads the newest `cap` articles with the key.
-        for (const [e, df] of entities) vote(mem.index.newest(entityKey(e), cap), 2 * rarity(df, n) ** 2);
-        for (const [t, , w] of probeTerms) vote(mem.index.newest(t, cap), w);
+        for (const [e, df] of entities) vote(mem.index.newestTimed(entityKey(e), cap), 2 * rarity(df, n) ** 2);
+        for (const [t, , w] of probeTerms) vote(mem.index.newestTimed(t, cap), w);
       };
       probe(entityProbes, termProbes, RETRIEVAL.perProbe);
       if (votes.size < limit) {

@@ -192,6 +192,12 @@ export class KeyIndex {
     return this.newestNums(keyHash(key), limit, range).map((n) => this.ids[n]!);
   }
 
+  /** Like newest(), with each article's time (ms) alongside. */
+  newestTimed(key: string, limit: number, range: TimeRange = {}): { ids: string[]; times: number[] } {
+    const nums = this.newestNums(keyHash(key), limit, range);
+    return { ids: nums.map((n) => this.ids[n]!), times: nums.map((n) => this.times[n]!) };
+  }
+
   /** How many articles have `key` (alive ones; reads the whole list). */
   count(key: string): number {
     return this.newestNums(keyHash(key), Infinity, {}).length;
