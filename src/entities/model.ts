@@ -9,6 +9,7 @@
  * the rows, with no per-weight JavaScript loop, so a cold start stays fast.
  */
 import raw from '../../assets/ner/model.json';
+import { wordClusters } from './clusters';
 import { MODEL_FORMAT } from './hash';
 import { NUM_TAGS, TAGS } from './tags';
 
@@ -24,6 +25,8 @@ export interface ModelFile {
   /** base64, NUM_TAGS byte codes per non-empty row. */
   weights: string;
   rows: number;
+  /** Checksum of the clusters.json the model was trained with (clusters.ts, clustersChecksum). */
+  clusters?: number;
 }
 
 export interface Model {
@@ -90,7 +93,10 @@ export function weightsOffset(m: Model, h: number): number {
 }
 
 let cached: Model | null = null;
-/** The bundled model, decoded on first call. */
+/** The bundled model, decoded on first call; it must have been trained with the bundled clusters. */
 export function model(): Model {
-  return (cached ??= loadModel(raw as unknown as ModelFile));
+  if (cached) return cached;
+  const file = raw as unknown as ModelFile;
+  if ((file.clusters ?? 0) !== wordClusters().checksum) throw new Error('NER model was trained with other word clusters than assets/ner/clusters.json: run npm run train:ner');
+  return (cached = loadModel(file));
 }
