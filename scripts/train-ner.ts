@@ -291,7 +291,7 @@ async function main() {
 
   // Word clusters from unlabelled text: every training sentence (all pools) and the train splits of
   // CLUSTER_TEXT, lower-cased, never a sentence of a scored dev/test split.
-  const { buildClusters } = await import('../src/entities/clusters');
+  const { buildClusters, clustersChecksum } = await import('../src/entities/clusters');
   const clusterText = train.map((s) => s.tokens.map((w) => w.toLowerCase()));
   for (const name of CLUSTER_TEXT) {
     for (const r of readJsonl(path.join(nerDir, name, 'train.jsonl'))) if (!held.has(sentKey(r.tokens))) clusterText.push(r.tokens.map((w) => w.toLowerCase()));
@@ -305,6 +305,7 @@ async function main() {
     console.log(`clusters: ${clusterText.length} sentences, ${seq.length} tokens, ${words.length} words seen >= ${CLUSTER_MIN} times`);
     const ids = CLUSTERS.map((C) => Buffer.from(Uint16Array.from(exchangeClusters(seq, vocab.length, C, CLUSTER_ITERS, console.log).subarray(0, words.length)).buffer).toString('base64'));
     clusterFile = { format: 1, sizes: CLUSTERS, words: words.join('\n'), ids };
+    clusterFile = { format: 1, id: clustersChecksum(clusterFile), sizes: CLUSTERS, words: clusterFile.words, ids };
   }
   writeFileSync(path.join(outDir, 'clusters.json'), JSON.stringify(clusterFile));
   const wc = buildClusters(clusterFile);
@@ -539,7 +540,7 @@ async function main() {
     fingerprints: Buffer.from(fps.buffer).toString('base64'),
     weights: Buffer.from(q.buffer).toString('base64'),
     rows: occupied.length,
-    clusters: wc.checksum,
+    clusters: wc.id,
     trained: { seed: SEED, epochs: EPOCHS, ensemble: ENSEMBLE, minCount: MINCOUNT, devInTrain: DEV_IN_TRAIN, clusters: CLUSTERS, features: admitted.length, sourceWeights: SOURCE_WEIGHTS, sentences: train.length, sources: bySource, dropped },
   };
   writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));

@@ -5,10 +5,13 @@
  * into assets/ner/clusters.json, at several granularities; loaded once, on first use.
  */
 import data from '../../assets/ner/clusters.json';
+import { decodeBase64 } from './base64';
 import { hashString } from './hash';
 
 export interface ClusterFile {
   format: 1;
+  /** clustersChecksum of the rest of the file, written by the trainer; model.json records it. */
+  id?: number;
   /** Number of classes of each clustering, finest first (each at most 1023). */
   sizes: number[];
   /** The clustered words, lower-cased, one per line. */
@@ -21,20 +24,11 @@ export interface WordClusters {
   /** Lower-cased word -> packed classes: clustering k's class + 1 in bits 10k..10k+9 (0 = unknown word). */
   map: Map<string, number>;
   levels: number;
-  /** Hash of the file's content: model.json records the clusters it was trained with. */
-  checksum: number;
+  /** The file's id (its checksum): model.json records the clusters it was trained with. */
+  id: number;
 }
 
-function decodeBase64(b64: string): Uint8Array {
-  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
-  if (B) { const b = B.from(b64, 'base64'); return new Uint8Array(b.buffer, b.byteOffset, b.length); }
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-/** Checksum of a cluster file (what model.json's `clusters` field must equal). */
+/** Checksum of a cluster file's content (the trainer stores it as `id`; model.json records it). */
 export function clustersChecksum(f: ClusterFile): number {
   let h = hashString(f.sizes.join(','));
   h = (h ^ hashString(f.words)) >>> 0;
@@ -51,7 +45,7 @@ export function buildClusters(f: ClusterFile): WordClusters {
   });
   const map = new Map<string, number>();
   for (let i = 0; i < words.length; i++) map.set(words[i]!, packed[i]!);
-  return { map, levels: f.sizes.length, checksum: clustersChecksum(f) };
+  return { map, levels: f.sizes.length, id: f.id ?? 0 };
 }
 
 let cached: WordClusters | null = null;
