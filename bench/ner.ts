@@ -17,11 +17,13 @@ import { chromium } from 'playwright-core';
 import { extractEntities, tagTokens } from '../src/entities/index';
 import { loadModel, type ModelFile } from '../src/entities/model';
 import { buildGazetteer, type GazetteerData } from '../src/entities/gazetteer';
+import { buildClusters, type ClusterFile } from '../src/entities/clusters';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(process.env.SHARED_DIR ?? path.join(repo, '..', 'shared'));
 const modelFile = path.join(repo, 'assets', 'ner', 'model.json');
 const gazFile = path.join(repo, 'assets', 'ner', 'gazetteer.json');
+const clusterFile = path.join(repo, 'assets', 'ner', 'clusters.json');
 
 /** Sentences of every NER test split: realistic token mix. */
 function corpus(): string[][] {
@@ -72,19 +74,20 @@ async function main() {
   console.log(`BENCH ner baseline node (whitespace split + dictionary lookup): ${fmt(baseline)} tokens/s`);
   console.log(`BENCH ner node: ${fmt(node)} tokens/s (best of 8 rounds) (${(node / baseline).toFixed(2)}x baseline, ${sents.length} test sentences, ${nTokens} tokens)`);
 
-  // First load: parse the model and gazetteer text and build every table, as a cold start does.
+  // First load: parse the model, gazetteer and clusters text and build every table, as a cold start does.
   const loads: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     const m = loadModel(JSON.parse(readFileSync(modelFile, 'utf8')) as ModelFile);
     const g = buildGazetteer(JSON.parse(readFileSync(gazFile, 'utf8')) as GazetteerData);
+    const c = buildClusters(JSON.parse(readFileSync(clusterFile, 'utf8')) as ClusterFile);
     loads.push(performance.now() - t0);
-    if (!m.codes.length || !g.phrases.size) throw new Error('empty model');
+    if (!m.codes.length || !g.phrases.size || !c.map.size) throw new Error('empty model');
   }
   const jsonBaseline = (() => { const t0 = performance.now(); JSON.parse(readFileSync(gazFile, 'utf8')); return performance.now() - t0; })();
   console.log(`BENCH ner model first load: ${loads[0]!.toFixed(1)} ms (node, read + parse + build tables; median of 5 ${[...loads].sort((a, b) => a - b)[2]!.toFixed(1)} ms)`);
-  const gz = gzipSync(readFileSync(modelFile)).length, gzGaz = gzipSync(readFileSync(gazFile)).length;
-  console.log(`BENCH ner model gzip: ${(gz / 1024).toFixed(0)} KB (model.json; gazetteer.json ${(gzGaz / 1024).toFixed(0)} KB; together ${((gz + gzGaz) / 1024).toFixed(0)} KB)`);
+  const gz = gzipSync(readFileSync(modelFile)).length, gzGaz = gzipSync(readFileSync(gazFile)).length, gzCl = gzipSync(readFileSync(clusterFile)).length;
+  console.log(`BENCH ner model gzip: ${(gz / 1024).toFixed(0)} KB (model.json; gazetteer.json ${(gzGaz / 1024).toFixed(0)} KB; clusters.json ${(gzCl / 1024).toFixed(0)} KB; together ${((gz + gzGaz + gzCl) / 1024).toFixed(0)} KB)`);
   void jsonBaseline;
 
   // Chromium: the same module bundled as the extension would ship it, in an about:blank page.

@@ -1,23 +1,34 @@
 /**
  * Trains Sorot's Indonesian NER tagger: a structured averaged perceptron over hashed features,
- * decoded with Viterbi over BIO tags, and writes assets/ner/{gazetteer.json,model.json,LICENSES.md}.
+ * decoded with Viterbi over BIO tags, and writes assets/ner/{gazetteer.json,clusters.json,model.json,LICENSES.md}.
  *
  *   npm run train:ner            (tsx scripts/train-ner.ts)
  *   SHARED_DIR=/path/to/shared EPOCHS=12 BITS=18 tsx scripts/train-ner.ts
  *
  * Training pool: the TRAIN splits of idner_news_2k, indolem_nerugm (fold 1), nergrit_indonlu and all
- * IDCrossNER splits (IDCrossNER is never scored), labels mapped to PER/ORG/LOC. Every training
- * sentence whose lower-cased text equals a sentence of any scored dev or test split is dropped: the
- * Kompas sets annotate the same sentences twice, so without this the test figures are inflated.
+ * IDCrossNER splits (IDCrossNER is never scored), labels mapped to PER/ORG/LOC, and (DEV_IN_TRAIN=1,
+ * the default, for the shipped model once settings were chosen on dev) the dev splits of the scored
+ * pools. Every training sentence whose lower-cased text equals a sentence of any scored test split
+ * (and, with DEV_IN_TRAIN=0, dev split) is dropped: the Kompas sets annotate the same sentences
+ * twice, so without this the test figures are inflated. With DEV_IN_TRAIN=1 the dev F1 printed
+ * during training is on seen sentences and means nothing: tune with DEV_IN_TRAIN=0.
+ * Word clusters (exchange clustering, scripts/word-clusters.ts) are learned from the lower-cased
+ * training text and shipped in clusters.json; the tagger uses each word's class at 3 granularities.
  * NERP (lower-cased, no ORG) is not used by default; POOLS=...,nerp_indonlu adds it as partially
  * labelled, re-capitalised data (tried: it lowered every dev score). Fixed seeds: the same inputs
- * give the same model (checked: two runs print identical dev scores).
+ * give the same model (checked: two runs write identical files).
  *
- * Environment (defaults are what produced the committed model): EPOCHS=15 BITS=18 MINCOUNT=3
- * ENSEMBLE=3 SEED=20261123 SOURCE_WEIGHTS=idner_news_2k:3,idcrossner:0.5,nergrit_indonlu:1.5 POOLS=... SHARED_DIR=...
+ * Environment (defaults are what produced the committed model): EPOCHS=25 BITS=18 MINCOUNT=3
+ * ENSEMBLE=3 SEED=20261123 SOURCE_WEIGHTS=idner_news_2k:3,idcrossner:0.5,nergrit_indonlu:1.5
+ * DEV_IN_TRAIN=1 SHORT_GAZ=1 CLUSTERS=512,128,32 CLUSTER_MIN=2 CLUSTER_ITERS=15 CLUSTER_TEXT= POOLS=... SHARED_DIR=...
  *
  * Experiment switches (off by default; see issue 4 notes in the commit log for what they gave on dev):
- *   OUT_DIR=/tmp/x        write model.json, gazetteer.json, LICENSES.md there instead of assets/ner
+ *   OUT_DIR=/tmp/x        write model.json, gazetteer.json, clusters.json, LICENSES.md there instead of assets/ner
+ *   CLUSTERS_FILE=f       reuse a clusters.json from an earlier run (clustering takes ~2 minutes)
+ *   DEV_HALF=1|2          score on the odd dev sentences only; 1 also trains on the even ones (does
+ *                         training on dev help? on dev: idner +0.9, nergrit +1.6, nerugm +0.0)
+ *   PARTIAL_ORG=a,b       in these sets an O token may be O or ORG in training (latent gold); tried
+ *                         for indolem_nerugm (leaves KPK, DPR, Golkar O about half the time)
  *   SHARED_POLICY=...     the ~540 Kompas sentences annotated by both idner_news_2k and indolem_nerugm:
  *                         both (default) | idner | nerugm | union | latent (either annotation's tag)
  *   AUGMENT=1 [AUG_SOURCES=a,b] [AUG_GAZ=1] [SHIP_SOURCE=s SHIP_ALPHA=x] [ALPHAS=0,0.5,...]
@@ -36,7 +47,7 @@ const nerDir = path.join(shared, 'ner');
 const assetDir = path.join(repo, 'assets', 'ner');
 /** Where model.json, gazetteer.json and LICENSES.md go (experiments: OUT_DIR=/tmp/x keeps assets untouched). */
 const outDir = path.resolve(process.env.OUT_DIR ?? assetDir);
-const EPOCHS = Number(process.env.EPOCHS ?? 15);
+const EPOCHS = Number(process.env.EPOCHS ?? 25);
 const BITS = Number(process.env.BITS ?? 18);
 const SEED = Number(process.env.SEED ?? 20261123);
 /** Models trained with different shuffles (seeds SEED, SEED+1, ...) whose weights are averaged. */
@@ -56,6 +67,20 @@ const AUG_GAZ = Number(process.env.AUG_GAZ ?? 0);
 const AUG_SCALE = Number(process.env.AUG_SCALE ?? 1);
 const SHIP_SOURCE = process.env.SHIP_SOURCE ?? '';
 const SHIP_ALPHA = Number(process.env.SHIP_ALPHA ?? 0);
+/** DEV_IN_TRAIN=1: the dev splits of the pools join the training data (for the final model, after
+ *  tuning on dev); the dev F1 it prints is then on seen sentences and means nothing. */
+const DEV_IN_TRAIN = Number(process.env.DEV_IN_TRAIN ?? 1);
+const DEV_HALF = Number(process.env.DEV_HALF ?? 0);
+/** Word clusters: class counts of the clusterings (finest first), min word count, iterations. */
+const CLUSTERS = (process.env.CLUSTERS ?? '512,128,32').split(',').filter(Boolean).map(Number);
+const CLUSTER_MIN = Number(process.env.CLUSTER_MIN ?? 2);
+const CLUSTER_ITERS = Number(process.env.CLUSTER_ITERS ?? 15);
+/** Unlabelled text for the clusters: the training pool plus these sets' train splits (held-out
+ *  filtered). Default none: CLUSTER_TEXT=nerp_indonlu gave +0.9 summed dev F1, but NERP is to be
+ *  treated as CC BY-SA, and its words would ship in clusters.json. */
+const CLUSTER_TEXT = (process.env.CLUSTER_TEXT ?? '').split(',').filter(Boolean);
+/** Experiments: reuse a clusters.json written by an earlier run (must match the settings above). */
+const CLUSTERS_FILE = process.env.CLUSTERS_FILE ?? '';
 const require_ = createRequire(path.join(repo, 'package.json'));
 
 // ---------------------------------------------------------------- label maps (as score-ner.mjs)
@@ -100,18 +125,31 @@ function truecase(tokens: string[], tags: string[]): string[] {
 
 const sentKey = (tokens: string[]) => tokens.join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
 
-function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; dropped: Record<string, number> } {
+function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; dropped: Record<string, number>; held: Set<string> } {
   const held = new Set<string>();
   const dev: Record<string, Sentence[]> = {};
+  const devRows: Record<string, { tokens: string[]; tags: string[] }[]> = {};
+  const evenDev = new Set<string>(), keep = new Set<string>();
   for (const d of SCORED) {
     for (const split of ['dev', 'test']) {
       const f = path.join(nerDir, d, `${split}.jsonl`);
       if (!existsSync(f)) continue;
       const rows = readJsonl(f);
-      for (const r of rows) held.add(sentKey(r.tokens));
-      if (split === 'dev' && d !== 'nerp_indonlu') dev[d] = rows.map((r) => ({ tokens: r.tokens, tags: mapTags(r.tags, MAPS[d]!), source: d }));
+      // DEV_IN_TRAIN: dev sentences are training data (final model), only test sentences are held out.
+      if (split === 'test' || !DEV_IN_TRAIN) for (const r of rows) held.add(sentKey(r.tokens));
+      if (split === 'dev' && d !== 'nerp_indonlu') {
+        // DEV_HALF (experiment: does training on dev sentences help?): score on the odd dev
+        // sentences only; DEV_HALF=1 also trains on the even ones.
+        const scoredRows = DEV_HALF ? rows.filter((_, i) => i % 2 === 1) : rows;
+        dev[d] = scoredRows.map((r) => ({ tokens: r.tokens, tags: mapTags(r.tags, MAPS[d]!), source: d }));
+        devRows[d] = DEV_HALF ? rows.filter((_, i) => i % 2 === 0) : rows;
+        if (DEV_HALF === 1) for (const r of devRows[d]!) evenDev.add(sentKey(r.tokens));
+        if (DEV_HALF === 1) for (const r of scoredRows) keep.add(sentKey(r.tokens));
+      }
+      if (split === 'test') for (const r of rows) keep.add(sentKey(r.tokens));
     }
   }
+  for (const k of evenDev) if (!keep.has(k)) held.delete(k);
   const train: Sentence[] = [];
   const dropped: Record<string, number> = {};
   const seen = new Set<string>();
@@ -143,6 +181,10 @@ function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; drop
       add(name, readJsonl(path.join(nerDir, name, 'train.jsonl')), MAPS[name]!);
     }
   }
+  if (DEV_IN_TRAIN || DEV_HALF === 1) for (const name of POOL_NAMES) if (devRows[name]) add(name, devRows[name]!, MAPS[name]!);
+  // PARTIAL_ORG=a,b: in these sets an O token may be O or ORG during training (latent gold), for sets
+  // that leave many organisations untagged (indolem_nerugm: KPK is O 27 times, ORG 8 times).
+  for (const name of (process.env.PARTIAL_ORG ?? '').split(',').filter(Boolean)) for (const t of train) if (t.source === name) t.partial = true;
   // idner_news_2k and indolem_nerugm annotate hundreds of the same Kompas sentences, differently.
   // SHARED_POLICY: both (default: each annotation once), idner|nerugm (keep that one), union (one
   // copy, idner's labels with nerugm's names added where idner has O).
@@ -170,7 +212,7 @@ function loadPools(): { train: Sentence[]; dev: Record<string, Sentence[]>; drop
     train.length = 0;
     train.push(...kept);
   }
-  return { train, dev, dropped };
+  return { train, dev, dropped, held };
 }
 
 // ---------------------------------------------------------------- gazetteer
@@ -205,6 +247,8 @@ function buildGazetteerData() {
   }
   for (const p of readLines(path.join(assetDir, 'curated-places.txt'))) loc.add(p);
   const org = new Set(readLines(path.join(assetDir, 'curated-orgs.txt')));
+  // Short forms of organisations and places (KPK, DPR, Polri, Jabar), as written in news.
+  if (SHORT_GAZ) for (const [form, { type }] of SHORT_FORMS) if (type === 'ORG') org.add(form); else if (type === 'LOC') loc.add(form);
   const stop = (require_('stopwords-iso/stopwords-iso.json') as Record<string, string[]>).id ?? [];
   return { LOC: [...loc].sort(), ORG: [...org].sort(), PER: [] as string[], STOP: [...stop].sort() };
 }
@@ -221,7 +265,13 @@ function rng(seed: number) {
   };
 }
 
+let SHORT_FORMS: ReadonlyMap<string, { type: string }> = new Map();
+/** SHORT_GAZ=1 (default): the ORG and LOC short forms of src/entities/shortForms.ts join the gazetteer
+ *  (on dev, 3 seeds: idner -0.2, nerugm +0.6, nergrit +0.0). */
+const SHORT_GAZ = Number(process.env.SHORT_GAZ ?? 1);
+
 async function main() {
+  SHORT_FORMS = (await import('../src/entities/shortForms')).SHORT_FORMS;
   const t0 = Date.now();
   mkdirSync(outDir, { recursive: true });
   const gazData = buildGazetteerData();
@@ -234,17 +284,39 @@ async function main() {
   const { MODEL_FORMAT } = await import('../src/entities/hash');
   const gaz = buildGazetteer(gazData);
 
-  const { train, dev, dropped } = loadPools();
+  const { train, dev, dropped, held } = loadPools();
   const bySource: Record<string, number> = {};
   for (const s of train) bySource[s.source] = (bySource[s.source] ?? 0) + 1;
   console.log('train sentences', train.length, bySource, 'dropped', dropped);
+
+  // Word clusters from unlabelled text: every training sentence (all pools) and the train splits of
+  // CLUSTER_TEXT, lower-cased, never a sentence of a scored dev/test split.
+  const { buildClusters, clustersChecksum } = await import('../src/entities/clusters');
+  const clusterText = train.map((s) => s.tokens.map((w) => w.toLowerCase()));
+  for (const name of CLUSTER_TEXT) {
+    for (const r of readJsonl(path.join(nerDir, name, 'train.jsonl'))) if (!held.has(sentKey(r.tokens))) clusterText.push(r.tokens.map((w) => w.toLowerCase()));
+  }
+  let clusterFile: import('../src/entities/clusters').ClusterFile;
+  if (CLUSTERS_FILE) clusterFile = JSON.parse(readFileSync(CLUSTERS_FILE, 'utf8'));
+  else {
+    const { indexText, exchangeClusters } = await import('./word-clusters');
+    const { vocab, seq } = indexText({ sentences: clusterText, minCount: CLUSTER_MIN });
+    const words = vocab.slice(0, -1); // <unk> is not shipped: an unknown word reads as class 0
+    console.log(`clusters: ${clusterText.length} sentences, ${seq.length} tokens, ${words.length} words seen >= ${CLUSTER_MIN} times`);
+    const ids = CLUSTERS.map((C) => Buffer.from(Uint16Array.from(exchangeClusters(seq, vocab.length, C, CLUSTER_ITERS, console.log).subarray(0, words.length)).buffer).toString('base64'));
+    clusterFile = { format: 1, sizes: CLUSTERS, words: words.join('\n'), ids };
+    clusterFile = { format: 1, id: clustersChecksum(clusterFile), sizes: CLUSTERS, words: clusterFile.words, ids };
+  }
+  writeFileSync(path.join(outDir, 'clusters.json'), JSON.stringify(clusterFile));
+  const wc = buildClusters(clusterFile);
+  console.log(`clusters ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const K = NUM_TAGS;
   const size = 1 << BITS, mask = size - 1;
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
   const MINCOUNT = Number(process.env.MINCOUNT ?? 3);
   const featCount = new Map<number, number>();
-  for (const s of train) for (const h of sentenceFeatures(s.tokens, gaz).hashes) featCount.set(h, (featCount.get(h) ?? 0) + 1);
+  for (const s of train) for (const h of sentenceFeatures(s.tokens, gaz, wc).hashes) featCount.set(h, (featCount.get(h) ?? 0) + 1);
   // Open-addressing table: each admitted feature owns one row, found at run time by linear probing
   // from (hash & mask) and recognised by an 8-bit fingerprint; unknown features find no row.
   // Frequent features are placed first so they sit in their home rows (shortest probes).
@@ -263,7 +335,7 @@ async function main() {
   }
   console.log(`${admitted.length} features (seen >= ${MINCOUNT} times) in ${size} rows, longest probe ${maxProbe}`);
   const prep = (s: Sentence) => {
-    const f = sentenceFeatures(s.tokens, gaz);
+    const f = sentenceFeatures(s.tokens, gaz, wc);
     const kept: number[] = [];
     const offsets = new Uint32Array(f.offsets.length);
     for (let i = 0; i < s.tokens.length; i++) {
@@ -468,10 +540,11 @@ async function main() {
     fingerprints: Buffer.from(fps.buffer).toString('base64'),
     weights: Buffer.from(q.buffer).toString('base64'),
     rows: occupied.length,
-    trained: { seed: SEED, epochs: EPOCHS, ensemble: ENSEMBLE, minCount: MINCOUNT, features: admitted.length, sourceWeights: SOURCE_WEIGHTS, sentences: train.length, sources: bySource, dropped },
+    clusters: wc.id,
+    trained: { seed: SEED, epochs: EPOCHS, ensemble: ENSEMBLE, minCount: MINCOUNT, devInTrain: DEV_IN_TRAIN, clusters: CLUSTERS, features: admitted.length, sourceWeights: SOURCE_WEIGHTS, sentences: train.length, sources: bySource, dropped },
   };
   writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));
-  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT));
+  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT, wc.map.size));
   console.log(`wrote ${path.join(outDir, 'model.json')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -486,17 +559,17 @@ function spans(tags: string[]): string[] {
   return out;
 }
 
-function licences(bySource: Record<string, number>, dropped: Record<string, number>, gaz: { LOC: string[]; ORG: string[]; STOP: string[] }, features: number, minCount: number): string {
+function licences(bySource: Record<string, number>, dropped: Record<string, number>, gaz: { LOC: string[]; ORG: string[]; STOP: string[] }, features: number, minCount: number, clusterWords: number): string {
   return `# assets/ner: provenance and licences
 
-Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit model.json or gazetteer.json by hand.
+Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit model.json, clusters.json or gazetteer.json by hand.
 
 ## model.json: structured averaged perceptron over BIO tags (Viterbi), hashed features
 ${features} features seen at least ${minCount} times in training, in an open-addressing table of 2^${BITS} rows
 (8-bit fingerprints) x 7 tags, int8 codes on a square-root scale; the average of ${ENSEMBLE} models trained
 with seeds ${SEED}..${SEED + ENSEMBLE - 1}, ${EPOCHS} epochs each, update weights ${JSON.stringify(SOURCE_WEIGHTS)}.
-Trained on (sentences after de-duplication): ${JSON.stringify(bySource)}.
-Dropped (equal, lower-cased, to a sentence of a scored dev/test split, or a repeat): ${JSON.stringify(dropped)}.
+Trained on (sentences after de-duplication): ${JSON.stringify(bySource)}${DEV_IN_TRAIN ? ' (train splits, plus the dev splits of the scored sets)' : ''}.
+Dropped (equal, lower-cased, to a sentence of a scored ${DEV_IN_TRAIN ? 'test' : 'dev/test'} split, or a repeat): ${JSON.stringify(dropped)}.
 The weights are a statistical model derived from these datasets; their terms are recorded here:
 
 | dataset | source | licence / terms |
@@ -505,7 +578,11 @@ The weights are a statistical model derived from these datasets; their terms are
 | indolem_nerugm | indolem/indolem @ 777fdc68 : ner/data/nerugm | CC BY 4.0 (IndoLEM, Koto et al. 2020); text from yusufsyaifudin/indonesia-ner (MIT). Attribution: IndoLEM and IndoBERT, Koto, Rahimi, Lau, Baldwin, COLING 2020 |
 | nergrit_indonlu | IndoNLP/indonlu @ ce728f69 : dataset/nergrit_ner-grit | Apache-2.0 (IndoNLU, Wilie et al. 2020); upstream grit-id NERGrit: free for research and commercial use, keep contributors and licence |
 | idcrossner | khairunnisaor/idcrossner @ 4c6d1de3 (train, dev and test of all five domains; never scored) | MIT (repository); sentences are translated Wikipedia text from CrossNER |
-| nerp_indonlu | not used | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
+| nerp_indonlu | not used${CLUSTER_TEXT.includes('nerp_indonlu') ? ' for the weights; its train text IS in clusters.json (share-alike applies)' : ''} | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
+
+## clusters.json: word classes learned from the training sentences above (labels unused)
+Exchange clustering (scripts/word-clusters.ts) of the lower-cased training text${CLUSTER_TEXT.length ? ` and the train text of ${CLUSTER_TEXT.join(', ')}` : ''} into
+${CLUSTERS.join(', ')} classes; ${clusterWords} words seen at least ${CLUSTER_MIN} times. A derived table of the same datasets, under the same terms.
 
 ## gazetteer.json (${gaz.LOC.length} places, ${gaz.ORG.length} organisations, ${gaz.STOP.length} stopwords)
 | part | source | licence |
@@ -513,7 +590,7 @@ The weights are a statistical model derived from these datasets; their terms are
 | country names in Indonesian | npm i18n-iso-countries 7.14.0 (langs/id.json) | MIT |
 | Indonesian provinces and regencies/cities | npm idn-area-data 3.1.2 (data/provinces.csv, data/regencies.csv), by fityannugroho | data: ODbL 1.0 (Open Database License); package code MIT. Attribution: "Contains data from idn-area-data (https://github.com/fityannugroho/idn-area-data), ODbL". gazetteer.json is a derived database and stays under ODbL |
 | Indonesian stopwords | npm stopwords-iso 1.1.0 | MIT |
-| world cities, regions, islands (curated-places.txt), organisations (curated-orgs.txt) | written for Sorot | CC0 |
+| world cities, regions, islands (curated-places.txt), organisations (curated-orgs.txt)${SHORT_GAZ ? ', short forms of organisations and places (src/entities/shortForms.ts)' : ''} | written for Sorot | CC0 |
 `;
 }
 

@@ -7,6 +7,7 @@
  */
 import { combine, fmix, hashString } from './hash';
 import { gazetteer, gazetteerCodes, type Gazetteer } from './gazetteer';
+import { wordClusters, type WordClusters } from './clusters';
 import { CALENDAR_WORDS, LOC_PREFIXES, ORG_PREFIXES, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 /** Hash of one feature (template, value a, value b): a single mix, as there are ~35 per token. */
@@ -66,18 +67,27 @@ const T = {
   shape: 10, shapePrevCur: 11, shapeCurNext: 12, pre: 13, suf: 20, firstShape: 30, cls: 31,
   clsPrev: 32, clsNext: 33, gaz: 34, gazPrev: 35, gazNext: 36, prevShape: 37, nextShape: 38,
   clsPrev2: 39, shape3: 40, len: 41, capRun: 42, gazPrevWord: 43, gazNextWord: 44,
+  clu: 50,
 } as const;
+
+/** Cluster levels used as features, each as (class, capitalised) of the word itself: tried on dev,
+ *  neighbours' classes and class bigrams did not help (clusters.json may have fewer levels; a missing
+ *  level reads as 0). */
+const CLUSTER_LEVELS = 3;
+/** Class + 1 of clustering k from a packed cluster word (0 = unknown word or level). */
+const cluster = (packed: number, k: number) => (packed >>> (10 * k)) & 1023;
 
 const MAX_FEATS_PER_TOKEN = 64;
 
 /**
  * Per-word facts, cached: news text repeats its words, and computing them (lower-casing, shape,
  * affix hashes) is most of the tagging cost. Layout: [word, lower, shape, class, capitalised,
- * prefix 1-4, suffix 1-4] (affix slots are 0 when the word is too short), then the hashes of the
- * SELF_FEATURES features that depend on the word alone, so a tagger can cache their weight sum.
+ * prefix 1-4, suffix 1-4, packed clusters] (affix slots are 0 when the word is too short), then the
+ * hashes of the SELF_FEATURES features that depend on the word alone, so a tagger can cache their
+ * weight sum.
  */
-export const SELF_FEATURES = 14;
-const SELF_AT = 13;
+export const SELF_FEATURES = 14 + CLUSTER_LEVELS;
+const SELF_AT = 14;
 const INFO_SIZE = SELF_AT + SELF_FEATURES;
 /** A cached word: its facts, plus room for a tagger to keep the weight sum of its word-only
  *  features (valid while `stamp` equals the id of the model that computed it). */
@@ -88,9 +98,10 @@ export interface WordInfo {
 }
 const infoCache = new Map<string, WordInfo>();
 let infoCacheOwner: Gazetteer | null = null;
+let infoCacheClusters: WordClusters | null = null;
 
-function wordInfo(w: string, gaz: Gazetteer): WordInfo {
-  if (infoCacheOwner !== gaz) { infoCache.clear(); infoCacheOwner = gaz; }
+function wordInfo(w: string, gaz: Gazetteer, wc: WordClusters): WordInfo {
+  if (infoCacheOwner !== gaz || infoCacheClusters !== wc) { infoCache.clear(); infoCacheOwner = gaz; infoCacheClusters = wc; }
   const hit = infoCache.get(w);
   if (hit) return hit;
   const info = new Uint32Array(INFO_SIZE);
@@ -105,6 +116,7 @@ function wordInfo(w: string, gaz: Gazetteer): WordInfo {
     info[4 + a] = hashString(l.slice(0, a));
     info[8 + a] = hashString(l.slice(len - a));
   }
+  info[13] = wc.map.get(l) ?? 0;
   const f = featureHash;
   let k = SELF_AT;
   info[k++] = f(T.bias, 0);
@@ -117,6 +129,7 @@ function wordInfo(w: string, gaz: Gazetteer): WordInfo {
   }
   info[k++] = f(T.len, Math.min(w.length, 12), info[4]!);
   info[k++] = f(T.cls, info[3]!);
+  for (let c = 0; c < CLUSTER_LEVELS; c++) info[k++] = f(T.clu + c, cluster(info[13]!, c), info[4]!);
   if (infoCache.size > 200_000) infoCache.clear(); // bound memory on endless input
   const entry: WordInfo = { h: info, self: new Float32Array(8), stamp: 0 };
   infoCache.set(w, entry);
@@ -126,14 +139,14 @@ function wordInfo(w: string, gaz: Gazetteer): WordInfo {
 /** Reused across calls: callers read `hashes` before the next call (the tagger and trainer do). */
 let scratch = new Uint32Array(64 * MAX_FEATS_PER_TOKEN);
 
-export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gazetteer()): SentenceFeatures {
+export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gazetteer(), wc: WordClusters = wordClusters()): SentenceFeatures {
   const n = tokens.length;
   const hW = new Uint32Array(n), hL = new Uint32Array(n), hS = new Uint32Array(n);
   const cls = new Uint8Array(n), cap = new Uint8Array(n);
   const infos: WordInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
-    const entry = wordInfo(w, gaz);
+    const entry = wordInfo(w, gaz, wc);
     infos[i] = entry;
     const info = entry.h;
     hW[i] = info[0]!;

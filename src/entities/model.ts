@@ -9,6 +9,8 @@
  * the rows, with no per-weight JavaScript loop, so a cold start stays fast.
  */
 import raw from '../../assets/ner/model.json';
+import { decodeBase64 } from './base64';
+import { wordClusters } from './clusters';
 import { MODEL_FORMAT } from './hash';
 import { NUM_TAGS, TAGS } from './tags';
 
@@ -24,6 +26,8 @@ export interface ModelFile {
   /** base64, NUM_TAGS byte codes per non-empty row. */
   weights: string;
   rows: number;
+  /** Checksum of the clusters.json the model was trained with (clusters.ts, clustersChecksum). */
+  clusters?: number;
 }
 
 export interface Model {
@@ -37,18 +41,6 @@ export interface Model {
   transitions: Float64Array;
   /** Distinct per loaded model: stamps the word-only weight sums cached on WordInfo entries. */
   id: number;
-}
-
-/** Fastest base64 decoder the platform has (Chromium 140+, Node's Buffer, else atob). */
-function decodeBase64(b64: string): Uint8Array {
-  const U8 = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
-  if (typeof U8.fromBase64 === 'function') return U8.fromBase64(b64);
-  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
-  if (B) { const b = B.from(b64, 'base64'); return new Uint8Array(b.buffer, b.byteOffset, b.length); }
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 let loadedModels = 0;
@@ -90,7 +82,10 @@ export function weightsOffset(m: Model, h: number): number {
 }
 
 let cached: Model | null = null;
-/** The bundled model, decoded on first call. */
+/** The bundled model, decoded on first call; it must have been trained with the bundled clusters. */
 export function model(): Model {
-  return (cached ??= loadModel(raw as unknown as ModelFile));
+  if (cached) return cached;
+  const file = raw as unknown as ModelFile;
+  if ((file.clusters ?? 0) !== wordClusters().id) throw new Error('NER model was trained with other word clusters than assets/ner/clusters.json: run npm run train:ner');
+  return (cached = loadModel(file));
 }
