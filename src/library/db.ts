@@ -236,9 +236,9 @@ export function dfTerms(t: Pick<TermFields, 'terms' | 'titleTerms'>): string[] {
 export type RowBase = Omit<ArticleRow, 'publishedTs' | 'entities' | 'entityIds' | 'keys' | 'ekeys'>;
 
 /**
- * Index keys carry the article's time: "term" + SEP + (MAX - time) in fixed-width base 36, so one
- * key range lists the articles with a term NEWEST FIRST and `.limit(n)` reads the n newest. A
- * multiEntry index cannot be compound; folding the time into the key gives the same order.
+ * Row keys carry the article's time: "term" + SEP + (MAX - time) in fixed-width base 36. Up to v4
+ * they were multiEntry index keys, so one key range listed a term's articles newest first; since
+ * v5 the key index in memory does that (key-index.ts) and rows keep the arrays in this form.
  */
 const SEP = '\u0001';
 const TIME_WIDTH = 9;
@@ -253,11 +253,6 @@ export function timeKey(key: string, time: number): string {
 export function plainKey(timed: string): string {
   const i = timed.indexOf(SEP);
   return i < 0 ? timed : timed.slice(0, i);
-}
-
-/** Bounds of all time keys of one plain key (newest first when read ascending). */
-export function keyRange(key: string): [string, string] {
-  return [key + SEP, key + SEP + '\uffff'];
 }
 
 /** The time an article sorts by: when it was published, else when it was first read. */
