@@ -136,21 +136,24 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   const db = new LibraryDb(dbName);
   const ALL = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.sync, db.counts, db.countlog, db.keybase];
   const DATA = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.counts, db.countlog, db.keybase];
-  /** What reading the counts needs (frequencies()). */
+  /** What bringing counts and key index up to date reads (DfIndex.catchUp). */
   const COUNTS = [db.sync, db.counts, db.countlog, db.keybase];
   const counts = new DfIndex(opts.snapshotEvery);
 
   /**
-   * Run a write transaction with the counts current. ready() makes memory current before the
-   * transaction; inside it catchUp() bridges writes of other contexts that landed in between. If
-   * even that fails (the log was compacted past us at that very moment), go round again.
+   * Run a transaction over `tables` with the counts and key index current in memory. ready()
+   * loads memory before the transaction; inside it, the generation is read (with whatever reads
+   * `prefetch` issues: one round trip) and catchUp() bridges writes of other contexts that landed
+   * in between. If even that fails (the log was compacted past us at that very moment), go round
+   * again from a reload.
    */
-  async function withCounts<T, P = undefined>(fn: (mem: DfSnapshot, gen: number, pre: P) => Promise<T>, prefetch?: () => Promise<P>): Promise<T> {
+  async function withMemory<T, P = undefined>(
+    mode: 'r' | 'rw', tables: Table[], fn: (mem: DfSnapshot, gen: number, pre: P) => Promise<T>, prefetch?: () => Promise<P>,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      if (attempt) counts.invalidate(); // catchUp failed: reload from scratch
+      if (attempt) counts.invalidate();
       await counts.ready(db);
-      const out = await db.transaction('rw', ALL, async () => {
-        // Reads the write needs go out with the generation read: one round trip.
+      const out = await db.transaction(mode, tables, async () => {
         const [gen, pre] = await Promise.all([readGen(db), prefetch?.() as Promise<P>]);
         const mem = await counts.catchUp(db, gen);
         return mem ? { value: await fn(mem, gen, pre) } : null;
@@ -159,6 +162,12 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
     }
   }
+  /** A write: every table, counts current. */
+  const withCounts = <T, P = undefined>(fn: (mem: DfSnapshot, gen: number, pre: P) => Promise<T>, prefetch?: () => Promise<P>) =>
+    withMemory('rw', ALL, fn, prefetch);
+  /** A read of `tables` with counts and key index current. */
+  const reading = <T, P = undefined>(tables: Table[], fn: (mem: DfSnapshot, pre: P) => Promise<T>, prefetch?: () => Promise<P>) =>
+    withMemory('r', [...tables, ...COUNTS], (mem, _gen, pre: P) => fn(mem, pre), prefetch);
 
   // A newer Sorot wants to upgrade: close and stay closed. Dexie's default closes and reopens on
   // the next call, and Dexie 4 then opens the newer database with this copy's older schema (and
@@ -277,29 +286,9 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     }
   }
 
-  /**
-   * Run a read transaction over `tables` with the counts and key index current in memory (like
-   * withCounts for writes): one `sync` read when memory is current, the log when a few writes
-   * behind, and a reload in the rare case the log was compacted past it meanwhile.
-   */
-  async function withMemory<T, P = undefined>(tables: Table[], fn: (mem: DfSnapshot, pre: P) => Promise<T>, prefetch?: () => Promise<P>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      if (attempt) counts.invalidate();
-      await counts.ready(db);
-      const out = await db.transaction('r', [...tables, ...COUNTS], async () => {
-        // A read the query needs anyway goes out with the generation read: one round trip.
-        const [gen, pre] = await Promise.all([readGen(db), prefetch?.() as Promise<P>]);
-        const mem = await counts.catchUp(db, gen);
-        return mem ? { value: await fn(mem, pre) } : null;
-      });
-      if (out) return out.value;
-      if (attempt >= 2) throw new LibraryError('storage', 'Perpustakaan sedang sibuk; coba lagi. (counts could not be brought up to date)');
-    }
-  }
-
   async function related(id: string, limit = 8): Promise<RelatedView[]> {
     // The target's features carry everything ranking needs: no article row, no body.
-    return withMemory([db.feats], async (mem, feat) => {
+    return reading([db.feats], async (mem, feat) => {
       if (!feat) return [];
       const target = unpackFeatures(feat);
       const terms = dfTerms(target);
@@ -356,7 +345,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
 
   async function entityTimeline(entityId: string, limit = 50): Promise<ArticleSummary[]> {
     // The key index lists the entity's articles newest first: read exactly `limit` rows.
-    const rows = await withMemory([db.articles], async (mem) => db.articles.bulkGet(mem.index.newest(entityKey(entityId), limit)));
+    const rows = await reading([db.articles], async (mem) => db.articles.bulkGet(mem.index.newest(entityKey(entityId), limit)));
     return rows.filter((r): r is ArticleRow => !!r && r.entityIds.includes(entityId)).map(summary);
   }
 
@@ -505,7 +494,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   async function search(query: string, filters: SearchFilters = {}, limit = 20): Promise<SearchHit[]> {
-    return withMemory([db.articles, db.feats], (mem) => searchLibrary(db, mem, query, filters, limit));
+    return reading([db.articles, db.feats], (mem) => searchLibrary(db, mem, query, filters, limit));
   }
 
   return {
