@@ -222,15 +222,8 @@ export class KeyIndex {
     const advance = () => {
       for (;;) {
         if (pos >= end) return -1;
-        let gap = 0;
-        let shift = 0;
-        let b: number;
-        do {
-          b = bytes[pos++]!;
-          gap += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b & 0x80);
-        num += gap;
+        num += readVarint(bytes, pos);
+        pos = varintEnd;
         const t = times[num]!;
         if (t < from) return (pos = end), -1;
         if (this.alive[num] && t <= to) return num;
@@ -273,15 +266,8 @@ export class KeyIndex {
       const end = this.offsets[i + 1]!;
       let num = -1;
       while (pos < end) {
-        let gap = 0;
-        let shift = 0;
-        let b: number;
-        do {
-          b = bytes[pos++]!;
-          gap += (b & 0x7f) * 2 ** shift;
-          shift += 7;
-        } while (b & 0x80);
-        num += gap;
+        num += readVarint(bytes, pos);
+        pos = varintEnd;
         fn(i, num);
       }
     }
@@ -417,6 +403,23 @@ export class KeyIndex {
     this.posts = [];
     this.storedBase = null;
   }
+}
+
+/** Where the last readVarint() ended (a module variable: no object per entry on hot loops). */
+let varintEnd = 0;
+
+/** The varint gap starting at bytes[pos]; sets varintEnd to the byte after it. */
+function readVarint(bytes: Uint8Array, pos: number): number {
+  let gap = 0;
+  let shift = 0;
+  let b: number;
+  do {
+    b = bytes[pos++]!;
+    gap += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  varintEnd = pos;
+  return gap;
 }
 
 function varintSize(x: number): number {
