@@ -132,8 +132,9 @@ export async function generate(lib, n, budgetMs, from = 0, chunk = 5000) {
     if (!mem) throw new Error('counts not current');
     const terms = new Map(mem.terms); const ents = new Map(mem.entities);
     for (const [t, n] of vocab) terms.set(t, (terms.get(t) ?? 0) + n);
+    // v6 entity rows: what describes the entity; its count is in the snapshot below.
     const oldE = from ? await db.entities.bulkGet([...edf.keys()]) : [];
-    await db.entities.bulkPut([...edf].map(([id, c], i) => ({ id, name: names.get(id).name, type: names.get(id).type, surface: [names.get(id).name], articleCount: c + (oldE[i]?.articleCount ?? 0), lastSeen: Date.now() })));
+    await db.entities.bulkPut([...edf.keys()].map((id, i) => oldE[i] ?? { id, name: names.get(id).name, type: names.get(id).type, surface: [names.get(id).name] }));
     for (const [id, c] of edf) ents.set(id, (ents.get(id) ?? 0) + c);
     const before = from ? (await db.meta.get(STATS_KEY))?.articles ?? 0 : 0;
     await db.meta.put({ k: STATS_KEY, articles: before + made });

@@ -1,8 +1,8 @@
 /**
  * Keeping document frequencies exact: every write computes what changed between the old and the
  * new version of an article and applies only the difference, inside the caller's transaction:
- * term counts to the in-memory counts it logs (`countlog`, df-cache.ts), entity counts to their
- * rows, the article count to `meta`.
+ * term and entity counts to the in-memory counts it logs (`countlog`, df-cache.ts), the article
+ * count to `meta`.
  */
 import type { Entity } from '../types';
 import { GEN_KEY, STATS_KEY, type EntityRow, type LibraryDb } from './db';
@@ -54,10 +54,12 @@ export function mergeSurfaces(a: string[], b: string[]): string[] {
   return [...new Set([...a, ...b])].slice(0, MAX_SURFACES);
 }
 
-/** Rows a caller already read in its transaction (so applyDeltas need not read them again). */
+/** What a caller already knows in its transaction (so applyDeltas need not read it). */
 export interface Prefetched {
-  /** Current df of terms, from memory that is known to match the stored generation. */
+  /** Current df of terms and entities, from memory that is known to match the stored generation. */
   terms: ReadonlyMap<string, number>;
+  entityCounts: ReadonlyMap<string, number>;
+  /** Stored rows of the entities this write describes, where known (undefined: no row). */
   entities?: Map<string, EntityRow | undefined>;
   meta?: { articles: number } | undefined;
   gen?: number;
@@ -69,7 +71,8 @@ export interface Written {
   entities: [string, number][];
   articles: number | null;
   posts: Post[];
-  /** Entity rows stored (not logged: for the context's cache, df-cache.ts). */
+  /** The rows, as stored after this write, of the entities it described (not logged: for the
+   *  context's cache, df-cache.ts). */
   rows: EntityRow[];
   /** Generation before and after the write. */
   from: number;
@@ -78,48 +81,52 @@ export interface Written {
 
 /**
  * Apply deltas; call inside a rw transaction over entities, meta, sync and countlog, with the
- * term counts current in memory (`pre.terms`). Whatever else `pre` does not supply is read, all
- * reads issued together, then all writes: each await on IndexedDB is a round trip. Bumps the
- * write generation and logs the values it set (df-cache.ts applies them to memory on commit).
+ * counts current in memory (`pre.terms`, `pre.entityCounts`). Whatever else `pre` does not
+ * supply is read, all reads issued together, then all writes: each await on IndexedDB is a round
+ * trip. Bumps the write generation and logs the values it set (df-cache.ts applies them to
+ * memory on commit). An entity row is written only when the entity is new or gains a surface
+ * form, and deleted when no article names it any more.
  */
-export async function applyDeltas(db: LibraryDb, d: Deltas, now: number, pre: Prefetched): Promise<Written> {
+export async function applyDeltas(db: LibraryDb, d: Deltas, pre: Prefetched): Promise<Written> {
   const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
   const entityKeys = [...new Set([...d.entities.keys(), ...d.seen.keys()])];
-  const knownTerms = pre.terms;
-  const missingEntities = entityKeys.filter((k) => !pre.entities?.has(k));
-  const [fetchedEntities, meta, gen] = await Promise.all([
-    missingEntities.length ? db.entities.bulkGet(missingEntities) : [],
+  const before = (id: string) => pre.entityCounts.get(id) ?? 0;
+  // Only an entity that is described and already stored needs its row (to merge surfaces).
+  const missing = [...d.seen.keys()].filter((k) => before(k) > 0 && pre.entities?.get(k) === undefined);
+  const [fetched, meta, gen] = await Promise.all([
+    missing.length ? db.entities.bulkGet(missing) : [],
     'meta' in pre || d.articles === 0 ? pre.meta : db.meta.get(STATS_KEY),
     pre.gen ?? readGen(db),
   ]);
   const entityRow = new Map(pre.entities ?? []);
-  missingEntities.forEach((k, i) => entityRow.set(k, fetchedEntities[i]));
+  missing.forEach((k, i) => entityRow.set(k, fetched[i]));
   const wrote: Written = { terms: [], entities: [], articles: null, posts: d.posts, rows: [], from: gen, to: gen + 1 };
-  for (const t of termKeys) wrote.terms.push([t, Math.max(0, (knownTerms.get(t) ?? 0) + d.terms.get(t)!)]);
+  for (const t of termKeys) wrote.terms.push([t, Math.max(0, (pre.terms.get(t) ?? 0) + d.terms.get(t)!)]);
   const entityPut: EntityRow[] = [];
   const entityDel: string[] = [];
-  entityKeys.forEach((id) => {
-    const info = d.seen.get(id);
-    const prev = entityRow.get(id);
-    const articleCount = (prev?.articleCount ?? 0) + (d.entities.get(id) ?? 0);
-    wrote.entities.push([id, Math.max(0, articleCount)]);
-    if (articleCount <= 0) {
-      if (prev) entityDel.push(id);
-      return;
+  for (const id of entityKeys) {
+    const count = Math.max(0, before(id) + (d.entities.get(id) ?? 0));
+    wrote.entities.push([id, count]);
+    if (count === 0) {
+      if (before(id) > 0) entityDel.push(id);
+      continue;
     }
-    entityPut.push({
-      id,
-      // The first name seen stays: it is what the reader has been shown so far.
-      name: prev?.name ?? info?.name ?? id,
-      type: prev?.type ?? info?.type ?? 'MISC',
-      surface: mergeSurfaces(prev?.surface ?? [], info?.surface ?? []),
-      articleCount,
-      lastSeen: info ? Math.max(now, prev?.lastSeen ?? 0) : (prev?.lastSeen ?? now),
-    });
-  });
+    const info = d.seen.get(id);
+    if (!info) continue;
+    const prev = entityRow.get(id);
+    const surface = mergeSurfaces(prev?.surface ?? [], info.surface);
+    // Surfaces only grow (mergeSurfaces keeps the old ones first), so a longer list is a change.
+    if (prev && surface.length === prev.surface.length) {
+      wrote.rows.push(prev);
+      continue;
+    }
+    // The first name seen stays: it is what the reader has been shown so far.
+    const row = { id, name: prev?.name ?? info.name, type: prev?.type ?? info.type, surface };
+    entityPut.push(row);
+    wrote.rows.push(row);
+  }
   const writes: Promise<unknown>[] = [db.sync.put({ k: GEN_KEY, gen: wrote.to })];
   if (entityPut.length) writes.push(db.entities.bulkPut(entityPut));
-  wrote.rows = entityPut;
   if (entityDel.length) writes.push(db.entities.bulkDelete(entityDel));
   if (d.articles !== 0) {
     wrote.articles = Math.max(0, (meta?.articles ?? 0) + d.articles);

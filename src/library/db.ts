@@ -24,6 +24,10 @@
  *     in each log row the keys its write set. The `keys` and `ekeys` multiEntry
  *     indexes (~40 entries written per save) are dropped; rows keep the arrays (search checks
  *     them). The upgrade builds the key index from the rows and folds the log into the snapshot.
+ * v6: entity rows keep only what describes the entity (name, type, surfaces). Their article
+ *     count was a second copy of the counts (snapshot + log) and, with `lastSeen`, changed on
+ *     every save, so each save rewrote the rows of all ~7 entities it named; now a save writes an
+ *     entity row only when the entity is new or shows a new surface form. No index changes.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
@@ -106,7 +110,10 @@ export interface EntityRow {
   type: EntityType;
   /** Surface forms seen across articles (capped). */
   surface: string[];
-  /** Stored articles that mention it: its document frequency. */
+}
+
+/** v1-v5 entity row: the article count (document frequency) and last save time were kept here too. */
+export interface EntityRowV5 extends EntityRow {
   articleCount: number;
   lastSeen: number;
 }
@@ -186,6 +193,9 @@ export const SCHEMA_V5 = {
   keybase: 'k',
 };
 
+/** v6 changes the shape of entity rows, not the stores. */
+export const SCHEMA_V6 = SCHEMA_V5;
+
 /** The key index's base, as stored (one row). */
 export interface KeyBaseRow extends KeyBase {
   k: string;
@@ -218,6 +228,7 @@ export class LibraryDb extends Dexie {
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeV3toV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeV4toV5);
+    this.version(6).stores(SCHEMA_V6).upgrade(upgradeV5toV6);
     // A new database starts with the empty library's counts, so nothing needs recounting.
     this.on('populate', (tx) => {
       const { row, base } = snapshotRows({ terms: new Map(), entities: new Map(), articles: 0 }, 0, KeyIndex.empty());
@@ -357,7 +368,7 @@ async function upgradeV1toV2(tx: Transaction): Promise<void> {
   await tx.table('vocab').bulkPut([...df].map(([t, n]) => ({ t, df: n })));
   await tx.table('meta').put({ k: STATS_KEY, articles: count });
   // articleCount in v1 could drift; recount from the articles themselves.
-  await tx.table('entities').toCollection().modify((e: EntityRow) => {
+  await tx.table('entities').toCollection().modify((e: EntityRowV5) => {
     e.articleCount = edf.get(e.id) ?? 0;
   });
 }
@@ -377,7 +388,7 @@ async function upgradeV2toV3(tx: Transaction): Promise<void> {
 async function upgradeV3toV4(tx: Transaction): Promise<void> {
   const [vocab, ents, meta, sync] = await Promise.all([
     tx.table('vocab').toArray() as Promise<VocabRow[]>,
-    tx.table('entities').toArray() as Promise<EntityRow[]>,
+    tx.table('entities').toArray() as Promise<EntityRowV5[]>,
     tx.table('meta').get(STATS_KEY) as Promise<MetaRow | undefined>,
     tx.table('sync').get(GEN_KEY) as Promise<SyncRow | undefined>,
   ]);
@@ -419,6 +430,20 @@ async function upgradeV4toV5(tx: Transaction): Promise<void> {
   await tx.table('counts').put(packed);
   if (base) await tx.table('keybase').put(base);
   await tx.table('countlog').clear();
+}
+
+/**
+ * v5 -> v6: drop the article count and last save time from entity rows; the counts (snapshot +
+ * log) already hold the count, and a recount takes it from the articles. Rows no article names
+ * any more go.
+ */
+async function upgradeV5toV6(tx: Transaction): Promise<void> {
+  const entities = tx.table('entities');
+  await entities.filter((e: EntityRowV5) => !(e.articleCount > 0)).delete();
+  await entities.toCollection().modify((e: Partial<EntityRowV5>) => {
+    delete e.articleCount;
+    delete e.lastSeen;
+  });
 }
 
 /** Apply what one write set (a log row, or a write's own result) to counts in memory. */

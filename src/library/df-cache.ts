@@ -143,17 +143,18 @@ export class DfIndex {
           after = page[page.length - 1]!.id;
         }
         const posts: Post[] = [];
+        const entities = new Map<string, number>();
         after = null;
         for (;;) {
           const page: ArticleRow[] = await (after == null ? db.articles.orderBy(':id') : db.articles.where(':id').above(after)).limit(REBUILD_PAGE).toArray();
           if (!page.length) break;
-          for (const r of page) posts.push(postOf(r));
+          for (const r of page) {
+            posts.push(postOf(r));
+            for (const e of new Set(r.entityIds)) entities.set(e, (entities.get(e) ?? 0) + 1);
+          }
           after = page[page.length - 1]!.id;
         }
-        // Entity rows carry their exact counts (kept by every write with the article rows).
-        const [ents, meta, gen] = await Promise.all([db.entities.toArray(), db.meta.get(STATS_KEY), readGen(db)]);
-        const entities = new Map<string, number>();
-        for (const e of ents) if (e.articleCount > 0) entities.set(e.id, e.articleCount);
+        const [meta, gen] = await Promise.all([db.meta.get(STATS_KEY), readGen(db)]);
         return { snap: { terms, entities, articles: meta?.articles ?? 0, index: KeyIndex.build(posts) }, gen };
       })
       .then(({ snap, gen }) => {
@@ -183,7 +184,7 @@ export class DfIndex {
     }
     applyWrite(this.snap, wrote);
     for (const [e] of wrote.entities) this.entityRows.delete(e);
-    // Entity rows this write stored are what the next save would read.
+    // The described entities' rows as stored now: what the next save naming them would read.
     if (this.entityRows.size > MAX_ENTITY_ROWS) this.entityRows.clear();
     for (const r of wrote.rows ?? []) this.entityRows.set(r.id, r);
     this.gen = to;

@@ -48,8 +48,9 @@ export const ExportEntitySchema = v.object({
   name: v.string(),
   type: ENTITY_TYPE,
   surface: v.array(v.string()),
-  articleCount: count,
-  lastSeen: time,
+  // Files written before schema v6 carry these; they are not kept (counts follow from the articles).
+  articleCount: v.optional(count),
+  lastSeen: v.optional(time),
 });
 
 export const ExportFileSchema = v.object({

@@ -5,7 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
-import { applyDeltas, Deltas } from './counts';
+import { applyDeltas, Deltas, mergeSurfaces } from './counts';
 import {
   buildRows, dfTerms, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
@@ -26,6 +26,9 @@ export type { SearchFilters, SearchHit } from './search';
 export type { ArticleRow, EntityRow } from './db';
 
 /** A stored article as get() returns it: metadata, ranking features and the readable body. */
+/** An entity as the library knows it: its row and how many stored articles name it. */
+export type EntityView = EntityRow & { articleCount: number };
+
 export type StoredArticle = ArticleRow & TermFields & Omit<BodyRow, 'id'>;
 
 /** What lists, timelines and search show: no body, no ranking internals. */
@@ -70,7 +73,8 @@ export interface Library {
   entityTimeline(entityId: string, limit?: number): Promise<ArticleSummary[]>;
   search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
   list(opts?: { offset?: number; limit?: number; site?: string }): Promise<ArticleSummary[]>;
-  entity(id: string): Promise<EntityRow | undefined>;
+  /** An entity's row with the number of stored articles that name it. */
+  entity(id: string): Promise<EntityView | undefined>;
   delete(id: string): Promise<boolean>;
   clear(): Promise<void>;
   count(): Promise<number>;
@@ -249,7 +253,8 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       // then; once caught up inside the transaction, whatever that changed is read after all.
       const lacking = (mem: DfSnapshot | null) => ({
         known: !!mem?.index.has(id),
-        entities: entityKeys.filter((k) => !counts.entityRows.has(k)),
+        // A new entity has no row to read (v6 rows change only with a new surface form).
+        entities: entityKeys.filter((k) => !counts.entityRows.has(k) && (mem?.entities.get(k) ?? 0) > 0),
       });
       const read = async (need: { known: boolean; entities: string[] }) => {
         const [prevRow, prevFeat, rows] = await Promise.all([
@@ -261,7 +266,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       const { row, wrote } = await withCounts(async (mem, gen, early) => {
         // Generation, article count and term counts come from memory, current here.
         const need = lacking(mem);
-        const late = await read({ known: need.known && !early.known, entities: need.entities.filter((k) => !early.rows.has(k)) });
+        const late = await read({ known: need.known && !early.known, entities: need.entities.filter((k) => !early.rows.get(k)) });
         const prevRow = early.known ? early.prevRow : late.prevRow;
         const prevFeat = early.known ? early.prevFeat : late.prevFeat;
         const ents = entityKeys.map((k) => counts.entityRows.get(k) ?? early.rows.get(k) ?? late.rows.get(k));
@@ -271,9 +276,9 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
         d.describe(described);
         d.posts.push(postOf(row));
-        const pre = { terms: mem.terms, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta: { articles: mem.articles }, gen };
+        const pre = { terms: mem.terms, entityCounts: mem.entities, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta: { articles: mem.articles }, gen };
         // Issued together: one round trip for every write.
-        const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, now, pre)]);
+        const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, pre)]);
         return { row, wrote };
       }, () => read(lacking(counts.peek())));
       counts.committed(wrote.from, wrote.to, wrote, db);
@@ -359,13 +364,13 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   async function remove(id: string): Promise<boolean> {
-    const wrote = await withCounts(async (mem) => {
-      const [prevRow, prevFeat, gen] = await Promise.all([db.articles.get(id), db.feats.get(id), readGen(db)]);
+    const wrote = await withCounts(async (mem, gen) => {
+      const [prevRow, prevFeat] = await Promise.all([db.articles.get(id), db.feats.get(id)]);
       if (!prevRow) return null;
       const d = new Deltas();
       d.change({ dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds }, undefined);
       d.posts.push([id, 0, null]);
-      const [, , , w] = await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id), applyDeltas(db, d, Date.now(), { gen, terms: mem.terms })]);
+      const [, , , w] = await Promise.all([db.articles.delete(id), db.feats.delete(id), db.bodies.delete(id), applyDeltas(db, d, { gen, terms: mem.terms, entityCounts: mem.entities })]);
       return w;
     });
     if (wrote) counts.committed(wrote.from, wrote.to, wrote, db);
@@ -468,15 +473,14 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       await db.articles.bulkPut(rows);
       await db.feats.bulkPut(feats);
       await db.bodies.bulkPut(bodies);
-      // Entity rows from the file carry names and surfaces; counts follow from the articles.
+      // Entity rows from the file carry names and surfaces; counts follow from the articles (a
+      // file from before v6 also carries counts, which are not kept).
       const existing = await db.entities.bulkGet(file.entities.map((e) => e.id));
-      await db.entities.bulkPut(file.entities.map((e, i) => {
+      await db.entities.bulkPut(file.entities.map(({ id, name, type, surface }, i) => {
         const prev = existing[i];
-        return prev
-          ? { ...prev, surface: [...new Set([...prev.surface, ...e.surface])].slice(0, 20), lastSeen: Math.max(prev.lastSeen, e.lastSeen) }
-          : { ...e, articleCount: 0 };
+        return prev ? { ...prev, surface: mergeSurfaces(prev.surface, surface) } : { id, name, type, surface };
       }));
-      return applyDeltas(db, d, Date.now(), { terms: mem.terms });
+      return applyDeltas(db, d, { terms: mem.terms, entityCounts: mem.entities });
     }).catch((e: unknown) => {
       if (isQuotaError(e)) throw new LibraryError('quota', 'Penyimpanan penuh: impor dibatalkan, tidak ada yang berubah. (QuotaExceededError)', { cause: e });
       throw e;
@@ -507,7 +511,10 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     entityTimeline: guarded(entityTimeline),
     search: guarded(search),
     list: guarded(list),
-    entity: guarded(async (id: string) => db.entities.get(id)),
+    entity: guarded(async (id: string) => reading([db.entities], async (mem) => {
+      const row = await db.entities.get(id);
+      return row && { ...row, articleCount: mem.entities.get(id) ?? 0 };
+    })),
     delete: guarded(remove),
     clear: guarded(async () => {
       const gen = await db.transaction('rw', ALL, async () => {

@@ -44,6 +44,8 @@ export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> 
       });
       const [articles, feats, bodies, entities, meta, x, y, z] = await Promise.all(stores.map(all));
       const storedTerms = new Map<string, number>();
+      // v6: entity counts live with the term counts; before, in each entity row (articleCount).
+      const storedEntities = new Map<string, number>();
       // The key index (src/library/key-index.ts), decoded here independently of the library code.
       const keyHash = (str: string) => {
         let h = 0x811c9dc5;
@@ -61,6 +63,7 @@ export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> 
       if (packed) {
         const snap = x!.find((r) => r.k === 'snapshot');
         if (snap?.terms) snap.terms.split('\u0000').forEach((t: string, i: number) => storedTerms.set(t, snap.termDf[i]));
+        if (snap?.entities) snap.entities.split('\u0000').forEach((e: string, i: number) => storedEntities.set(e, snap.entityDf[i]));
         const k = z?.find((r) => r.version === snap?.keys?.base);
         if (k) {
           const base: string[] = k.ids ? k.ids.split('\u0000') : [];
@@ -78,6 +81,7 @@ export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> 
         }
         for (const w of [...y!].filter((r) => r.gen > (snap?.gen ?? -1)).sort((a, b) => a.gen - b.gen)) {
           for (const [t, df] of w.terms as [string, number][]) if (df > 0) storedTerms.set(t, df); else storedTerms.delete(t);
+          for (const [e, n] of w.entities as [string, number][]) if (n > 0) storedEntities.set(e, n); else storedEntities.delete(e);
           applyPosts(w.posts);
         }
       } else {
@@ -106,7 +110,7 @@ export function auditLibrary(page: Page, name = 'sorot'): Promise<LibraryAudit> 
         stored: {
           articles: meta!.find((m) => m.k === 'stats')?.articles ?? 0,
           terms: sorted(storedTerms),
-          entities: sorted(new Map(entities!.map((e) => [e.id, e.articleCount]))),
+          entities: sorted(db.version >= 60 ? storedEntities : new Map(entities!.map((e) => [e.id, e.articleCount]))),
           keys: keyed ? keyList(storedKeys) : keyList(rowKeys),
         },
         recount: { articles: articles!.length, terms: sorted(terms), entities: sorted(ents), keys: keyList(rowKeys) },

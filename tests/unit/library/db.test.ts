@@ -51,7 +51,7 @@ describe('schema v1 -> v2 migration', () => {
 
     const l = lib(name);
     expect(await l.count()).toBe(450);
-    expect(l.db.verno).toBe(5); // v1 -> v2 -> v3 -> v4 -> v5 in one open
+    expect(l.db.verno).toBe(6); // v1 -> ... -> v6 in one open
     for (const old of rows) {
       const got = await l.get(old.id);
       expect(got).toBeDefined();
@@ -95,6 +95,36 @@ describe('save', () => {
     // Document frequencies count articles, not visits.
     expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
     expect(await termDf(l, 'aurus')).toBe(1);
+  });
+
+  it('writes an entity row only for a new entity or a new surface form, and drops it with its last article', async () => {
+    const l = lib();
+    await l.save(putinKim, putinKimEntities);
+    const puts: string[][] = [];
+    const bulkPut = l.db.entities.bulkPut.bind(l.db.entities);
+    vi.spyOn(l.db.entities, 'bulkPut').mockImplementation(((rows: { id: string }[]) => {
+      puts.push(rows.map((r) => r.id));
+      return bulkPut(rows as never);
+    }) as never);
+    // Known entities, known surfaces: no entity row written.
+    const b = await l.save(makeArticle({ url: 'https://x.example/b', title: 'Putin dan Kim', text: 'Vladimir Putin bertemu Kim Jong Un.' }), [ent('PER', 'Vladimir Putin'), ent('PER', 'Kim Jong Un')]);
+    expect(puts).toEqual([]);
+    // A new surface form of a known entity, and a new entity: those two rows only.
+    await l.save(makeArticle({ url: 'https://x.example/c', title: 'Putin di Moskow', text: 'Putin berpidato di Moskow.' }), [ent('PER', 'Vladimir Putin', 1, ['Putin']), ent('LOC', 'Moskow')]);
+    expect(puts.flat().sort()).toEqual(['LOC:moskow', 'PER:vladimir-putin']);
+    expect(await l.entity('PER:vladimir-putin')).toEqual({ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER', surface: ['Vladimir Putin', 'Putin'], articleCount: 3 });
+    expect(await l.db.entities.get('PER:vladimir-putin')).not.toHaveProperty('articleCount');
+    // Rows go with the last article that names them; the counts say so without a row.
+    expect((await l.entity('PER:kim-jong-un'))?.articleCount).toBe(2);
+    await l.delete(b.id);
+    await l.delete(l.articleId(putinKim.canonicalUrl));
+    expect(await l.entity('PER:kim-jong-un')).toBeUndefined();
+    expect(await l.db.entities.get('PER:kim-jong-un')).toBeUndefined();
+    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
+    // A fresh context (no cached rows) agrees.
+    const fresh = lib(l.db.name);
+    expect((await fresh.entity('PER:vladimir-putin'))?.surface).toEqual(['Vladimir Putin', 'Putin']);
+    expect((await fresh.entity('LOC:moskow'))?.articleCount).toBe(1);
   });
 
   it('keeps counts exact across delete and clear', async () => {

@@ -88,8 +88,10 @@ export async function audit(l: import('../../../src/library').Library) {
   const ids = [articles, feats, bodies].map((rows) => new Set(rows.map((r) => r.id)));
   const all = new Set(ids.flatMap((s) => [...s]));
   return {
-    // Term counts as a fresh context loads them (snapshot + log); entity counts from their rows.
-    stored: { articles: meta?.articles ?? 0, terms: counts.terms, entities: new Map(entities.map((e) => [e.id, e.articleCount])) },
+    // Counts as a fresh context loads them (snapshot + log).
+    stored: { articles: meta?.articles ?? 0, terms: counts.terms, entities: counts.entities },
+    /** Entities named by an article but without a row, and rows no article names. */
+    entityRows: { missing: [...ents.keys()].filter((id) => !entities.some((e) => e.id === id)), extra: entities.filter((e) => !ents.has(e.id)).map((e) => e.id) },
     recount: { articles: articles.length, terms, entities: ents },
     orphans: [...all].filter((id) => !ids.every((s) => s.has(id))),
   };

@@ -14,7 +14,7 @@ import { corpusPages } from '../../../scripts/golden';
 import { extractHtml } from '../../../src/cli/extract';
 import { extractEntities } from '../../../src/entities';
 import { openLibrary, type Library } from '../../../src/library';
-import { GEN_KEY, SCHEMA_V1, SCHEMA_V2, type ArticleRowV1 } from '../../../src/library/db';
+import { GEN_KEY, SCHEMA_V1, SCHEMA_V2, type ArticleRowV1, type EntityRow } from '../../../src/library/db';
 import { articleId } from '../../../src/library/ids';
 import type { Article, Entity } from '../../../src/types';
 import { audit, freshName } from './helpers';
@@ -75,7 +75,7 @@ describe('migrations on real articles', () => {
 
     const l = lib(name);
     expect(await l.count()).toBe(rows.length);
-    expect(l.db.verno).toBe(5);
+    expect(l.db.verno).toBe(6);
     for (const old of rows) {
       const got = await l.get(old.id);
       const { paragraphs, contentHtml, entityIds, ...meta } = old;
@@ -86,6 +86,7 @@ describe('migrations on real articles', () => {
     }
     const r = await audit(l);
     expect(r.orphans).toEqual([]);
+    expect(r.entityRows).toEqual({ missing: [], extra: [] });
     expect(r.stored).toEqual(r.recount); // v1's drifting counts (999) replaced by the recount
     // The same terms as a library that saved the articles directly.
     expect(r.stored.terms).toEqual((await audit(reference)).stored.terms);
@@ -104,20 +105,23 @@ describe('migrations on real articles', () => {
     const db = reference.db;
     const tables = { articles: db.articles, feats: db.feats, bodies: db.bodies, entities: db.entities, meta: db.meta };
     const before: Record<string, unknown[]> = {};
+    const { terms, entities } = (await audit(reference)).stored;
     for (const [t, table] of Object.entries(tables)) {
       before[t] = await (table as Dexie.Table).toArray();
-      await v2.table(t).bulkPut(before[t]!);
+      // Until v6 an entity row also held its article count and last save time.
+      const rows = t === 'entities' ? (before[t] as EntityRow[]).map((e) => ({ ...e, articleCount: entities.get(e.id), lastSeen: 1 })) : before[t]!;
+      await v2.table(t).bulkPut(rows);
     }
-    const terms = (await audit(reference)).stored.terms;
     await v2.table('vocab').bulkPut([...terms].map(([t, df]) => ({ t, df })));
     v2.close();
 
     const l = lib(name);
-    expect(l.db.verno).toBe(5);
+    expect(l.db.verno).toBe(6);
     expect((await l.db.sync.get(GEN_KEY))?.gen).toBe(1);
     for (const t of Object.keys(tables)) expect(await l.db.table(t).toArray()).toEqual(before[t]);
     const r = await audit(l);
     expect(r.orphans).toEqual([]);
+    expect(r.entityRows).toEqual({ missing: [], extra: [] });
     expect(r.stored).toEqual(r.recount);
     expect(r.stored.terms).toEqual(terms);
     for (const id of [...seedIds, ...real.slice(0, 5).map((x) => articleId((x.article.canonicalUrl || x.article.url).trim()))]) {
