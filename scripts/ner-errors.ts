@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import '../src/entities/node'; // word clusters for the features
 import { loadModel, type ModelFile } from '../src/entities/model';
 import { tagIndices } from '../src/entities/tagger';
 import { TAGS } from '../src/entities/tags';

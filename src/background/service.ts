@@ -3,8 +3,9 @@
  * per-tab state the panel renders. Kept free of listener wiring so tests can call it directly.
  */
 import type { RelatedView, TabState } from '../messaging/protocol';
-import type { ExtractResult, HiddenItem } from '../types';
-import { extractEntities } from '../entities';
+import type { Entity, ExtractResult, HiddenItem } from '../types';
+import { extractEntities, loadNerData } from '../entities';
+import { readPackagedJson } from '../platform';
 import type { Library } from '../library';
 import { LibraryError } from '../library/errors';
 import { TabStates, emptyState } from './tab-states';
@@ -29,10 +30,18 @@ export class SorotService {
       return this.tabs.set({ ...base, hidden: data.hidden, message: data.notArticleReason });
     }
     const article = data.article;
-    const entities = extractEntities(article.paragraphs);
+    let message: string | undefined;
+    let entities: Entity[] = [];
+    try {
+      // The model is fetched from the package on the first article after the worker starts.
+      await loadNerData(readPackagedJson);
+      entities = extractEntities(article.paragraphs);
+    } catch (err) {
+      // The article is still stored and shown; a later visit fills its entities in.
+      message = `Entitas tidak tersedia: ${err instanceof Error ? err.message : String(err)}`;
+    }
     let stored = false;
     let related: RelatedView[] = [];
-    let message: string | undefined;
     let libraryEmpty = true;
     let landing: Promise<{ id: string }> | null = null;
     try {

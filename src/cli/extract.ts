@@ -3,6 +3,7 @@
  * Prints one JSON object (contract in ../shared/DESIGN.md).
  */
 import { readFile } from 'node:fs/promises';
+import { extractEntities } from '../entities/node';
 import { createRequire } from 'node:module';
 import { analyzeDocument } from '../article/index';
 import type { Entity, ExtractResult } from '../types';
@@ -32,19 +33,6 @@ export function extractHtml(html: string, url: string): ExtractResult {
   }
 }
 
-type ExtractEntities = (paragraphs: string[]) => Entity[];
-
-/** The entities module is built in parallel; until it exports extractEntities, entities are []. */
-async function loadEntityExtractor(): Promise<ExtractEntities> {
-  try {
-    const mod = (await import('../entities/index')) as unknown as { extractEntities?: ExtractEntities };
-    if (typeof mod.extractEntities === 'function') return mod.extractEntities;
-  } catch (err) {
-    process.stderr.write(`warning: entities unavailable (${err instanceof Error ? err.message : String(err)})\n`);
-  }
-  return () => [];
-}
-
 export async function run(args: string[]): Promise<number> {
   const file = argValue(args, '--json') ?? args.find((a) => !a.startsWith('--'));
   if (!file) {
@@ -69,7 +57,6 @@ export async function run(args: string[]): Promise<number> {
   const result = extractHtml(html, url);
   const article = result.article;
   const paragraphs = result.isArticle || article ? (article?.paragraphs ?? []) : [];
-  const extractEntities = await loadEntityExtractor();
   let entities: Entity[] = [];
   try {
     entities = paragraphs.length ? extractEntities(paragraphs) : [];

@@ -3,7 +3,7 @@
  * one {"tags": [...]} line per input line, tagged by the same tagger the extension uses.
  */
 import { readFileSync } from 'node:fs';
-import { tagTokens } from '../entities/index';
+import { tagTokens } from '../entities/node';
 
 export async function run(args: string[]): Promise<number> {
   const i = args.indexOf('--jsonl');

@@ -5,6 +5,7 @@
  * per input: {"id","related":[{"id","score","reason"}],"story":"group id"}.
  */
 import { readFileSync } from 'node:fs';
+import { extractEntities } from '../entities/node';
 import type { Entity } from '../types';
 import { TEXT_RULES, collapse } from '../clutter/rules';
 import { buildFeatures, type DocFeatures } from '../library/features';
@@ -16,21 +17,10 @@ import { splitParagraphs } from '../library/text';
 
 type Extract = (paragraphs: string[]) => Entity[];
 
-/**
- * The tagger lives in src/entities (another module's home). Loaded by a computed path so this
- * command still runs, on a clearly-labelled fallback, while that module is absent.
- */
-async function loadExtractor(): Promise<{ extract: Extract; name: string }> {
-  // SOROT_ENTITIES=heuristic measures ranking without the tagger (to tell their errors apart).
+/** The tagger, or SOROT_ENTITIES=heuristic to measure ranking without it (to tell their errors apart). */
+function loadExtractor(): { extract: Extract; name: string } {
   if (process.env.SOROT_ENTITIES === 'heuristic') return { extract: heuristicEntities, name: 'heuristic (SOROT_ENTITIES)' };
-  const path = '../entities/index';
-  try {
-    const mod = (await import(/* @vite-ignore */ path)) as { extractEntities?: Extract };
-    if (typeof mod.extractEntities === 'function') return { extract: mod.extractEntities, name: 'src/entities' };
-  } catch {
-    // fall through to the heuristic
-  }
-  return { extract: heuristicEntities, name: 'heuristic (src/entities missing)' };
+  return { extract: extractEntities, name: 'src/entities' };
 }
 
 /**
@@ -67,7 +57,7 @@ export async function run(args: string[]): Promise<number> {
     if (!v || typeof v.id !== 'string') throw new Error(`line ${n + 1}: missing string "id"`);
     return v;
   });
-  const loaded = await loadExtractor();
+  const loaded = loadExtractor();
   if (process.env.SOROT_DEBUG) process.stderr.write(`entities: ${loaded.name}\n`);
   let warned = false;
   // A broken tagger (e.g. a model file out of date) must not take ranking down with it.

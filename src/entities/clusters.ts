@@ -2,10 +2,10 @@
  * Word clusters: lower-cased words that occur in similar contexts share a class, so the tagger can
  * generalise from a name it was trained on to one it never saw labelled ("surabaya" ~ "makassar").
  * Learned from unlabelled text by scripts/train-ner.ts (exchange clustering, scripts/word-clusters.ts)
- * into assets/ner/clusters.json, at several granularities; loaded once, on first use.
+ * into assets/ner/clusters.json, at several granularities; built once, on first use.
  */
-import data from '../../assets/ner/clusters.json';
 import { decodeBase64 } from './base64';
+import { nerData, onNerData } from './data';
 import { hashString } from './hash';
 
 export interface ClusterFile {
@@ -49,7 +49,10 @@ export function buildClusters(f: ClusterFile): WordClusters {
 }
 
 let cached: WordClusters | null = null;
-/** The bundled clusters, built on first call. */
+onNerData(() => {
+  cached = null;
+});
+/** The provided clusters (data.ts), built on first call. */
 export function wordClusters(): WordClusters {
-  return (cached ??= buildClusters(data as ClusterFile));
+  return (cached ??= buildClusters(nerData().clusters));
 }

@@ -1,6 +1,6 @@
 /**
- * Loads the tagger's weights from assets/ner/model.json (imported as a module, so it is bundled:
- * no fs, no fetch) once, on first use.
+ * Decodes the tagger's weights (assets/ner/model.json, provided through data.ts) once, on first
+ * use.
  *
  * Layout: an open-addressing table of 2^bits rows keyed by feature hash. `fingerprints` has one
  * byte per row (0 = empty, else the top byte of the owning feature's hash); `weights` has NUM_TAGS
@@ -8,9 +8,9 @@
  * int8 scale, see scripts/train-ner.ts). Loading is two native base64 decodes and one pass over
  * the rows, with no per-weight JavaScript loop, so a cold start stays fast.
  */
-import raw from '../../assets/ner/model.json';
 import { decodeBase64 } from './base64';
 import { wordClusters } from './clusters';
+import { nerData, onNerData } from './data';
 import { MODEL_FORMAT } from './hash';
 import { NUM_TAGS, TAGS } from './tags';
 
@@ -82,10 +82,13 @@ export function weightsOffset(m: Model, h: number): number {
 }
 
 let cached: Model | null = null;
-/** The bundled model, decoded on first call; it must have been trained with the bundled clusters. */
+onNerData(() => {
+  cached = null;
+});
+/** The provided model, decoded on first call; it must have been trained with the provided clusters. */
 export function model(): Model {
   if (cached) return cached;
-  const file = raw as unknown as ModelFile;
+  const file = nerData().model;
   if ((file.clusters ?? 0) !== wordClusters().id) throw new Error('NER model was trained with other word clusters than assets/ner/clusters.json: run npm run train:ner');
   return (cached = loadModel(file));
 }

@@ -119,3 +119,10 @@ export async function releaseOrigin(pattern: string): Promise<boolean> {
     return false;
   }
 }
+
+/** A JSON file of the extension's own package (e.g. the tagger's model), parsed. */
+export async function readPackagedJson(file: string): Promise<unknown> {
+  const res = await fetch(browser.runtime.getURL(`/${file}` as '/'));
+  if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+  return res.json();
+}
