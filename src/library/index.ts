@@ -26,9 +26,6 @@ export type { SearchFilters, SearchHit } from './search';
 export type { ArticleRow, EntityRow } from './db';
 
 /** A stored article as get() returns it: metadata, ranking features and the readable body. */
-/** An entity as the library knows it: its row and how many stored articles name it. */
-export type EntityView = EntityRow & { articleCount: number };
-
 export type StoredArticle = ArticleRow & TermFields & Omit<BodyRow, 'id'>;
 
 /** What lists, timelines and search show: no body, no ranking internals. */
@@ -73,8 +70,7 @@ export interface Library {
   entityTimeline(entityId: string, limit?: number): Promise<ArticleSummary[]>;
   search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
   list(opts?: { offset?: number; limit?: number; site?: string }): Promise<ArticleSummary[]>;
-  /** An entity's row with the number of stored articles that name it. */
-  entity(id: string): Promise<EntityView | undefined>;
+  entity(id: string): Promise<EntityRow | undefined>;
   delete(id: string): Promise<boolean>;
   clear(): Promise<void>;
   count(): Promise<number>;
@@ -511,10 +507,8 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     entityTimeline: guarded(entityTimeline),
     search: guarded(search),
     list: guarded(list),
-    entity: guarded(async (id: string) => reading([db.entities], async (mem) => {
-      const row = await db.entities.get(id);
-      return row && { ...row, articleCount: mem.entities.get(id) ?? 0 };
-    })),
+    // One row, no counts: pages that only show an entity's names need not load them.
+    entity: guarded(async (id: string) => db.entities.get(id)),
     delete: guarded(remove),
     clear: guarded(async () => {
       const gen = await db.transaction('rw', ALL, async () => {

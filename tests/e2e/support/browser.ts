@@ -12,7 +12,8 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 declare const chrome: any;
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The built extension; SOROT_EXT_DIR points at another build (A/B benches). */
+export const EXT_DIR = process.env.SOROT_EXT_DIR || path.join(ROOT, '.output/chrome-mv3');
 export const ARTIFACTS = path.join(ROOT, 'artifacts');
 
 export function chromiumPath(): string {

@@ -5,7 +5,7 @@ import { openLibrary, type Library } from '../../../src/library';
 import { SCHEMA_V1, type ArticleRowV1 } from '../../../src/library/db';
 import { articleId } from '../../../src/library/ids';
 import { LibraryError } from '../../../src/library/errors';
-import { ent, freshName, makeArticle, storedCounts, termDf } from './helpers';
+import { ent, freshName, makeArticle, entityDf, storedCounts, termDf } from './helpers';
 
 const open: Library[] = [];
 function lib(name = freshName()): Library {
@@ -63,8 +63,8 @@ describe('schema v1 -> v2 migration', () => {
       expect(got!.publishedTs).toBe(old.published ? Date.parse(old.published) : null);
     }
     // Counts recomputed from the articles, names kept from v1.
-    expect((await l.entity('LOC:jakarta'))?.articleCount).toBe(450);
-    expect((await l.entity('PER:heru-budi'))?.articleCount).toBe(360);
+    expect(await entityDf(l, 'LOC:jakarta')).toBe(450);
+    expect(await entityDf(l, 'PER:heru-budi')).toBe(360);
     expect((await l.entity('PER:heru-budi'))?.name).toBe('Heru Budi');
     // Term counts came through v2's vocab into v4's packed snapshot: one per article.
     expect(await termDf(l, 'banjir')).toBe(90);
@@ -93,7 +93,7 @@ describe('save', () => {
     expect(joined).toMatchObject({ readCount: 2, lastRead: 5001 });
     expect(joined.paragraphs.at(-1)).toMatch(/Halaman dua/);
     // Document frequencies count articles, not visits.
-    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
+    expect(await entityDf(l, 'PER:vladimir-putin')).toBe(1);
     expect(await termDf(l, 'aurus')).toBe(1);
   });
 
@@ -112,30 +112,30 @@ describe('save', () => {
     // A new surface form of a known entity, and a new entity: those two rows only.
     await l.save(makeArticle({ url: 'https://x.example/c', title: 'Putin di Moskow', text: 'Putin berpidato di Moskow.' }), [ent('PER', 'Vladimir Putin', 1, ['Putin']), ent('LOC', 'Moskow')]);
     expect(puts.flat().sort()).toEqual(['LOC:moskow', 'PER:vladimir-putin']);
-    expect(await l.entity('PER:vladimir-putin')).toEqual({ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER', surface: ['Vladimir Putin', 'Putin'], articleCount: 3 });
-    expect(await l.db.entities.get('PER:vladimir-putin')).not.toHaveProperty('articleCount');
+    expect(await l.entity('PER:vladimir-putin')).toEqual({ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER', surface: ['Vladimir Putin', 'Putin'] });
+    expect(await entityDf(l, 'PER:vladimir-putin')).toBe(3);
     // Rows go with the last article that names them; the counts say so without a row.
-    expect((await l.entity('PER:kim-jong-un'))?.articleCount).toBe(2);
+    expect(await entityDf(l, 'PER:kim-jong-un')).toBe(2);
     await l.delete(b.id);
     await l.delete(l.articleId(putinKim.canonicalUrl));
     expect(await l.entity('PER:kim-jong-un')).toBeUndefined();
     expect(await l.db.entities.get('PER:kim-jong-un')).toBeUndefined();
-    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
+    expect(await entityDf(l, 'PER:vladimir-putin')).toBe(1);
     // A fresh context (no cached rows) agrees.
     const fresh = lib(l.db.name);
     expect((await fresh.entity('PER:vladimir-putin'))?.surface).toEqual(['Vladimir Putin', 'Putin']);
-    expect((await fresh.entity('LOC:moskow'))?.articleCount).toBe(1);
+    expect(await entityDf(fresh, 'LOC:moskow')).toBe(1);
   });
 
   it('keeps counts exact across delete and clear', async () => {
     const l = lib();
     const a = await l.save(putinKim, putinKimEntities);
     await l.save(makeArticle({ url: 'https://x.example/2', title: 'Putin di Moskow', text: 'Vladimir Putin berpidato di Moskow.' }), [ent('PER', 'Vladimir Putin')]);
-    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(2);
+    expect(await entityDf(l, 'PER:vladimir-putin')).toBe(2);
     expect(await l.delete(a.id)).toBe(true);
     expect(await l.delete(a.id)).toBe(false);
     expect(await l.count()).toBe(1);
-    expect((await l.entity('PER:vladimir-putin'))?.articleCount).toBe(1);
+    expect(await entityDf(l, 'PER:vladimir-putin')).toBe(1);
     expect(await l.entity('PER:kim-jong-un')).toBeUndefined();
     expect(await l.db.bodies.get(a.id)).toBeUndefined();
     await l.clear();

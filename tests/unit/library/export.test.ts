@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
 import { LibraryError } from '../../../src/library/errors';
-import { ent, freshName, makeArticle, storedCounts } from './helpers';
+import { ent, entityDf, freshName, makeArticle, storedCounts } from './helpers';
 
 const open: Library[] = [];
 function lib(): Library {
@@ -56,7 +56,7 @@ describe('export / import', () => {
     const b = await dst.getByUrl('https://detik.example/b');
     expect(b).toMatchObject({ firstRead: 500, lastRead: 2000, readCount: 1 });
     expect(b!.paragraphs[0]).toMatch(/^Banjir merendam/);
-    expect((await dst.entity('LOC:jakarta-utara'))?.articleCount).toBe(1);
+    expect(await entityDf(dst, 'LOC:jakarta-utara')).toBe(1);
   });
 
   const bad: [string, (good: string) => string][] = [

@@ -56,6 +56,11 @@ export async function termDf(l: { db: { name: string } }, term: string): Promise
   return (await storedCounts(l)).terms.get(term) ?? 0;
 }
 
+/** Stored articles that name an entity, as a fresh context loads the counts. */
+export async function entityDf(l: { db: { name: string } }, id: string): Promise<number> {
+  return (await storedCounts(l)).entities.get(id) ?? 0;
+}
+
 /** Every stored document frequency, as a fresh context of the database loads them. */
 export async function storedCounts(l: { db: { name: string } }) {
   const { openLibrary } = await import('../../../src/library');
