@@ -52,6 +52,8 @@ describe('KeyIndex', () => {
           if (i === compactAt) idx.compact();
         });
         expect(idx.size).toBe(model.size);
+        // Membership by scanning (the first lookups) and by the id map (later ones) agree with the model.
+        for (let i = 0; i <= 30; i++) expect(idx.has(`a${i}`)).toBe(model.has(`a${i}`));
         for (const k of KEYS) {
           expect(idx.newest(k, Infinity)).toEqual(modelNewest(model, k, Infinity));
           expect(idx.newest(k, 3)).toEqual(modelNewest(model, k, 3));
