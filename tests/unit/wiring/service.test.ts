@@ -46,6 +46,19 @@ describe('background service', () => {
     expect(second.related[0]?.reason).toMatch(/Kim Jong Un|Putin/);
   });
 
+  it('stores the article and says why the entities are missing when the tagger data cannot be read', async () => {
+    // A fresh module graph: its entities/data.ts has no data, so the service fetches it from the
+    // package, which does not exist here.
+    vi.resetModules();
+    const fresh = await import('../../../src/background/service');
+    lib = openLibrary(`svc-${n++}`);
+    const s = await new fresh.SorotService(lib, new TabStates(), always).pageAnalyzed(1, false, analysed(putin));
+    expect(s.stored).toBe(true);
+    expect(s.entities).toEqual([]);
+    expect(s.message).toMatch(/^Entitas tidak tersedia: /);
+    expect((await lib.get(lib.articleId(putin.canonicalUrl)))?.title).toBe(putin.title);
+  });
+
   it("keeps the page's hiding state: off when the page reports it off, and following the page's switch", async () => {
     lib = openLibrary(`svc-${n++}`);
     const svc = new SorotService(lib, new TabStates(), always);
