@@ -97,9 +97,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
-  browser.tabs.onUpdated.addListener((tabId, info) => {
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // A navigation starts a new page: the old state must not linger in the panel.
     if (info.status !== 'loading' || !info.url) return;
+    if (isNewsHost(new URL(info.url).hostname)) void service.prepare(info.url, isPrivateTab(tab));
     void tabs.get(tabId).then(async (prev) => {
       if (prev?.url === info.url) return;
       await tabs.delete(tabId);

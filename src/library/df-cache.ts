@@ -112,10 +112,19 @@ export class DfIndex {
    * generation, else by recounting (rebuild). Every query and write calls this first, so inside
    * its own transaction catchUp() only has to bridge writes that landed in between.
    */
-  async ready(db: LibraryDb): Promise<void> {
+  ready(db: LibraryDb): Promise<void> {
     // Memory held, perhaps a few writes behind: the caller's transaction catches it up (from the
-    // log, else the snapshot), so no round trip is spent here.
-    if (this.snap) return;
+    // log, else the snapshot), so no round trip is spent here. Callers arriving during a load
+    // (a warm-up and the save it was for) share it.
+    if (this.snap) return Promise.resolve();
+    return (this.readying ??= this.load(db).finally(() => {
+      this.readying = null;
+    }));
+  }
+
+  private readying: Promise<void> | null = null;
+
+  private async load(db: LibraryDb): Promise<void> {
     for (let i = 0; i < 3; i++) {
       const ok = await db.transaction('r', [db.counts, db.countlog, db.keybase, db.sync], async () => !!(await this.catchUp(db, await readGen(db))));
       if (ok) return;

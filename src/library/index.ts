@@ -92,6 +92,8 @@ export interface Library {
   close(): void;
   /** The Dexie database, for tests and the bench only. */
   readonly db: LibraryDb;
+  /** Load the counts and key index now (a page is loading whose article will be saved). */
+  warm(): Promise<void>;
   /** The in-memory counts, for tests and the bench only. */
   readonly counts: DfIndex;
 }
@@ -522,6 +524,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       });
       counts.reset(gen);
     }),
+    warm: guarded(() => counts.ready(db)),
     count: guarded(count),
     exportJson: guarded(exportJson),
     exportChunks,

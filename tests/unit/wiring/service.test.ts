@@ -46,6 +46,20 @@ describe('background service', () => {
     expect(second.related[0]?.reason).toMatch(/Kim Jong Un|Putin/);
   });
 
+  it('prepares for a loading page: the library counts are loaded once, and only where the page may be stored', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const svc = new SorotService(lib, new TabStates(), always);
+    await svc.pageAnalyzed(1, false, analysed(putin));
+    lib.counts.invalidate();
+    await svc.prepare(kim.url, true); // private tab: nothing stored, nothing loaded
+    expect(lib.counts.peek()).toBeNull();
+    const transactions = vi.spyOn(lib.db, 'transaction');
+    await Promise.all([svc.prepare(kim.url, false), lib.warm()]);
+    expect(lib.counts.peek()).not.toBeNull();
+    expect(transactions).toHaveBeenCalledTimes(1); // the two callers shared one load
+    expect(lib.counts.lastLoadFrom).toBe('snapshot');
+  });
+
   it('stores the article and says why the entities are missing when the tagger data cannot be read', async () => {
     // A fresh module graph: its entities/data.ts has no data, so the service fetches it from the
     // package, which does not exist here.
