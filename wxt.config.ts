@@ -36,7 +36,7 @@ export default defineConfig({
       action: { default_title: '__MSG_extActionTitle__' },
       commands: {
         'toggle-reader': {
-          suggested_key: { default: 'Alt+Shift+R' },
+          suggested_key: { default: 'Alt+Shift+L' },
           description: '__MSG_cmdToggleReader__',
         },
         ...(firefox

@@ -18,9 +18,9 @@ import { SEED_KIM, SEED_PUTIN, rawMessage } from '../tests/e2e/support/seeds';
 
 const sh = (cmd: string) => execSync(cmd, { stdio: 'inherit', cwd: ROOT });
 
-sh('npx wxt build');
-sh('npx wxt build -b firefox');
-sh('npx wxt zip && npx wxt zip -b firefox');
+// `wxt zip` builds, then packs: one build per browser.
+sh('npx wxt zip');
+sh('npx wxt zip -b firefox');
 console.log(`\nBuilt: ${path.relative(ROOT, EXT_DIR)} (Chrome), .output/firefox-mv2 (Firefox), zips in .output/\n`);
 
 const server = await serveSites([SEED_PUTIN, SEED_KIM]);
@@ -36,8 +36,8 @@ if (process.env.DISPLAY && !process.env.CI) {
   });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(server.urlFor(SEED_KIM.url));
-  console.log('Chromium is open on a sample article. Click the Sorot toolbar button for the panel,');
-  console.log('Alt+Shift+R for the reading view. Close the window to finish.');
+  console.log('Chromium is open on a sample article. Click the Sorot toolbar button (Alt+Shift+S) for the panel,');
+  console.log('Alt+Shift+L for the reading view. Close the window to finish.');
   await new Promise<void>((resolve) => ctx.on('close', () => resolve()));
   await server.close();
   process.exit(0);

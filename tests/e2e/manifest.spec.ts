@@ -34,3 +34,16 @@ test('the Firefox build declares a sidebar and no data collection; Chrome declar
   expect(cr.side_panel?.default_path).toBe('sidepanel.html');
   expect(cr.permissions).toContain('sidePanel');
 });
+
+test('Chromium assigns every suggested shortcut (it silently drops keys it reserves, e.g. Alt+Shift+R)', async () => {
+  const { launchWithExtension } = await import('./support/browser');
+  const b = await launchWithExtension();
+  try {
+    const cmds = (await b.sw.evaluate(() => (globalThis as any).chrome.commands.getAll())) as Array<{ name: string; shortcut: string }>;
+    const declared = Object.keys(JSON.parse(fs.readFileSync(chromeManifest, 'utf8')).commands);
+    expect(cmds.map((c) => c.name).sort()).toEqual(declared.sort());
+    for (const c of cmds) expect(c.shortcut, `shortcut of ${c.name}`).not.toBe('');
+  } finally {
+    await b.close();
+  }
+});

@@ -34,7 +34,7 @@ const COMMAND_LABEL: Record<string, string> = {
 
 /** The two documented shortcuts, shown when the browser reports none (e.g. tests, old builds). */
 const FALLBACK_SHORTCUTS: Shortcut[] = [
-  { name: 'toggle-reader', shortcut: 'Alt+Shift+R', description: '' },
+  { name: 'toggle-reader', shortcut: 'Alt+Shift+L', description: '' },
   { name: '_execute_action', shortcut: 'Alt+Shift+S', description: '' },
 ];
 

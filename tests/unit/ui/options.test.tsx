@@ -11,7 +11,7 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
 const shortcuts = async () => [
-  { name: 'toggle-reader', shortcut: 'Alt+Shift+R', description: 'Toggle' },
+  { name: 'toggle-reader', shortcut: 'Alt+Shift+L', description: 'Toggle' },
   { name: '_execute_action', shortcut: 'Alt+Shift+S', description: '' },
 ];
 
@@ -122,7 +122,7 @@ describe('options page', () => {
 
   it('lists the keyboard shortcuts', async () => {
     renderOptions();
-    expect(await screen.findByText('Alt+Shift+R')).toBeTruthy();
+    expect(await screen.findByText('Alt+Shift+L')).toBeTruthy();
     expect(screen.getByText('Alt+Shift+S')).toBeTruthy();
     expect(screen.getByText('Buka/tutup mode baca')).toBeTruthy();
     expect(screen.getByText('Buka panel Sorot')).toBeTruthy();
