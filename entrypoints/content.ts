@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { NEWS_MATCHES } from '@/src/sites';
 import { analyzeDocument, hiddenItems } from '@/src/article';
 import { joinMultiPage } from '@/src/article/parts';
-import { HIDE_CSS, earlyCss, findClutter, markClutter, setHiding, setShown, type ClutterHit } from '@/src/clutter';
+import { HIDE_CSS, earlyCss, findClutter, markClutter, setHiding, setShown, unmarkAll, type ClutterHit } from '@/src/clutter';
 import { pageFailureMessage } from '@/src/messaging/failure';
 import { onMessage, sendMessage } from '@/src/messaging/protocol';
 import { pageIO } from '@/src/page/fetch-part';
@@ -107,10 +107,17 @@ function run(ctx: ContentScriptContext) {
     try {
       // Marked on the page's timeline so long-task checks can attribute time to us.
       performance.mark('sorot:analyze:start');
-      const { result, hits: found } = analyzeDocument(doc, location.href);
+      const analysed = analyzeDocument(doc, location.href);
+      // Not an article (index, gallery, video page): left as it is, nothing hidden; the panel
+      // says why. The early CSS of known portals hid clutter until now: that stops too.
+      const result = analysed.result.isArticle ? analysed.result : { ...analysed.result, hidden: [] };
+      if (!result.isArticle) {
+        unmarkAll(doc);
+        hidingOn = false;
+      }
       performance.measure('sorot:analyze', 'sorot:analyze:start');
-      hits = found;
-      paragraphs = result.article?.paragraphs ?? [];
+      hits = result.isArticle ? analysed.hits : [];
+      paragraphs = result.isArticle ? (result.article?.paragraphs ?? []) : [];
       const elapsedMs = performance.now() - t0;
       const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs, hidingEnabled: hidingOn });
       if (state) tabId = state.tabId;

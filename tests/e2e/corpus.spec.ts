@@ -67,14 +67,20 @@ for (const file of pages) {
     const route = routes[pages.indexOf(file)]!;
     const page = await eb.context.newPage();
     await page.goto(server.urlFor(route.url), { waitUntil: 'domcontentloaded' });
-    // The analysis runs at DOMContentLoaded; give it a moment, then read the marking.
-    await page.waitForFunction(() => document.documentElement.hasAttribute('data-sorot-hide'), null, { timeout: 10_000 });
+    // The analysis runs at DOMContentLoaded (and marks its end on the page's timeline); give the
+    // rest a moment, then read the marking.
+    await page.waitForFunction(() => performance.getEntriesByName('sorot:analyze').length > 0, null, { timeout: 10_000 });
     await page.waitForTimeout(gold.is_article ? 1200 : 600);
     const r = await page.evaluate(inspect, { paragraphs: gold.paragraphs, related: gold.related ?? [] });
     expect(r.lostParagraphs, 'gold paragraphs hidden by us').toEqual([]);
     if (gold.is_article) {
       expect(r.leakedRelated, 'gold related items still visible').toEqual([]);
       expect(r.visibleAds, 'ad slots still visible').toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-sorot-hide'))).toBe(true);
+    } else {
+      // Not an article: left as it is, nothing marked or hidden (the panel says so).
+      expect(r.marked, 'elements marked on a non-article page').toBe(0);
+      expect(await page.evaluate(() => document.documentElement.hasAttribute('data-sorot-hide'))).toBe(false);
     }
     await page.close();
   });

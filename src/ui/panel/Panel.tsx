@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TabState } from '../../messaging/protocol';
 import type { PanelBackend } from '../backend';
 import { Brand, PageLink, Spinner, Status } from '../components';
-import { useT } from '../i18n';
+import { useT, type TFunction } from '../i18n';
 import { ArticleView } from './ArticleView';
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; state: TabState | null } | { kind: 'failed'; message: string };
@@ -137,7 +137,8 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
     body = (
       <div class="empty" data-state="not-article">
         <h1 class="empty-title">{t('panel.notArticle.title')}</h1>
-        <p class="muted">{state?.message || t(state ? 'panel.notArticle.noReason' : 'panel.notAnalyzed')}</p>
+        <p class="muted">{state ? notArticleText(t, state.message) : t('panel.notAnalyzed')}</p>
+        {state?.status === 'not-article' ? <p class="muted">{t('panel.notArticle.leftAlone')}</p> : null}
         <button type="button" class="btn btn-primary" onClick={analyze} disabled={busy || tabId == null}>
           {busy ? <Spinner /> : null}
           {t('panel.analyze')}
@@ -195,4 +196,18 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
       </main>
     </div>
   );
+}
+
+/** The analysis gives its reason in plain English (src/article/classify.ts); the panel says it in the UI language. */
+const NOT_ARTICLE_REASONS: Record<string, string> = {
+  'photo gallery': 'photoGallery', 'video page': 'videoPage', 'too little text': 'tooLittleText', 'index page': 'indexPage',
+  'no article text found': 'noText', 'page too large': 'tooLarge', 'could not read the page': 'unreadable',
+};
+
+export function notArticleText(t: TFunction, reason: string | undefined): string {
+  if (!reason) return t('panel.notArticle.noReason');
+  const known = Object.keys(NOT_ARTICLE_REASONS).find((r) => reason === r || reason.startsWith(`${r} (`));
+  if (!known) return reason;
+  const detail = reason.slice(known.length).trim();
+  return `${t(`panel.notArticle.reasons.${NOT_ARTICLE_REASONS[known]}`)}${detail ? ` ${detail}` : ''}`;
 }

@@ -112,6 +112,20 @@ describe('side panel states', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Putin/ })).toBeTruthy();
   });
 
+  it('not-article: the analysis reason in the reader\'s language, and that the page was left alone', async () => {
+    for (const [lang, reason, text] of [
+      ['id', 'photo gallery', 'Ini galeri foto, bukan artikel.'],
+      ['en', 'index page', 'This is an index page (a list of stories), not an article.'],
+      ['id', 'could not read the page (TypeError: x is null)', 'Sorot tidak bisa membaca halaman ini. (TypeError: x is null)'],
+      ['id', 'some new reason', 'some new reason'],
+    ] as const) {
+      const { unmount } = renderPanel(fakeBackend(articleState({ status: 'not-article', article: null, message: reason })), lang);
+      expect(await screen.findByText(text)).toBeTruthy();
+      expect(screen.getByText(lang === 'id' ? /tidak ada yang disembunyikan/ : /nothing is hidden/)).toBeTruthy();
+      unmount();
+    }
+  });
+
   it('unsupported site: offers to enable it', async () => {
     const b = fakeBackend(articleState({ status: 'unsupported', article: null, url: 'https://blog.example.org/a' }));
     renderPanel(b, 'en');
