@@ -35,7 +35,7 @@ const root = path.resolve(import.meta.dirname, '..');
  *  covered by several outlets within days, Indonesian function words between the content. */
 const ENTRY = `
 import { openLibrary, RETRIEVAL } from './src/library/index';
-import { buildRows, STATS_KEY, GEN_KEY, dfTerms, unpackFeatures, unpackCounts, snapshotRows, postOf } from './src/library/db';
+import { buildRows, entityRow, STATS_KEY, GEN_KEY, dfTerms, unpackFeatures, unpackCounts, snapshotRows, postOf } from './src/library/db';
 import { entityKey, KeyIndex } from './src/library/key-index';
 import { docEntities } from './src/library/features';
 import { articleId } from './src/library/ids';
@@ -134,7 +134,7 @@ export async function generate(lib, n, budgetMs, from = 0, chunk = 5000) {
     for (const [t, n] of vocab) terms.set(t, (terms.get(t) ?? 0) + n);
     // v6 entity rows: what describes the entity; its count is in the snapshot below.
     const oldE = from ? await db.entities.bulkGet([...edf.keys()]) : [];
-    await db.entities.bulkPut([...edf.keys()].map((id, i) => oldE[i] ?? { id, name: names.get(id).name, type: names.get(id).type, surface: [names.get(id).name] }));
+    await db.entities.bulkPut([...edf.keys()].map((id, i) => oldE[i] ?? entityRow({ id, name: names.get(id).name, type: names.get(id).type, surface: [names.get(id).name] })));
     for (const [id, c] of edf) ents.set(id, (ents.get(id) ?? 0) + c);
     const before = from ? (await db.meta.get(STATS_KEY))?.articles ?? 0 : 0;
     await db.meta.put({ k: STATS_KEY, articles: before + made });

@@ -5,7 +5,7 @@
  * count to `meta`.
  */
 import type { Entity } from '../types';
-import { GEN_KEY, STATS_KEY, type EntityRow, type LibraryDb } from './db';
+import { entityRow, GEN_KEY, STATS_KEY, type EntityRow, type LibraryDb } from './db';
 import { readGen } from './df-cache';
 import type { Post } from './key-index';
 
@@ -98,8 +98,8 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, pre: Prefetched): Pr
     'meta' in pre || d.articles === 0 ? pre.meta : db.meta.get(STATS_KEY),
     pre.gen ?? readGen(db),
   ]);
-  const entityRow = new Map(pre.entities ?? []);
-  missing.forEach((k, i) => entityRow.set(k, fetched[i]));
+  const rowOf = new Map(pre.entities ?? []);
+  missing.forEach((k, i) => rowOf.set(k, fetched[i]));
   const wrote: Written = { terms: [], entities: [], articles: null, posts: d.posts, rows: [], from: gen, to: gen + 1 };
   for (const t of termKeys) wrote.terms.push([t, Math.max(0, (pre.terms.get(t) ?? 0) + d.terms.get(t)!)]);
   const entityPut: EntityRow[] = [];
@@ -113,7 +113,7 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, pre: Prefetched): Pr
     }
     const info = d.seen.get(id);
     if (!info) continue;
-    const prev = entityRow.get(id);
+    const prev = rowOf.get(id);
     const surface = mergeSurfaces(prev?.surface ?? [], info.surface);
     // Surfaces only grow (mergeSurfaces keeps the old ones first), so a longer list is a change.
     if (prev && surface.length === prev.surface.length) {
@@ -121,7 +121,7 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, pre: Prefetched): Pr
       continue;
     }
     // The first name seen stays: it is what the reader has been shown so far.
-    const row = { id, name: prev?.name ?? info.name, type: prev?.type ?? info.type, surface };
+    const row = entityRow({ id, name: prev?.name ?? info.name, type: prev?.type ?? info.type, surface });
     entityPut.push(row);
     wrote.rows.push(row);
   }

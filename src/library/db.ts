@@ -24,10 +24,11 @@
  *     in each log row the keys its write set. The `keys` and `ekeys` multiEntry
  *     indexes (~40 entries written per save) are dropped; rows keep the arrays (search checks
  *     them). The upgrade builds the key index from the rows and folds the log into the snapshot.
- * v6: entity rows keep only what describes the entity (name, type, surfaces). Their article
- *     count was a second copy of the counts (snapshot + log) and, with `lastSeen`, changed on
- *     every save, so each save rewrote the rows of all ~7 entities it named; now a save writes an
- *     entity row only when the entity is new or shows a new surface form. No index changes.
+ * v6: entity rows keep only what describes the entity (name, type, surfaces) and its forms
+ *     (name and surfaces lower-cased, a multiEntry index: the library page finds an entity by a
+ *     short form). Their article count was a second copy of the counts (snapshot + log) and, with
+ *     `lastSeen`, changed on every save, so each save rewrote the rows of all ~7 entities it
+ *     named; now a save writes an entity row only when the entity is new or shows a new form.
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
@@ -110,12 +111,19 @@ export interface EntityRow {
   type: EntityType;
   /** Surface forms seen across articles (capped). */
   surface: string[];
+  /** v6: name and surfaces lower-cased, indexed: the library finds "Korut" or "jokowi" by them. */
+  forms: string[];
 }
 
-/** v1-v5 entity row: the article count (document frequency) and last save time were kept here too. */
-export interface EntityRowV5 extends EntityRow {
+/** v1-v5 entity row: no forms; the article count (document frequency) and last save time. */
+export interface EntityRowV5 extends Omit<EntityRow, 'forms'> {
   articleCount: number;
   lastSeen: number;
+}
+
+/** An entity row with its indexed forms. */
+export function entityRow(e: Pick<EntityRow, 'id' | 'name' | 'type' | 'surface'>): EntityRow {
+  return { id: e.id, name: e.name, type: e.type, surface: e.surface, forms: [...new Set([e.name, ...e.surface].map((f) => f.toLowerCase()))] };
 }
 
 export interface VocabRow {
@@ -193,8 +201,8 @@ export const SCHEMA_V5 = {
   keybase: 'k',
 };
 
-/** v6 changes the shape of entity rows, not the stores. */
-export const SCHEMA_V6 = SCHEMA_V5;
+/** v6: entity rows lose their counts and gain their forms, indexed. */
+export const SCHEMA_V6 = { ...SCHEMA_V5, entities: 'id, *forms' };
 
 /** The key index's base, as stored (one row). */
 export interface KeyBaseRow extends KeyBase {
@@ -433,16 +441,15 @@ async function upgradeV4toV5(tx: Transaction): Promise<void> {
 }
 
 /**
- * v5 -> v6: drop the article count and last save time from entity rows; the counts (snapshot +
- * log) already hold the count, and a recount takes it from the articles. Rows no article names
- * any more go.
+ * v5 -> v6: entity rows drop the article count and last save time (the counts, snapshot + log,
+ * already hold the count, and a recount takes it from the articles) and get their forms. Rows no
+ * article names any more go.
  */
 async function upgradeV5toV6(tx: Transaction): Promise<void> {
   const entities = tx.table('entities');
   await entities.filter((e: EntityRowV5) => !(e.articleCount > 0)).delete();
-  await entities.toCollection().modify((e: Partial<EntityRowV5>) => {
-    delete e.articleCount;
-    delete e.lastSeen;
+  await entities.toCollection().modify((e: Partial<EntityRowV5> & Partial<EntityRow>, ref: { value: unknown }) => {
+    ref.value = entityRow(e as EntityRow);
   });
 }
 

@@ -7,7 +7,7 @@ import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
 import { applyDeltas, Deltas, mergeSurfaces } from './counts';
 import {
-  buildRows, dfTerms, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
+  buildRows, dfTerms, entityRow, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
   type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
 } from './db';
 import { DfIndex, readGen, type DfSnapshot } from './df-cache';
@@ -71,6 +71,11 @@ export interface Library {
   search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
   list(opts?: { offset?: number; limit?: number; site?: string }): Promise<ArticleSummary[]>;
   entity(id: string): Promise<EntityRow | undefined>;
+  /**
+   * Entities known by `form` (any case): its name or a surface form it was seen under ("Korut",
+   * "jokowi"); if none, those with a form starting with it. At most `limit`.
+   */
+  findEntities(form: string, limit?: number): Promise<EntityRow[]>;
   delete(id: string): Promise<boolean>;
   clear(): Promise<void>;
   count(): Promise<number>;
@@ -476,7 +481,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       const existing = await db.entities.bulkGet(file.entities.map((e) => e.id));
       await db.entities.bulkPut(file.entities.map(({ id, name, type, surface }, i) => {
         const prev = existing[i];
-        return prev ? { ...prev, surface: mergeSurfaces(prev.surface, surface) } : { id, name, type, surface };
+        return entityRow(prev ? { ...prev, surface: mergeSurfaces(prev.surface, surface) } : { id, name, type, surface });
       }));
       return applyDeltas(db, d, { terms: mem.terms, entityCounts: mem.entities });
     }).catch((e: unknown) => {
@@ -511,6 +516,12 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     list: guarded(list),
     // One row, no counts: pages that only show an entity's names need not load them.
     entity: guarded(async (id: string) => db.entities.get(id)),
+    findEntities: guarded(async (form: string, limit = 5) => {
+      const f = form.trim().toLowerCase();
+      if (!f) return [];
+      const exact = await db.entities.where('forms').equals(f).limit(limit).toArray();
+      return exact.length ? exact : db.entities.where('forms').startsWith(f).distinct().limit(limit).toArray();
+    }),
     delete: guarded(remove),
     clear: guarded(async () => {
       const gen = await db.transaction('rw', ALL, async () => {

@@ -39,7 +39,7 @@ export interface ListQuery {
 /** The library calls this file makes; the real Library satisfies it, tests pass a fake. */
 export type LibraryLike = Pick<
   Library,
-  'get' | 'entity' | 'entityTimeline' | 'search' | 'list' | 'delete' | 'clear' | 'count' | 'exportJson' | 'importJson' | 'estimateSize'
+  'get' | 'entity' | 'findEntities' | 'entityTimeline' | 'search' | 'list' | 'delete' | 'clear' | 'count' | 'exportJson' | 'importJson' | 'estimateSize'
 >;
 
 let lib: LibraryLike | null = null;
@@ -84,9 +84,9 @@ export async function entityTimeline(entityId: string): Promise<StoredArticleVie
   return res.map(toView);
 }
 
-function matchesEntity(v: StoredArticleView, q: string): boolean {
+function matchesEntity(v: StoredArticleView, q: string, ids: ReadonlySet<string>): boolean {
   const needle = q.toLowerCase();
-  return !!v.entities?.some((e) => e.id === q || e.name.toLowerCase().includes(needle));
+  return !!v.entities?.some((e) => e.id === q || ids.has(e.id) || e.name.toLowerCase().includes(needle));
 }
 
 /** yyyy-mm-dd of `published` as the outlet wrote it, inside [from, to]. */
@@ -117,16 +117,31 @@ export async function listArticles(q: ListQuery = {}): Promise<StoredArticleView
     from: q.from ? Date.parse(`${q.from}T00:00:00Z`) - ZONE_SLACK_MS : undefined,
     to: q.to ? Date.parse(`${q.to}T23:59:59.999Z`) + ZONE_SLACK_MS : undefined,
   };
-  const exact = (list: StoredArticleView[]) =>
-    list.filter((v) => inDates(v, q.from, q.to) && (!entity || matchesEntity(v, entity)));
   if (!text && !entity && !q.from && !q.to) {
     return (await l.list({ site: filters.site, limit: q.limit ?? LIST_LIMIT })).map(toView);
   }
   const limit = q.limit ?? (text ? 200 : LIST_LIMIT);
+  // A name as the reader knows it ("Korut", "Jokowi", "DPR"): the entities seen under that form.
+  const named = entityWords ? await l.findEntities(entityWords) : [];
+  const ids = new Set(named.map((e) => e.id));
+  const exact = (list: StoredArticleView[]) =>
+    list.filter((v) => inDates(v, q.from, q.to) && (!entity || matchesEntity(v, entity, ids)));
+  if (named.length) return exact(await byEntities(text, filters, [...ids], limit));
   const found = exact((await l.search([text, entityWords].filter(Boolean).join(' '), filters, limit)).map(toView));
-  if (found.length || !entityWords) return found;
+  if (found.length) return found;
   // A partial name ("prab") is no indexed word: match it against the names of the recent ones.
-  return exact((await l.search(text, filters, limit)).map(toView));
+  if (entityWords) return exact((await l.search(text, filters, limit)).map(toView));
+  // Words that are no indexed term may be a form of a name ("jokowi"): its articles, if so.
+  const asName = await l.findEntities(text);
+  return asName.length ? exact(await byEntities('', filters, asName.map((e) => e.id), limit)) : found;
+}
+
+/** Articles with any of the entities (and the words), newest first. */
+async function byEntities(text: string, filters: SearchFilters, ids: string[], limit: number): Promise<StoredArticleView[]> {
+  const lists = await Promise.all(ids.map((entityId) => getLibrary().search(text, { ...filters, entityId }, limit)));
+  const seen = new Map<string, SearchHit>();
+  for (const h of lists.flat()) if (!seen.has(h.id)) seen.set(h.id, h);
+  return [...seen.values()].sort((a, b) => b.lastRead - a.lastRead).slice(0, limit).map(toView);
 }
 
 export function storedToArticle(r: StoredArticle): Article {

@@ -207,8 +207,8 @@ describe('schema v2 -> v3 -> v4 -> v5 -> v6 migration', () => {
     await v2.table('meta').put({ k: STATS_KEY, articles: rows.length });
     const before = {
       articles: await v2.table('articles').toArray(), feats: await v2.table('feats').toArray(), bodies: await v2.table('bodies').toArray(),
-      // v6 keeps only what describes an entity in its row.
-      entities: (await v2.table('entities').toArray()).map(({ articleCount: _n, lastSeen: _t, ...e }) => e), meta: await v2.table('meta').toArray(),
+      // v6 keeps only what describes an entity in its row, and its forms.
+      entities: (await v2.table('entities').toArray()).map(({ articleCount: _n, lastSeen: _t, ...e }) => ({ ...e, forms: [e.id.toLowerCase()] })), meta: await v2.table('meta').toArray(),
     };
     v2.close();
 

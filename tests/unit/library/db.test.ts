@@ -112,7 +112,7 @@ describe('save', () => {
     // A new surface form of a known entity, and a new entity: those two rows only.
     await l.save(makeArticle({ url: 'https://x.example/c', title: 'Putin di Moskow', text: 'Putin berpidato di Moskow.' }), [ent('PER', 'Vladimir Putin', 1, ['Putin']), ent('LOC', 'Moskow')]);
     expect(puts.flat().sort()).toEqual(['LOC:moskow', 'PER:vladimir-putin']);
-    expect(await l.entity('PER:vladimir-putin')).toEqual({ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER', surface: ['Vladimir Putin', 'Putin'] });
+    expect(await l.entity('PER:vladimir-putin')).toEqual({ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER', surface: ['Vladimir Putin', 'Putin'], forms: ['vladimir putin', 'putin'] });
     expect(await entityDf(l, 'PER:vladimir-putin')).toBe(3);
     // Rows go with the last article that names them; the counts say so without a row.
     expect(await entityDf(l, 'PER:kim-jong-un')).toBe(2);

@@ -40,6 +40,19 @@ describe('library client over the real library (fake IndexedDB)', () => {
     expect((await listArticles({ from: '2026-02-01', to: '2026-02-28' })).map((a) => a.title)).toEqual(['Judul 2']);
   });
 
+  it('finds an entity by any form it was seen under, in the filter and in the search box', async () => {
+    const korut: Entity = { id: 'LOC:korea-utara', name: 'Korea Utara', type: 'LOC', surface: ['Korea Utara', 'Korut'], count: 2, mentions: [] };
+    await lib.save(art(4, { title: 'Rudal baru diuji', paragraphs: ['Pyongyang menguji rudal baru pekan ini.'] }), [korut]);
+    expect((await listArticles({ entity: 'Korut' })).map((a) => a.title)).toEqual(['Rudal baru diuji']);
+    expect((await listArticles({ entity: 'korut' })).map((a) => a.title)).toEqual(['Rudal baru diuji']);
+    expect((await listArticles({ entity: 'Korea Utara' })).map((a) => a.title)).toEqual(['Rudal baru diuji']);
+    expect((await listArticles({ entity: 'kor' })).map((a) => a.title)).toEqual(['Rudal baru diuji']); // a form's start
+    // "Korut" is not in the text: the search box finds it as a name.
+    expect((await listArticles({ text: 'Korut' })).map((a) => a.title)).toEqual(['Rudal baru diuji']);
+    expect(await listArticles({ text: 'Korut', from: '2026-01-01', to: '2026-01-31' })).toEqual([]);
+    expect(await listArticles({ entity: 'Korsel' })).toEqual([]);
+  });
+
   it('entity timeline is newest first', async () => {
     expect((await entityTimeline('PER:prabowo')).map((a) => a.title)).toEqual(['Judul 3', 'Judul 1']);
   });
