@@ -11,8 +11,9 @@ import { gazetteerType } from './gazetteer';
 import type { MentionType, RawMention } from './mentions';
 import { expandShortForm } from './shortForms';
 
-/** Marks the outlet named in a dateline ("KOMPAS.com"): the library may want to skip it when linking. */
-export const DATELINE_OUTLET_ROLE = 'media (dateline)';
+import { DATELINE_OUTLET_ROLE } from './roles';
+
+export { DATELINE_OUTLET_ROLE };
 
 /** Comparison key of a name: case, punctuation and spacing ignored. */
 export function nameKey(s: string): string {

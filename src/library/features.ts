@@ -3,6 +3,7 @@
  * stores per article next to the heavy body, so a related query reads a few hundred bytes per
  * candidate instead of whole articles.
  */
+import { DATELINE_OUTLET_ROLE } from '../entities/roles';
 import type { Entity, EntityType } from '../types';
 import { datelineDate } from './dates';
 import { termVector, termsOf, tokenize } from './text';
@@ -44,6 +45,9 @@ export function docEntities(entities: Entity[]): DocEntity[] {
   const byId = new Map<string, DocEntity>();
   for (const e of entities) {
     if (!RANKED_TYPES.has(e.type)) continue;
+    // The outlet named in the dateline ("JAKARTA, KOMPAS.com -") says who published the article,
+    // not what it is about: two stories of one outlet are not related by it.
+    if (e.role === DATELINE_OUTLET_ROLE) continue;
     const prev = byId.get(e.id);
     if (prev) prev.n += Math.max(1, e.count);
     else byId.set(e.id, { id: e.id, name: e.name, type: e.type, n: Math.max(1, e.count) });
