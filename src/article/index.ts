@@ -12,7 +12,7 @@ import type { Article, ExtractResult, HiddenItem } from '../types';
 import { blocksOf } from './blocks';
 import { notArticleReason } from './classify';
 import {
-  articleLd, bylineOf, canonicalUrl, excerptOf, imageOf, langOf, metaIndex, publishedOf, siteOf, titleOf, toIso,
+  articleLd, bylineOf, canonicalUrl, excerptOf, fallbackTitle, imageOf, langOf, metaIndex, publishedOf, siteOf, titleOf, toIso,
 } from './metadata';
 import { cleanParagraphs, postcleanContent, precleanClone } from './postclean';
 
@@ -197,7 +197,7 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   const article: Article = {
     url,
     canonicalUrl: canonicalUrl(doc, url, metas),
-    title: titleOf(doc, ld, site, host, metas) || collapse(parsed.title ?? ''),
+    title: titleOf(doc, ld, site, host, metas) || collapse(parsed.title ?? '') || fallbackTitle(url, paragraphs, host),
     byline: bylineOf(doc, ld, parsed.byline, metas),
     published,
     site,

@@ -170,6 +170,32 @@ export function titleOf(doc: Document, ld: Record<string, unknown> | null, site:
   return cleanTitle(raw, site, host);
 }
 
+/**
+ * A title for a page that gives none (no og:title, headline, h1 or <title>): the headline most
+ * Indonesian portals put in the URL ("/putin-hadiahkan-mobil-mewah-...-2437247"), else the first
+ * sentence of the text, else the host. Never empty: lists and links need something to show.
+ */
+export function fallbackTitle(url: string, paragraphs: readonly string[], host: string): string {
+  let slug = '';
+  try {
+    const segments = new URL(url).pathname.split('/').map((x) => decodeURIComponent(x));
+    slug = segments.reverse().find((x) => (x.match(/[a-z]+/gi) ?? []).length >= 3 && /-/.test(x)) ?? '';
+  } catch {
+    /* not a URL: no slug */
+  }
+  // Ids and numbers in the slug ("2437247", "o2zwha283") are not headline words.
+  const words = slug.replace(/\.[a-z]{2,5}$/i, '').split(/[-_]+/).filter((w) => w && !/\d/.test(w));
+  if (words.length >= 3) {
+    const t = words.join(' ');
+    return t.charAt(0).toUpperCase() + t.slice(1);
+  }
+  const first = collapse(paragraphs.find((p) => p.trim()) ?? '')
+    .replace(/^[A-Z][A-Z .]{2,30},\s*[^-–—]{2,40}?\s+[-–—]\s+/, ''); // "JAKARTA, KOMPAS.com - "
+  const sentence = first.match(/^.{20,}?[.!?](?=\s|$)/)?.[0] ?? first;
+  if (sentence) return sentence.length > 110 ? `${sentence.slice(0, 107).replace(/\s+\S*$/, '')}…` : sentence;
+  return host.replace(/^www\./, '');
+}
+
 export function langOf(doc: Document, metas = metaIndex(doc)): string | null {
   return doc.documentElement?.getAttribute('lang')?.trim() || meta(metas, 'og:locale', 'language', 'content-language') || null;
 }

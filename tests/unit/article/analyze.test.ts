@@ -192,3 +192,23 @@ ${P(2)}${P(3)}</div></section></body></html>`;
     expect(text.indexOf('Kutipan penting')).toBeLessThan(text.indexOf('Mereka menunggu'));
   });
 });
+
+describe('a page that gives no title', () => {
+  it('takes the headline from the URL, else the first sentence, never an empty string', async () => {
+    const { fallbackTitle } = await import('../../../src/article/metadata');
+    expect(fallbackTitle('https://www.indozone.id/news/p2q8Xy1/putin-hadiahkan-mobil-mewah-buatan-rusia-untuk-kim-jong-un', [], 'www.indozone.id'))
+      .toBe('Putin hadiahkan mobil mewah buatan rusia untuk kim jong un');
+    expect(fallbackTitle('https://photo.liputan6.com/musik/hadiri-grammy-awards-2016-taylor-swift-2437247', [], 'photo.liputan6.com'))
+      .toBe('Hadiri grammy awards taylor swift');
+    expect(fallbackTitle('https://news.detik.com/berita/d-7001234', ['JAKARTA, KOMPAS.com - Harga cabai naik dua kali lipat di Jakarta. Pedagang mengeluh.'], 'news.detik.com'))
+      .toBe('Harga cabai naik dua kali lipat di Jakarta.');
+    expect(fallbackTitle('https://x.example/', [], 'www.x.example')).toBe('x.example');
+  });
+
+  it('is used when the page has no title, og:title, headline or h1', () => {
+    const body = Array.from({ length: 8 }, (_, i) => `<p>Paragraf ${i} tentang banjir di Jakarta yang merendam ratusan rumah warga sejak pagi hari ini.</p>`).join('');
+    const url = 'https://news.detik.com/berita/d-7001234/banjir-rendam-ratusan-rumah-di-jakarta';
+    const { result } = analyzeDocument(parse(`<html><head></head><body><article>${body}</article></body></html>`, url), url);
+    expect(result.article?.title).toBe('Banjir rendam ratusan rumah di jakarta');
+  });
+});
