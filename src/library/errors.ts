@@ -5,11 +5,14 @@ export class LibraryError extends Error {
   readonly code: LibraryErrorCode;
   /** For 'blocked': the call itself, which still completes once the upgrade can run. */
   readonly pending?: Promise<unknown>;
-  constructor(code: LibraryErrorCode, message: string, options?: { cause?: unknown; pending?: Promise<unknown> }) {
+  /** For 'invalid-import': what is wrong with the file (export-schema.ts ImportProblem). */
+  readonly problem?: string;
+  constructor(code: LibraryErrorCode, message: string, options?: { cause?: unknown; pending?: Promise<unknown>; problem?: string }) {
     super(message, options);
     this.name = 'LibraryError';
     this.code = code;
     if (options?.pending) this.pending = options.pending;
+    if (options?.problem) this.problem = options.problem;
   }
 }
 

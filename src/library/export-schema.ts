@@ -64,20 +64,23 @@ export const ExportFileSchema = v.object({
 export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
 export type ExportArticle = v.InferOutput<typeof ExportArticleSchema>;
 
+/** What is wrong with a file that cannot be imported, for the reader (the message is for bug reports). */
+export type ImportProblem = 'not-json' | 'not-sorot' | 'damaged';
+
 /** Parse and validate; the message says what is wrong and where, for the reader and for bug reports. */
-export function parseExport(text: string): { ok: true; value: ExportFile } | { ok: false; message: string } {
+export function parseExport(text: string): { ok: true; value: ExportFile } | { ok: false; problem: ImportProblem; message: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, message: `the file is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, problem: 'not-json', message: `the file is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
   }
   if (!raw || typeof raw !== 'object' || (raw as { format?: unknown }).format !== EXPORT_FORMAT) {
-    return { ok: false, message: `the file is not a Sorot library export (expected "format": "${EXPORT_FORMAT}")` };
+    return { ok: false, problem: 'not-sorot', message: `the file is not a Sorot library export (expected "format": "${EXPORT_FORMAT}")` };
   }
   const r = v.safeParse(ExportFileSchema, raw);
   if (r.success) return { ok: true, value: r.output };
   const issue = r.issues[0];
   const where = issue ? v.getDotPath(issue) ?? '(root)' : '(root)';
-  return { ok: false, message: `invalid export at ${where}: ${issue?.message ?? 'unknown problem'}` };
+  return { ok: false, problem: 'damaged', message: `invalid export at ${where}: ${issue?.message ?? 'unknown problem'}` };
 }

@@ -435,11 +435,11 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
 
   async function importJson(text: string): Promise<{ added: number; updated: number }> {
     const parsed = parseExport(text);
-    if (!parsed.ok) throw new LibraryError('invalid-import', `Import refused, nothing was changed: ${parsed.message}`);
+    if (!parsed.ok) throw new LibraryError('invalid-import', `Import refused, nothing was changed: ${parsed.message}`, { problem: parsed.problem });
     const file = parsed.value;
     for (const a of file.articles) {
       if (a.id !== articleId(a.canonicalUrl)) {
-        throw new LibraryError('invalid-import', `Import refused, nothing was changed: article ${a.id} does not match its URL (edited or foreign file)`);
+        throw new LibraryError('invalid-import', `Import refused, nothing was changed: article ${a.id} does not match its URL (edited or foreign file)`, { problem: 'damaged' });
       }
     }
     let added = 0;

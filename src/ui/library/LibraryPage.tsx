@@ -29,7 +29,32 @@ export const libraryApi: LibraryApi = {
   onStale: client.onLibraryStale,
 };
 
-type Notice = { kind: 'info' | 'error'; text: string } | null;
+/** A message for the reader; `details` (technical, for bug reports) folds away under it. */
+type Notice = { kind: 'info' | 'error'; text: string; details?: string } | null;
+
+function NoticeView({ notice }: { notice: Notice }) {
+  const { t } = useT();
+  if (!notice) return null;
+  return (
+    <div role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <Status kind={notice.kind === 'error' ? 'error' : 'info'}>{notice.text}</Status>
+      {notice.details ? (
+        <details class="muted">
+          <summary>{t('library.details')}</summary>
+          <code>{notice.details}</code>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+/** What went wrong with an import, in the reader's words; the library's message as details. */
+function importNotice(t: (key: string) => string, err: unknown): Notice {
+  const message = err instanceof Error ? err.message : String(err);
+  const problem = (err as { code?: string; problem?: string }).code === 'invalid-import' ? (err as { problem?: string }).problem : undefined;
+  const key = ({ 'not-json': 'notJson', 'not-sorot': 'notSorot', damaged: 'damaged' } as Record<string, string>)[problem ?? ''];
+  return { kind: 'error', text: `${t('library.importError')} ${key ? t(`library.importProblem.${key}`) : message}`, details: key ? message : undefined };
+}
 
 function download(name: string, file: Blob) {
   const url = URL.createObjectURL(file);
@@ -55,6 +80,8 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   const [allSites, setAllSites] = useState<string[]>([]);
   const [stats, setStats] = useState<{ count: number; bytes: number | null } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
+  // Export, import and clear answer next to their buttons, not at the top of a long page.
+  const [dataNotice, setDataNotice] = useState<Notice>(null);
   const [rev, setRev] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -102,15 +129,15 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   const clearAll = async () => {
     if (!ask(t('library.confirmClear', stats?.count ?? 0))) return;
     await api.clear();
-    setNotice({ kind: 'info', text: t('library.cleared') });
+    setDataNotice({ kind: 'info', text: t('library.cleared') });
     setRev(rev + 1);
   };
   const doExport = async () => {
     try {
       download(`sorot-${new Date().toISOString().slice(0, 10)}.json`, await api.exportFile());
-      setNotice({ kind: 'info', text: t('library.exported') });
+      setDataNotice({ kind: 'info', text: t('library.exported') });
     } catch (err) {
-      setNotice({ kind: 'error', text: `${t('library.exportError')} ${err instanceof Error ? err.message : String(err)}` });
+      setDataNotice({ kind: 'error', text: `${t('library.exportError')} ${err instanceof Error ? err.message : String(err)}` });
     }
   };
   const doImport = async (file: File | undefined) => {
@@ -118,10 +145,10 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     try {
       const json = await file.text();
       const r = await api.importJson(json);
-      setNotice({ kind: 'info', text: t('library.imported', { added: r.added, updated: r.updated }) });
+      setDataNotice({ kind: 'info', text: t('library.imported', { added: r.added, updated: r.updated }) });
       setRev(rev + 1);
     } catch (err) {
-      setNotice({ kind: 'error', text: `${t('library.importError')} ${err instanceof Error ? err.message : String(err)}` });
+      setDataNotice(importNotice(t, err));
     } finally {
       if (fileRef.current) fileRef.current.value = '';
     }
@@ -145,11 +172,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
         <p class="muted" data-testid="lib-summary">
           {summary}
         </p>
-        {notice && (
-          <div role={notice.kind === 'error' ? 'alert' : 'status'}>
-            <Status kind={notice.kind === 'error' ? 'error' : 'info'}>{notice.text}</Status>
-          </div>
-        )}
+        <NoticeView notice={notice} />
 
         <Section id="filters" title={t('library.search')}>
           <div class="grid-filters">
@@ -246,6 +269,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
               {t('library.clear')}
             </button>
           </div>
+          <NoticeView notice={dataNotice} />
         </Section>
       </main>
     </div>

@@ -112,6 +112,25 @@ describe('library page', () => {
     expect(titles(container)).toHaveLength(3);
   });
 
+  it('says what is wrong with a foreign file next to the import button, with the technical message folded away', async () => {
+    const f = fakeApi();
+    const { LibraryError } = await import('../../../src/library/errors');
+    f.api.importJson = async () => {
+      throw new LibraryError('invalid-import', 'Import refused, nothing was changed: the file is not a Sorot library export (expected "format": "sorot-library")', { problem: 'not-sorot' });
+    };
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    const input = screen.getByLabelText('Impor JSON…') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'x.json')], configurable: true });
+    fireEvent.change(input);
+    const alert = await screen.findByRole('alert');
+    expect(alert.querySelector('.status, [class*="status"]')?.textContent ?? alert.textContent).toContain('Impor gagal, tidak ada yang diubah: berkas ini bukan ekspor perpustakaan Sorot.');
+    expect(within(alert).getByText('Rincian teknis')).toBeTruthy();
+    expect(alert.querySelector('code')?.textContent).toMatch(/not a Sorot library export/);
+    // In the data section, beside the button the reader just used.
+    expect(container.querySelector('#data')?.contains(alert)).toBe(true);
+  });
+
   it('exports a JSON download', async () => {
     const f = fakeApi();
     const created: Blob[] = [];
