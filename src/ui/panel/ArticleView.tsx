@@ -80,7 +80,9 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
         <p class="muted">{t('hidden.none')}</p>
       ) : (
         <>
-          <Switch id="hide-toggle" checked={enabled} onChange={(v) => void toggleAll(v)} label={t('hidden.toggle')} hint={t('hidden.toggleHint')} />
+          <Switch id="hide-toggle" checked={enabled} onChange={(v) => void toggleAll(v)} label={t('hidden.toggle')} hint={t(enabled ? 'hidden.toggleHint' : 'hidden.toggleHintOff', state.hidden.length)} />
+          {/* Off: everything is on the page again, so there is nothing to show one by one. */}
+          {enabled ? (
           <ul class="groups" aria-label={t('hidden.title')}>
             {groups.map((g) => (
               <li key={g.reason} class="group" data-reason={g.reason}>
@@ -97,13 +99,7 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
                         <span class="item-text" title={item.rule}>
                           {item.text || t('hidden.noText')}
                         </span>
-                        <button
-                          type="button"
-                          class="btn btn-small"
-                          disabled={!enabled}
-                          aria-pressed={shown.has(index)}
-                          onClick={() => void toggleOne(index)}
-                        >
+                        <button type="button" class="btn btn-small" onClick={() => void toggleOne(index)}>
                           {shown.has(index) ? t('hidden.hideAgain') : t('hidden.showAgain')}
                         </button>
                       </li>
@@ -113,6 +109,7 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
               </li>
             ))}
           </ul>
+          ) : null}
         </>
       )}
     </Section>

@@ -55,6 +55,12 @@ describe('side panel states', () => {
     expect(await within(relatedGroup).findByRole('button', { name: 'Sembunyikan' })).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
     await waitFor(() => expect(b.calls).toContainEqual(['setHiding', 7, false]));
+    // Off: everything is back on the page; the panel says so and offers no per-item buttons.
+    expect(await screen.findByText('6 gangguan ditampilkan lagi di halaman. Nyalakan untuk menyembunyikannya.')).toBeTruthy();
+    expect(document.querySelector('[data-reason="related"]')).toBeNull();
+    fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
+    await waitFor(() => expect(b.calls).toContainEqual(['setHiding', 7, true]));
+    expect(await screen.findByText('Matikan untuk menampilkan semuanya lagi.')).toBeTruthy();
   });
 
   it('groups entities by type with counts, steps through mentions, lists stored articles newest first', async () => {
@@ -100,7 +106,7 @@ describe('side panel states', () => {
   it('shows the empty-library state', async () => {
     const b = fakeBackend(articleState({ related: [], libraryEmpty: true }));
     renderPanel(b);
-    expect((await screen.findByTestId('library-empty')).textContent).toMatch(/Belum ada artikel tersimpan/);
+    expect((await screen.findByTestId('library-empty')).textContent).toMatch(/Belum ada artikel lain yang tersimpan/);
   });
 
   it('not-article: shows the reason and analyses on request', async () => {
