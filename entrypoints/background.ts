@@ -9,7 +9,7 @@ import { SorotService } from '@/src/background/service';
 import { TabStates, emptyState } from '@/src/background/tab-states';
 import { storePolicy } from '@/src/background/store-policy';
 import { grantedSiteOrigins, hasSiteAccess, injectContentScript, injectIntoOpenTabs, isPrivateTab, registerSiteScripts, setupPanelOnActionClick } from '@/src/platform';
-import { sitesItem } from '@/src/ui/settings';
+import { isSiteEnabled, sitesItem } from '@/src/ui/settings';
 import { NEWS_MATCHES, isNewsHost } from '@/src/sites';
 
 export default defineBackground(() => {
@@ -98,13 +98,16 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    // A navigation starts a new page: the old state must not linger in the panel.
-    if (info.status !== 'loading' || !info.url) return;
-    if (isNewsHost(new URL(info.url).hostname)) void service.prepare(info.url, isPrivateTab(tab));
-    void tabs.get(tabId).then(async (prev) => {
-      if (prev?.url === info.url) return;
+    // A navigation or a reload starts a new page: the old state must not linger in the panel.
+    const url = info.url ?? tab.url;
+    if (info.status !== 'loading' || !url || !/^https?:/.test(url)) return;
+    const host = new URL(url).hostname;
+    void (async () => {
+      // A portal the reader switched off: its content script stays idle, and the panel says why.
+      const off = isNewsHost(host) && !isSiteEnabled((await sitesItem.getValue()) ?? {}, host);
+      if (isNewsHost(host) && !off) void service.prepare(url, isPrivateTab(tab));
       await tabs.delete(tabId);
-      broadcast(emptyState(tabId, 'loading', info.url!));
-    });
+      broadcast(off ? await tabs.set(emptyState(tabId, 'off', url)) : emptyState(tabId, 'loading', url));
+    })();
   });
 });

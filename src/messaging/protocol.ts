@@ -22,7 +22,8 @@ export interface RelatedView {
   sameStory: boolean;
 }
 
-export type TabStatus = 'idle' | 'loading' | 'article' | 'not-article' | 'unsupported' | 'error';
+/** 'off': the reader switched Sorot off for this site (Settings -> Sites). */
+export type TabStatus = 'idle' | 'loading' | 'article' | 'not-article' | 'unsupported' | 'off' | 'error';
 
 /** Everything the panel needs about one tab. */
 export interface TabState {

@@ -8,6 +8,7 @@ import { tabStateKey } from '../background/tab-states';
 import { requestSiteAccess } from '../platform';
 import type { StoredArticleView } from './library-client';
 import { storage } from 'wxt/utils/storage';
+import { siteKeyFor, sitesItem } from './settings';
 import { WIKIPEDIA_BASE, createWikipedia, type WikiSummary } from './wikipedia';
 
 export interface PanelBackend {
@@ -25,6 +26,8 @@ export interface PanelBackend {
   analyzeTab(tabId: number): Promise<TabState | null>;
   /** Enable Sorot on the tab's site (permission prompt, must run in a click handler), then analyse. */
   enableSite(tabId: number, url: string): Promise<TabState | null>;
+  /** Undo the reader's "off" for this site (Settings -> Sites) and analyse the tab. */
+  turnSiteBackOn(tabId: number, url: string): Promise<TabState | null>;
   watchTabState(cb: (state: TabState) => void): () => void;
   toggleReader(tabId: number): Promise<void>;
   setHiding(tabId: number, enabled: boolean): Promise<{ hidden: number } | null>;
@@ -104,6 +107,14 @@ export const browserBackend: PanelBackend = {
     // permissions.request must be the first thing the click handler awaits (Firefox is strict).
     const granted = await requestSiteAccess(url).catch(() => false);
     if (!granted) return null;
+    return sendMessage('analyzeTab', { tabId });
+  },
+
+  async turnSiteBackOn(tabId, url) {
+    const sites = { ...((await sitesItem.getValue()) ?? {}) };
+    const key = siteKeyFor(sites, new URL(url).hostname);
+    if (key != null) delete sites[key];
+    await sitesItem.setValue(sites);
     return sendMessage('analyzeTab', { tabId });
   },
 

@@ -139,3 +139,22 @@ test('reading view shows the article without clutter, and closes again', async (
   await expect(page.getByRole('heading', { name: 'Simbolisme di Balik Souvenir' })).toBeVisible();
   await page.close();
 });
+
+test('a site switched off in Settings: a reload leaves the page alone, the panel says so and turns it back on', async () => {
+  const { page, tabId } = await openAnalysed(SEED_PUTIN.url);
+  const host = new URL(SEED_PUTIN.url).hostname.replace(/^www\./, '');
+  await eb.sw.evaluate(async (h) => chrome.storage.local.set({ sites: { [h]: false } }), host);
+  await page.reload();
+  await expect
+    .poll(() => eb.sw.evaluate(async (id) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.status ?? null, tabId), { timeout: 15_000 })
+    .toBe('off');
+  await expect(page.locator('[data-sorot-clutter]')).toHaveCount(0);
+  const panel = await openPanel(tabId);
+  await expect(panel.getByRole('heading', { level: 1, name: new RegExp(host.replace(/\./g, '\\.')) })).toBeVisible({ timeout: 15_000 });
+  await panel.getByRole('button', { name: /Nyalakan lagi|Turn back on/ }).click();
+  await expect(panel.locator('#entities').getByText('Vladimir Putin', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-sorot-clutter]').first()).toBeAttached();
+  expect(await eb.sw.evaluate(async () => (await chrome.storage.local.get('sites')).sites)).toEqual({});
+  await panel.close();
+  await page.close();
+});

@@ -113,6 +113,7 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
   };
   const analyze = () => tabId != null && void run(() => backend.analyzeTab(tabId));
   const enable = (url: string) => tabId != null && void run(() => backend.enableSite(tabId, url));
+  const turnBackOn = (url: string) => tabId != null && void run(() => backend.turnSiteBackOn(tabId, url));
 
   const state = phase.kind === 'ready' ? phase.state : null;
   let body;
@@ -163,6 +164,19 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
             {t('panel.unsupported.enable', { host })}
           </button>
         )}
+      </div>
+    );
+  } else if (state.status === 'off') {
+    const url = state.url ?? '';
+    const host = url ? new URL(url).hostname.replace(/^www\./, '') : '';
+    body = (
+      <div class="empty" data-state="off">
+        <h1 class="empty-title">{t('panel.off.title', { host })}</h1>
+        <p class="muted">{t('panel.off.body')}</p>
+        <button type="button" class="btn btn-primary" onClick={() => turnBackOn(url)} disabled={busy || !url}>
+          {busy ? <Spinner /> : null}
+          {t('panel.off.turnOn', { host })}
+        </button>
       </div>
     );
   } else if (state.status === 'error') {

@@ -76,6 +76,10 @@ export function fakeBackend(initial: TabState | null | Promise<TabState | null>,
       calls.push(['enableSite', id, url]);
       return articleState({ tabId: id });
     },
+    turnSiteBackOn: async (id, url) => {
+      calls.push(['turnSiteBackOn', id, url]);
+      return articleState({ tabId: id });
+    },
     watchTabState: (cb) => {
       stateCb = cb;
       return () => (stateCb = null);

@@ -132,6 +132,15 @@ describe('side panel states', () => {
     }
   });
 
+  it('a site the reader switched off: says so and turns it back on', async () => {
+    const b = fakeBackend(articleState({ status: 'off', article: null, url: 'https://www.indozone.id/news/x' }));
+    renderPanel(b);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sorot dimatikan di indozone.id' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Nyalakan lagi di indozone.id' }));
+    await waitFor(() => expect(b.calls).toContainEqual(['turnSiteBackOn', 7, 'https://www.indozone.id/news/x']));
+    expect(await screen.findByRole('heading', { level: 1, name: /Putin/ })).toBeTruthy();
+  });
+
   it('unsupported site: offers to enable it', async () => {
     const b = fakeBackend(articleState({ status: 'unsupported', article: null, url: 'https://blog.example.org/a' }));
     renderPanel(b, 'en');
