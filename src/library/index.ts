@@ -86,7 +86,7 @@ export interface Library {
    * library is never one string: join them, or make a Blob of them, to get the file.
    */
   exportChunks(opts?: { batch?: number }): AsyncGenerator<string, void, undefined>;
-  importJson(text: string): Promise<{ added: number; updated: number }>;
+  importJson(text: string): Promise<{ added: number; updated: number; unchanged: number }>;
   estimateSize(): Promise<SizeEstimate>;
   articleId(canonicalUrl: string): string;
   /**
@@ -433,7 +433,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     return text;
   }
 
-  async function importJson(text: string): Promise<{ added: number; updated: number }> {
+  async function importJson(text: string): Promise<{ added: number; updated: number; unchanged: number }> {
     const parsed = parseExport(text);
     if (!parsed.ok) throw new LibraryError('invalid-import', `Import refused, nothing was changed: ${parsed.message}`, { problem: parsed.problem });
     const file = parsed.value;
@@ -444,6 +444,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     }
     let added = 0;
     let updated = 0;
+    let unchanged = 0;
     const wrote = await withCounts(async (mem) => {
       const d = new Deltas();
       const prevRows = await db.articles.bulkGet(file.articles.map((a) => a.id));
@@ -466,7 +467,11 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         const termFields = { terms, weights, forms, titleTerms };
         const prevTerms = prevFeat ? unpackFeatures(prevFeat) : undefined;
         const finalTerms = newer || !prevTerms ? termFields : prevTerms;
-        if (prev) updated++; else added++;
+        // The same reading already here (a file imported twice, or exported from this library).
+        const same = prev && prev.lastRead === incoming.lastRead && prev.firstRead === incoming.firstRead && prev.readCount === incoming.readCount && prev.title === incoming.title;
+        if (!prev) added++;
+        else if (same) unchanged++;
+        else updated++;
         d.change(prev ? { dfTerms: prevTerms ? dfTerms(prevTerms) : [], entityIds: prev.entityIds } : undefined, { dfTerms: dfTerms(finalTerms), entityIds: row.entityIds });
         rows.push(row);
         d.posts.push(postOf(row));
@@ -489,7 +494,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       throw e;
     });
     counts.committed(wrote.from, wrote.to, wrote, db);
-    return { added, updated };
+    return { added, updated, unchanged };
   }
 
   async function estimateSize(): Promise<SizeEstimate> {

@@ -43,8 +43,9 @@ export function reasonText(sim: Similarity, sameStory: boolean): string {
   if (sameStory) parts.push('liputan peristiwa yang sama');
   if (sim.shared.length) {
     parts.push(`sama-sama menyebut ${sim.shared.slice(0, RANK.reasonNames).map((e) => e.name).join(', ')}`);
-  } else if (sim.sharedTerms.length) {
-    const words = [...new Set(sim.sharedTerms.map((t) => t.form))].slice(0, RANK.reasonNames);
+  } else if (sim.sharedTerms.some((t) => !/^\d+$/.test(t.form))) {
+    // Numbers are no keywords to a reader ("Covid-19" is indexed as "covid" and "19").
+    const words = [...new Set(sim.sharedTerms.map((t) => t.form).filter((f) => !/^\d+$/.test(f)))].slice(0, RANK.reasonNames);
     parts.push(`kata kunci serupa: ${words.join(', ')}`);
   }
   if (!parts.length) parts.push('topik berdekatan');

@@ -195,7 +195,7 @@ export async function exportLibraryBlob(): Promise<Blob> {
 }
 
 /** Throws the library's error unchanged when the file is rejected (nothing is changed then). */
-export async function importLibrary(json: string): Promise<{ added: number; updated: number }> {
+export async function importLibrary(json: string): Promise<{ added: number; updated: number; unchanged: number }> {
   return getLibrary().importJson(json);
 }
 

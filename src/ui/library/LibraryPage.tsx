@@ -13,7 +13,7 @@ export interface LibraryApi {
   clear(): Promise<void>;
   /** The export file, assembled from parts: a large library never becomes one string. */
   exportFile(): Promise<Blob>;
-  importJson(json: string): Promise<{ added: number; updated: number }>;
+  importJson(json: string): Promise<{ added: number; updated: number; unchanged?: number }>;
   stats(): Promise<{ count: number; bytes: number | null }>;
   /** See library-client onLibraryStale. */
   onStale?(cb: () => void): () => void;
@@ -145,7 +145,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     try {
       const json = await file.text();
       const r = await api.importJson(json);
-      setDataNotice({ kind: 'info', text: t('library.imported', { added: r.added, updated: r.updated }) });
+      setDataNotice({ kind: 'info', text: t('library.imported', { added: r.added, updated: r.updated, unchanged: r.unchanged ?? 0 }) });
       setRev(rev + 1);
     } catch (err) {
       setDataNotice(importNotice(t, err));

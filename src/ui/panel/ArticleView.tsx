@@ -97,7 +97,7 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
                     {g.items.map(({ item, index }) => (
                       <li key={index} class="item">
                         <span class="item-text" title={item.rule}>
-                          {item.text || t('hidden.noText')}
+                          {item.text || t(item.reason === 'ad' ? 'hidden.adSlot' : 'hidden.noText')}
                         </span>
                         <button type="button" class="btn btn-small" onClick={() => void toggleOne(index)}>
                           {shown.has(index) ? t('hidden.hideAgain') : t('hidden.showAgain')}

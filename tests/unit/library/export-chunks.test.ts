@@ -43,7 +43,7 @@ describe('exportChunks', () => {
     let text = '';
     for await (const p of src.exportChunks({ batch: 3 })) text += p;
     const dst = lib();
-    expect(await dst.importJson(text)).toEqual({ added: 11, updated: 0 });
+    expect(await dst.importJson(text)).toEqual({ added: 11, updated: 0, unchanged: 0 });
     const rows = async (l: Library) => ({
       articles: await l.db.articles.toArray(), feats: await l.db.feats.toArray(), bodies: await l.db.bodies.toArray(),
       entities: await l.db.entities.toArray(), counts: await storedCounts(l), meta: await l.db.meta.toArray(),
@@ -53,7 +53,7 @@ describe('exportChunks', () => {
     let none = '';
     for await (const p of empty.exportChunks()) none += p;
     expect(JSON.parse(none)).toMatchObject({ format: 'sorot-library', articles: [], entities: [] });
-    expect(await lib().importJson(none)).toEqual({ added: 0, updated: 0 });
+    expect(await lib().importJson(none)).toEqual({ added: 0, updated: 0, unchanged: 0 });
   });
 
   it('builds the download as a Blob of parts with the same content', async () => {

@@ -40,18 +40,20 @@ describe('export / import', () => {
     const src = await filled();
     const json = await src.exportJson();
     const dst = lib();
-    expect(await dst.importJson(json)).toEqual({ added: 2, updated: 0 });
+    expect(await dst.importJson(json)).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(await snapshot(dst)).toEqual(await snapshot(src));
     // And the copy exports the same content again.
     const strip = (s: string) => ({ ...JSON.parse(s), exportedAt: 0 });
     expect(strip(await dst.exportJson())).toEqual(strip(json));
+    // The same file again: everything is already here, and it says so.
+    expect(await dst.importJson(json)).toEqual({ added: 0, updated: 0, unchanged: 2 });
   });
 
   it('merges into a library that has some of the articles', async () => {
     const src = await filled();
     const dst = lib();
     await dst.save(makeArticle({ url: 'https://detik.example/b', title: 'Banjir rendam Jakarta Utara', text: 'Versi lama.' }), [ent('LOC', 'Jakarta Utara')], 500);
-    expect(await dst.importJson(await src.exportJson())).toEqual({ added: 1, updated: 1 });
+    expect(await dst.importJson(await src.exportJson())).toEqual({ added: 1, updated: 1, unchanged: 0 });
     expect(await dst.count()).toBe(2);
     const b = await dst.getByUrl('https://detik.example/b');
     expect(b).toMatchObject({ firstRead: 500, lastRead: 2000, readCount: 1 });

@@ -87,3 +87,12 @@ describe('story grouping', () => {
     expect(new Set([g.get('tempo-beras'), g.get('detik-banjir'), g.get('kompas-aurus')]).size).toBe(3);
   });
 });
+
+describe('reason text', () => {
+  it('names shared keywords, never bare numbers ("Covid-19" is indexed as "covid" and "19")', async () => {
+    const { reasonText } = await import('../../../src/library/rank');
+    const base = { entity: 0, terms: 0.3, title: 0, days: null, shared: [] };
+    expect(reasonText({ ...base, sharedTerms: [{ form: 'Covid', w: 2 }, { form: '19', w: 1.5 }, { form: 'vaksin', w: 1 }] } as never, false)).toBe('kata kunci serupa: Covid, vaksin');
+    expect(reasonText({ ...base, sharedTerms: [{ form: '2024', w: 2 }] } as never, false)).toBe('topik berdekatan');
+  });
+});

@@ -72,7 +72,7 @@ describe('library client over the real library (fake IndexedDB)', () => {
     expect((await libraryStats()).count).toBe(2);
     await expect(importLibrary('{"format":"something-else"}')).rejects.toThrow(/nothing was changed/);
     expect((await libraryStats()).count).toBe(2);
-    expect(await importLibrary(json)).toEqual({ added: 1, updated: 2 });
+    expect(await importLibrary(json)).toEqual({ added: 1, updated: 0, unchanged: 2 });
     expect((await libraryStats()).count).toBe(3);
     await clearLibrary();
     expect((await libraryStats()).count).toBe(0);
