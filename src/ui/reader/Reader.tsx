@@ -183,7 +183,7 @@ export function Reader(props: ReaderProps) {
           <Stepper
             id="width"
             label={t('reader.width')}
-            value={`${prefs.width}`}
+            value={t('reader.widthValue', { n: prefs.width })}
             onDec={() => set({ width: clamp(prefs.width - L.width.step, L.width.min, L.width.max) })}
             onInc={() => set({ width: clamp(prefs.width + L.width.step, L.width.min, L.width.max) })}
           />
@@ -237,7 +237,8 @@ export function Reader(props: ReaderProps) {
                 )}
               </p>
               {data.source === 'stored' && <p class="muted small">{t('reader.storedNote')}</p>}
-              {noVoice && tts !== 'idle' && <p class="muted small">{t('reader.noVoice')}</p>}
+              {/* Without a voice nothing starts: say why instead of a button that does nothing. */}
+              {noVoice && <p class="muted small" role="status">{t('reader.noVoice')}</p>}
               {prefs.highlightEntities && types.length > 0 && (
                 <ul class="legend" aria-label={t('reader.legend')}>
                   {types.map((ty) => (
