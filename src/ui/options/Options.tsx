@@ -178,6 +178,11 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
             <span>{t('options.sitesFilter')}</span>
             <input id="site-filter" type="search" value={filter} onInput={(e) => setFilter((e.currentTarget as HTMLInputElement).value)} />
           </label>
+          {siteRows.length === 0 && filter.trim() ? (
+            <p class="muted" role="status">
+              {t('options.sitesNoMatch', { q: filter.trim() })}
+            </p>
+          ) : null}
           <ul class="site-list">
             {siteRows.map((r) => (
               <li key={r.host}>

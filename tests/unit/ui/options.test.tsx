@@ -98,6 +98,14 @@ describe('options page', () => {
     await waitFor(async () => expect(await sitesItem.getValue()).toEqual({ 'blog.example.org': true }));
   });
 
+  it('the site search says when nothing matches', async () => {
+    renderOptions();
+    await screen.findByRole('switch', { name: 'detik.com' });
+    fireEvent.input(screen.getByLabelText('Cari situs'), { target: { value: 'tidakadasitusini' } });
+    expect(await screen.findByText(/Tidak ada situs yang cocok dengan “tidakadasitusini”/)).toBeTruthy();
+    expect(screen.queryByRole('switch', { name: 'detik.com' })).toBeNull();
+  });
+
   it("a site can keep Sorot on but never store its articles (per-site 'don't store')", async () => {
     renderOptions();
     const store = ((await screen.findAllByRole('checkbox', { name: 'Simpan artikel dari situs ini' }))[0]) as HTMLInputElement;
