@@ -67,7 +67,8 @@ export function cleanTitle(raw: string, site: string | null, host: string): stri
   for (let i = 0; i < 2; i++) {
     const m = t.match(/^(.{15,}?)\s+[|\-–—:·»]\s+([^|\-–—:·»]{2,40})$/);
     if (m?.[1] && m[2] && looksLikeOutlet(m[2], outlet)) t = m[1].trim();
-    const p = t.match(/^([^|\-–—:·»]{2,40})\s+[|\-–—:·»]\s+(.{15,})$/);
+    // "Kompas.com - Judul", "Judul | Tempo", and "KapanLagi.com: Judul" (a colon needs no space before it).
+    const p = t.match(/^([^|\-–—:·»]{2,40})\s+[|\-–—:·»]\s+(.{15,})$/) ?? t.match(/^([^|\-–—:·»]{2,40}):\s+(.{15,})$/);
     if (p?.[1] && p[2] && looksLikeOutlet(p[1], outlet)) t = p[2].trim();
   }
   return t;

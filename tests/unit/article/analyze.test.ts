@@ -138,6 +138,8 @@ describe('metadata and multi-page helpers', () => {
     expect(cleanTitle('Menteri Yuddy Ancam PNS yang Rankingnya Terendah - Kompas.com', 'Kompas.com', 'nasional.kompas.com')).toBe('Menteri Yuddy Ancam PNS yang Rankingnya Terendah');
     expect(cleanTitle('Okezone : Sering Depresi Berat, Hati-hati Diabetes', null, 'lifestyle.okezone.com')).toBe('Sering Depresi Berat, Hati-hati Diabetes');
     expect(cleanTitle('Cekcok Pemotor vs Pemobil: Cuma Diperlihatkan', null, 'news.detik.com')).toBe('Cekcok Pemotor vs Pemobil: Cuma Diperlihatkan');
+    expect(cleanTitle('KapanLagi.com: Raffi Ahmad Ungkap Alasan Pindah Rumah', 'KapanLagi.com', 'www.kapanlagi.com')).toBe('Raffi Ahmad Ungkap Alasan Pindah Rumah');
+    expect(cleanTitle('Jokowi: Kami Tidak Akan Menaikkan Harga BBM', 'detikNews', 'news.detik.com')).toBe('Jokowi: Kami Tidak Akan Menaikkan Harga BBM');
   });
 
   it('gives the outlet’s show-all URL only for paginated pages', () => {
