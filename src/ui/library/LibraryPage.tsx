@@ -120,8 +120,27 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     };
   }, [api, text, site, entity, from, to, rev, t]);
 
+  // After a delete, focus goes to the next article's delete button (or the list), not to <body>:
+  // once the list no longer shows the deleted article.
+  const focusAfterDelete = useRef<{ id: string; index: number } | null>(null);
+  useEffect(() => {
+    const after = focusAfterDelete.current;
+    if (!after || items == null || items.some((x) => x.id === after.id)) return;
+    focusAfterDelete.current = null;
+    const buttons = document.querySelectorAll<HTMLButtonElement>('#articles .lib-item .btn-danger');
+    const next = buttons[Math.min(after.index, buttons.length - 1)];
+    if (next) next.focus();
+    else {
+      const heading = document.getElementById('articles-h');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus();
+      }
+    }
+  }, [items]);
   const remove = async (a: StoredArticleView) => {
     if (!ask(t('library.confirmDelete', { title: a.title }))) return;
+    focusAfterDelete.current = { id: a.id, index: Math.max(0, items?.findIndex((x) => x.id === a.id) ?? 0) };
     await api.remove(a.id);
     setNotice({ kind: 'info', text: t('library.deleted') });
     setRev(rev + 1);

@@ -91,6 +91,8 @@ describe('library page', () => {
     expect(f.items).toHaveLength(3); // declined
     fireEvent.click(screen.getByRole('button', { name: 'Hapus "Harga beras naik"' }));
     await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Tautan aneh']));
+    // Focus goes on to the delete button of the article that took its place, not back to the page body.
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Hapus "Tautan aneh"'));
     await waitFor(() => expect(screen.getByTestId('lib-summary').textContent).toMatch(/^2 artikel/));
     fireEvent.click(screen.getByRole('button', { name: 'Hapus semua' }));
     await waitFor(() => expect(screen.getByTestId('lib-empty')).toBeTruthy());
