@@ -158,7 +158,9 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
     body = (
       <div class="empty" data-state="unsupported">
         <h1 class="empty-title">{t('panel.unsupported.title')}</h1>
-        <p class="muted">{state.message || (host ? t('panel.unsupported.body', { host }) : t('panel.unsupported.notWeb'))}</p>
+        {/* No URL: the browser does not show this tab's address to Sorot (a site it has no access to, seen
+            from a panel left open); the toolbar button grants it for this tab. */}
+        <p class="muted">{state.message || (host ? t('panel.unsupported.body', { host }) : url ? t('panel.unsupported.notWeb') : t('panel.unsupported.unknownSite'))}</p>
         {host && (
           <button type="button" class="btn btn-primary" onClick={() => enable(url)} disabled={busy}>
             {t('panel.unsupported.enable', { host })}

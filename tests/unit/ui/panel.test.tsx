@@ -141,6 +141,14 @@ describe('side panel states', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Putin/ })).toBeTruthy();
   });
 
+  it('a tab whose address Sorot cannot see: says how to turn it on, not that it is no web page', async () => {
+    renderPanel(fakeBackend(articleState({ status: 'unsupported', article: null, url: null })));
+    expect(await screen.findByText(/klik tombol Sorot di bilah alat/)).toBeTruthy();
+    cleanup();
+    renderPanel(fakeBackend(articleState({ status: 'unsupported', article: null, url: 'chrome://newtab/' })));
+    expect(await screen.findByText(/bukan halaman web biasa/)).toBeTruthy();
+  });
+
   it('unsupported site: offers to enable it', async () => {
     const b = fakeBackend(articleState({ status: 'unsupported', article: null, url: 'https://blog.example.org/a' }));
     renderPanel(b, 'en');
