@@ -25,7 +25,8 @@ export const SITES: Site[] = [
     rules: [
       { reason: 'related', selector: 'table.linksisip', early: true },
       { reason: 'related', selector: '.cb-berita-terkait, #bt_tkt, #bacajugabox, .bacajuga, .list__other', early: true },
-      { reason: 'ad', selector: '.paradetail, .para_abs, [id^="div-gpt-ad"], .parallaxindetail', early: true },
+      // .mr.mr1/.mr.mr2: the sidebar "medium rectangle" boxes, grey and 615/373 px tall even empty.
+      { reason: 'ad', selector: '.paradetail, .para_abs, [id^="div-gpt-ad"], .parallaxindetail, .mr.mr1, .mr.mr2, .mr.mr3', early: true },
       { reason: 'video-promo', selector: 'a.video20detik, #idvideo20detik', early: true },
       { reason: 'tags', selector: '.detail__body-tag', early: true },
     ],
