@@ -346,7 +346,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       const byId = new Map(cands.map((c) => [c.id, c]));
       return rankRelated(target, cands, stats, limit).map((r) => {
         const c = byId.get(r.id)!;
-        return { id: r.id, url: c.url, title: c.title, site: c.site, published: c.published, score: r.score, reason: r.reason, shared: r.shared, sameStory: r.sameStory };
+        return { id: r.id, url: c.url, title: c.title, site: c.site, published: c.published, score: r.score, reason: r.reason, why: r.why, shared: r.shared, sameStory: r.sameStory };
       });
     }, () => db.feats.get(id));
   }

@@ -21,10 +21,20 @@ export const RANK = {
   reasonNames: 3,
 } as const;
 
+/** The parts of a reason, for a UI that words it in its own language. */
+export interface ReasonParts {
+  sameStory: boolean;
+  /** Shared names, rarest first (at most RANK.reasonNames). */
+  names: string[];
+  /** Shared keywords when no name is shared (display forms). */
+  keywords: string[];
+}
+
 export interface RankedRelated {
   id: string;
   score: number;
   reason: string;
+  why: ReasonParts;
   /** Entity ids shared with the target, rarest first. */
   shared: string[];
   sameStory: boolean;
@@ -37,17 +47,21 @@ export function relatedScore(sim: Similarity): number {
   return base * time;
 }
 
-/** The reader-facing reason, in Indonesian: names first, because names are what readers recognise. */
+/** What a reason says: names first, because names are what readers recognise. */
+export function reasonParts(sim: Similarity, sameStory: boolean): ReasonParts {
+  const names = sim.shared.slice(0, RANK.reasonNames).map((e) => e.name);
+  // Numbers are no keywords to a reader ("Covid-19" is indexed as "covid" and "19").
+  const keywords = names.length ? [] : [...new Set(sim.sharedTerms.map((t) => t.form).filter((f) => !/^\d+$/.test(f)))].slice(0, RANK.reasonNames);
+  return { sameStory, names, keywords };
+}
+
+/** The reason in Indonesian (the CLI's, and the panel's when it shows Indonesian). */
 export function reasonText(sim: Similarity, sameStory: boolean): string {
+  const why = reasonParts(sim, sameStory);
   const parts: string[] = [];
-  if (sameStory) parts.push('liputan peristiwa yang sama');
-  if (sim.shared.length) {
-    parts.push(`sama-sama menyebut ${sim.shared.slice(0, RANK.reasonNames).map((e) => e.name).join(', ')}`);
-  } else if (sim.sharedTerms.some((t) => !/^\d+$/.test(t.form))) {
-    // Numbers are no keywords to a reader ("Covid-19" is indexed as "covid" and "19").
-    const words = [...new Set(sim.sharedTerms.map((t) => t.form).filter((f) => !/^\d+$/.test(f)))].slice(0, RANK.reasonNames);
-    parts.push(`kata kunci serupa: ${words.join(', ')}`);
-  }
+  if (why.sameStory) parts.push('liputan peristiwa yang sama');
+  if (why.names.length) parts.push(`sama-sama menyebut ${why.names.join(', ')}`);
+  else if (why.keywords.length) parts.push(`kata kunci serupa: ${why.keywords.join(', ')}`);
   if (!parts.length) parts.push('topik berdekatan');
   return parts.join('; ');
 }
@@ -87,6 +101,7 @@ export function rankRelated(
       id: doc.id,
       score: Math.round(score * 10_000) / 10_000,
       reason: reasonText(sim, sameStory),
+      why: reasonParts(sim, sameStory),
       shared: sim.shared.map((e) => e.id),
       sameStory,
     };

@@ -16,6 +16,8 @@ export interface RelatedView {
   score: number;
   /** Human-readable reason, e.g. "sama-sama menyebut Kim Jong Un, Vladimir Putin, Rusia". */
   reason: string;
+  /** The reason's parts, for wording it in the UI language (absent in states stored before). */
+  why?: { sameStory: boolean; names: string[]; keywords: string[] };
   /** Entity ids shared with the current article. */
   shared: string[];
   /** True when judged the same event (shown under "Liputan lain"). */

@@ -6,7 +6,7 @@ import type { PanelBackend } from '../backend';
 import { EntityDot, PageLink, Section, Spinner, Status, Switch } from '../components';
 import { safeUrl } from '../safe-url';
 import { formatDate, groupEntities, groupHidden, readingMinutes, reasonKey } from '../format';
-import { useT } from '../i18n';
+import { useT, type TFunction } from '../i18n';
 import type { StoredArticleView } from '../library-client';
 import { featuresItem } from '../settings';
 import type { WikiSummary } from '../wikipedia';
@@ -362,7 +362,7 @@ function RelatedList(props: { items: RelatedView[]; backend: PanelBackend }) {
             {r.site}
             {r.published ? ` · ${formatDate(r.published, lang, false)}` : ''}
           </span>
-          {r.reason && <span class="reason small">{r.reason}</span>}
+          {(r.why || r.reason) && <span class="reason small">{r.why ? reasonWords(t, r.why) : r.reason}</span>}
           <PageLink path={`/reader.html?id=${encodeURIComponent(r.id)}`} onOpen={props.backend.openPage} class="small stored-link">
             {t('related.storedCopy')}
           </PageLink>
@@ -370,4 +370,14 @@ function RelatedList(props: { items: RelatedView[]; backend: PanelBackend }) {
       ))}
     </ul>
   );
+}
+
+/** The library's reason for a related article, worded in the UI language. */
+export function reasonWords(t: TFunction, why: NonNullable<RelatedView['why']>): string {
+  const parts: string[] = [];
+  if (why.sameStory) parts.push(t('related.why.sameStory'));
+  if (why.names.length) parts.push(t('related.why.names', { names: why.names.join(', ') }));
+  else if (why.keywords.length) parts.push(t('related.why.keywords', { words: why.keywords.join(', ') }));
+  if (!parts.length) parts.push(t('related.why.near'));
+  return parts.join('; ');
 }

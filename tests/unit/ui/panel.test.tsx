@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n';
 import { Panel } from '../../../src/ui/panel/Panel';
-import { articleState, fakeBackend } from './fixtures';
+import { articleState, related, fakeBackend } from './fixtures';
 
 afterEach(cleanup);
 
@@ -147,6 +147,17 @@ describe('side panel states', () => {
     cleanup();
     renderPanel(fakeBackend(articleState({ status: 'unsupported', article: null, url: 'chrome://newtab/' })));
     expect(await screen.findByText(/bukan halaman web biasa/)).toBeTruthy();
+  });
+
+  it('words the reason of a related article in the UI language', async () => {
+    const why = { sameStory: true, names: ['Kim Jong Un', 'Vladimir Putin'], keywords: [] };
+    const state = articleState({ related: [{ ...related[0]!, why }, { ...related[1]!, why: { sameStory: false, names: [], keywords: ['rudal'] } }] });
+    renderPanel(fakeBackend(state), 'en');
+    expect(await screen.findByText('coverage of the same event; both mention Kim Jong Un, Vladimir Putin')).toBeTruthy();
+    expect(screen.getByText('similar keywords: rudal')).toBeTruthy();
+    cleanup();
+    renderPanel(fakeBackend(state), 'id');
+    expect(await screen.findByText('liputan peristiwa yang sama; sama-sama menyebut Kim Jong Un, Vladimir Putin')).toBeTruthy();
   });
 
   it('unsupported site: offers to enable it', async () => {
