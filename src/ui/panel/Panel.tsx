@@ -170,7 +170,7 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
     );
   } else if (state.status === 'off') {
     const url = state.url ?? '';
-    const host = url ? new URL(url).hostname.replace(/^www\./, '') : '';
+    const host = URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : '';
     body = (
       <div class="empty" data-state="off">
         <h1 class="empty-title">{t('panel.off.title', { host })}</h1>
