@@ -18,9 +18,9 @@ export interface ClusterFile {
   words: string;
   /** Per clustering: base64 of one little-endian uint16 class per word. */
   ids: string[];
-  /** Name lexicon from the labelled training sentences: capitalised words (lower-cased, one per
-   *  line) and, per word, a byte code: how the word was labelled when capitalised (lexiconCode). */
-  lex?: { words: string; codes: string };
+  /** Name lexicon from the labelled training sentences: capitalised words (as written if `cased`,
+   *  else lower-cased; one per line) and, per word, a byte code: how the word was labelled when capitalised (lexiconCode). */
+  lex?: { words: string; codes: string; /** Words as written (else lower-cased). */ cased?: boolean };
 }
 
 export interface WordClusters {
@@ -29,24 +29,28 @@ export interface WordClusters {
   levels: number;
   /** The file's id (its checksum): model.json records the clusters it was trained with. */
   id: number;
-  /** Lower-cased word -> name lexicon code (1..), absent = not in the lexicon. */
+  /** Word -> name lexicon code (1..), absent = not in the lexicon; keyed as written when lexCased. */
   lex: Map<string, number>;
+  lexCased: boolean;
 }
 
-/** Labels a capitalised word had in training, counted as [PER, ORG, LOC, O]. */
-export type LexCounts = [number, number, number, number];
+/** Labels a capitalised word had in training, counted as [PER, ORG, LOC, O, B-anything (starts a name)]. */
+export type LexCounts = [number, number, number, number, number];
 
 /**
  * Lexicon code of a word from its label counts when capitalised: 1 + 2 * (majority label: PER,
  * ORG, LOC, O) + (1 if every occurrence had that label), or 0 (not worth listing).
  */
-export function lexiconCode(c: LexCounts): number {
+export function lexiconCode(c: LexCounts, position = false): number {
   const total = c[0] + c[1] + c[2] + c[3];
   if (total === 0) return 0;
   let best = 0;
   for (let k = 1; k < 4; k++) if (c[k]! > c[best]!) best = k;
   if (best === 3 && total < 2) return 0; // a capitalised word seen once, as O: no information
-  return 1 + 2 * best + (c[best] === total ? 1 : 0);
+  const code = 1 + 2 * best + (c[best] === total ? 1 : 0);
+  // position: + 8 when the word mostly starts a name, + 16 when it mostly continues one.
+  if (!position || best === 3) return code;
+  return code + (2 * c[4] >= total - c[3] ? 8 : 16);
 }
 
 /** Checksum of a cluster file's content (the trainer stores it as `id`; model.json records it). */
@@ -54,7 +58,7 @@ export function clustersChecksum(f: ClusterFile): number {
   let h = hashString(f.sizes.join(','));
   h = (h ^ hashString(f.words)) >>> 0;
   for (const s of f.ids) h = (Math.imul(h, 0x01000193) ^ hashString(s)) >>> 0;
-  if (f.lex) h = (Math.imul(h, 0x01000193) ^ hashString(f.lex.words) ^ Math.imul(hashString(f.lex.codes), 31)) >>> 0;
+  if (f.lex) h = (Math.imul(h, 0x01000193) ^ hashString(f.lex.words) ^ Math.imul(hashString(f.lex.codes), 31) ^ (f.lex.cased ? 1 : 0)) >>> 0;
   return h;
 }
 
@@ -73,7 +77,7 @@ export function buildClusters(f: ClusterFile): WordClusters {
     const codes = decodeBase64(f.lex.codes);
     for (let i = 0; i < lw.length; i++) lex.set(lw[i]!, codes[i]!);
   }
-  return { map, levels: f.sizes.length, id: f.id ?? 0, lex };
+  return { map, levels: f.sizes.length, id: f.id ?? 0, lex, lexCased: f.lex?.cased ?? false };
 }
 
 let cached: WordClusters | null = null;

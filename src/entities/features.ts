@@ -117,7 +117,7 @@ function wordInfo(w: string, gaz: Gazetteer, wc: WordClusters): WordInfo {
     info[8 + a] = hashString(l.slice(len - a));
   }
   info[13] = wc.map.get(l) ?? 0;
-  info[14] = wc.lex.get(l) ?? 0;
+  info[14] = (wc.lexCased ? wc.lex.get(w) : wc.lex.get(l)) ?? 0;
   const f = featureHash;
   let k = SELF_AT;
   info[k++] = f(T.bias, 0);
