@@ -335,7 +335,7 @@ async function main() {
   // shipped lexicon counts every training sentence; while training, a sentence sees a lexicon
   // built without its own fold (jackknife, folds by sentence text so a sentence annotated twice
   // stays in one fold), so the weights learn how far the lexicon holds for unseen text.
-  const { lexiconCode } = await import('../src/entities/clusters');
+  const { lexiconCode, packLexicon } = await import('../src/entities/clusters');
   type LexCounts = import('../src/entities/clusters').LexCounts;
   const lexFold = (s: Sentence) => hashString(sentKey(s.tokens)) % LEX_FOLDS;
   const countLex = (sents: Sentence[]) => {
@@ -366,16 +366,15 @@ async function main() {
   const { id: _oldId, lex: _oldLex, ...clusterBase } = clusterFile;
   clusterFile = clusterBase as typeof clusterFile;
   if (LEX) {
-    const full = lexMap(countLex(train));
-    const words = [...full.keys()].sort();
-    clusterFile.lex = { words: words.join('\n'), codes: Buffer.from(Uint8Array.from(words, (w) => full.get(w)!)).toString('base64'), ...(LEX_CASED ? { cased: true } : {}) };
-    console.log(`name lexicon: ${words.length} words, ${LEX_FOLDS} jackknife folds`);
+    const full = packLexicon(lexMap(countLex(train)));
+    clusterFile.lex = { hashes: Buffer.from(full.hashes.buffer, full.hashes.byteOffset, full.hashes.byteLength).toString('base64'), codes: Buffer.from(full.codes).toString('base64'), ...(LEX_CASED ? { cased: true } : {}) };
+    console.log(`name lexicon: ${full.codes.length} words, ${LEX_FOLDS} jackknife folds`);
   }
   clusterFile = { format: 1, id: clustersChecksum(clusterFile), sizes: clusterFile.sizes, words: clusterFile.words, ids: clusterFile.ids, ...(clusterFile.lex ? { lex: clusterFile.lex } : {}) };
   writeFileSync(path.join(outDir, 'clusters.json'), JSON.stringify(clusterFile));
   const wc = buildClusters(clusterFile);
   /** The clusters a training sentence's features see: its fold's lexicon (LEX), else wc. */
-  const foldWc = LEX ? Array.from({ length: LEX_FOLDS }, (_, f) => ({ ...wc, lex: lexMap(countLex(train.filter((s) => lexFold(s) !== f))) })) : [wc];
+  const foldWc = LEX ? Array.from({ length: LEX_FOLDS }, (_, f) => ({ ...wc, lex: packLexicon(lexMap(countLex(train.filter((s) => lexFold(s) !== f)))) })) : [wc];
   const wcOf = (s: Sentence) => foldWc[LEX ? lexFold(s) : 0]!;
   /** Training sentences grouped by fold, so the features' per-word cache is not thrown away at every sentence. */
   const trainByFold = [...train].sort((a, b) => (LEX ? lexFold(a) - lexFold(b) : 0));
@@ -624,7 +623,7 @@ async function main() {
     trained: { seed: SEED, epochs: EPOCHS, ensemble: ENSEMBLE, minCount: MINCOUNT, devInTrain: DEV_IN_TRAIN, clusters: CLUSTERS, features: admitted.length, sourceWeights: SOURCE_WEIGHTS, sentences: train.length, sources: bySource, dropped },
   };
   writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));
-  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT, wc.map.size, wc.lex.size));
+  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT, wc.map.size, wc.lex.codes.length));
   console.log(`wrote ${path.join(outDir, 'model.json')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -662,7 +661,7 @@ The weights are a statistical model derived from these datasets; their terms are
 
 ## clusters.json: word classes learned from the training sentences above${LEX ? ', and a name lexicon' : ' (labels unused)'}
 Exchange clustering (scripts/word-clusters.ts) of the lower-cased training text${CLUSTER_TEXT.length ? ` and the train text of ${CLUSTER_TEXT.join(', ')}` : ''} into
-${CLUSTERS.join(', ')} classes; ${clusterWords} words seen at least ${CLUSTER_MIN} times.${LEX ? ` Name lexicon (\`lex\`): ${lexWords} ${LEX_CASED ? '' : 'lower-cased '}words with a code for the label they mostly had when capitalised in those training sentences (PER, ORG, LOC or O; counts weighted by the update weights above${LEX_SKIP_O.length ? `, O labels of ${LEX_SKIP_O.join(', ')} not counted` : ''}).` : ''}
+${CLUSTERS.join(', ')} classes; ${clusterWords} words seen at least ${CLUSTER_MIN} times.${LEX ? ` Name lexicon (\`lex\`): ${lexWords} ${LEX_CASED ? '' : 'lower-cased '}words, stored as 32-bit hashes (not text), with a code for the label they mostly had when capitalised in those training sentences (PER, ORG, LOC or O; counts weighted by the update weights above${LEX_SKIP_O.length ? `, O labels of ${LEX_SKIP_O.join(', ')} not counted` : ''}).` : ''}
 A derived table of the same datasets, under the same terms.
 
 ## gazetteer.json (${gaz.LOC.length} places, ${gaz.ORG.length} organisations, ${gaz.STOP.length} stopwords)

@@ -18,9 +18,11 @@ export interface ClusterFile {
   words: string;
   /** Per clustering: base64 of one little-endian uint16 class per word. */
   ids: string[];
-  /** Name lexicon from the labelled training sentences: capitalised words (as written if `cased`,
-   *  else lower-cased; one per line) and, per word, a byte code: how the word was labelled when capitalised (lexiconCode). */
-  lex?: { words: string; codes: string; /** Words as written (else lower-cased). */ cased?: boolean };
+  /** Name lexicon from the labelled training sentences: for each capitalised word (as written if
+   *  `cased`, else lower-cased), its hashString, base64 of ascending little-endian uint32s, and a byte
+   *  code each: how the word was labelled when capitalised (lexiconCode). Hashes, not words, so
+   *  loading builds no Map (a 16k-word Map doubled the first-load time). */
+  lex?: { hashes: string; codes: string; cased?: boolean };
 }
 
 export interface WordClusters {
@@ -29,9 +31,31 @@ export interface WordClusters {
   levels: number;
   /** The file's id (its checksum): model.json records the clusters it was trained with. */
   id: number;
-  /** Word -> name lexicon code (1..), absent = not in the lexicon; keyed as written when lexCased. */
-  lex: Map<string, number>;
+  /** Name lexicon (see ClusterFile.lex); look words up with lexiconLookup. */
+  lex: Lexicon;
   lexCased: boolean;
+}
+
+/** Sorted word hashes and their codes. */
+export interface Lexicon { hashes: Uint32Array; codes: Uint8Array }
+
+/** Lexicon code of the word with hashString h, 0 if absent (binary search; callers cache per word). */
+export function lexiconLookup(lex: Lexicon, h: number): number {
+  const a = lex.hashes;
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1, v = a[mid]!;
+    if (v === h) return lex.codes[mid]!;
+    if (v < h) lo = mid + 1; else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Lexicon of word -> code pairs (the trainer's form), keyed by hashString of the word. */
+export function packLexicon(words: Map<string, number>): Lexicon {
+  const pairs = [...words].map(([w, c]) => [hashString(w), c] as const).sort((a, b) => a[0] - b[0]);
+  const kept = pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1]![0]); // a hash collision keeps one
+  return { hashes: Uint32Array.from(kept, (p) => p[0]), codes: Uint8Array.from(kept, (p) => p[1]) };
 }
 
 /** Labels a capitalised word had in training, counted as [PER, ORG, LOC, O, B-anything (starts a name)]. */
@@ -58,7 +82,7 @@ export function clustersChecksum(f: ClusterFile): number {
   let h = hashString(f.sizes.join(','));
   h = (h ^ hashString(f.words)) >>> 0;
   for (const s of f.ids) h = (Math.imul(h, 0x01000193) ^ hashString(s)) >>> 0;
-  if (f.lex) h = (Math.imul(h, 0x01000193) ^ hashString(f.lex.words) ^ Math.imul(hashString(f.lex.codes), 31) ^ (f.lex.cased ? 1 : 0)) >>> 0;
+  if (f.lex) h = (Math.imul(h, 0x01000193) ^ hashString(f.lex.hashes) ^ Math.imul(hashString(f.lex.codes), 31) ^ (f.lex.cased ? 1 : 0)) >>> 0;
   return h;
 }
 
@@ -71,11 +95,11 @@ export function buildClusters(f: ClusterFile): WordClusters {
   });
   const map = new Map<string, number>();
   for (let i = 0; i < words.length; i++) map.set(words[i]!, packed[i]!);
-  const lex = new Map<string, number>();
-  if (f.lex && f.lex.words) {
-    const lw = f.lex.words.split('\n');
-    const codes = decodeBase64(f.lex.codes);
-    for (let i = 0; i < lw.length; i++) lex.set(lw[i]!, codes[i]!);
+  let lex: Lexicon = { hashes: new Uint32Array(0), codes: new Uint8Array(0) };
+  if (f.lex && f.lex.hashes) {
+    const hb = decodeBase64(f.lex.hashes);
+    const hashes = hb.byteOffset % 4 === 0 ? new Uint32Array(hb.buffer, hb.byteOffset, hb.length >> 2) : new Uint32Array(hb.slice().buffer);
+    lex = { hashes, codes: decodeBase64(f.lex.codes) };
   }
   return { map, levels: f.sizes.length, id: f.id ?? 0, lex, lexCased: f.lex?.cased ?? false };
 }

@@ -7,7 +7,7 @@
  */
 import { combine, fmix, hashString } from './hash';
 import { gazetteer, gazetteerCodes, type Gazetteer } from './gazetteer';
-import { wordClusters, type WordClusters } from './clusters';
+import { lexiconLookup, wordClusters, type WordClusters } from './clusters';
 import { CALENDAR_WORDS, LOC_PREFIXES, ORG_PREFIXES, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 /** Hash of one feature (template, value a, value b): a single mix, as there are ~35 per token. */
@@ -117,7 +117,7 @@ function wordInfo(w: string, gaz: Gazetteer, wc: WordClusters): WordInfo {
     info[8 + a] = hashString(l.slice(len - a));
   }
   info[13] = wc.map.get(l) ?? 0;
-  info[14] = (wc.lexCased ? wc.lex.get(w) : wc.lex.get(l)) ?? 0;
+  info[14] = lexiconLookup(wc.lex, wc.lexCased ? info[0]! : info[1]!);
   const f = featureHash;
   let k = SELF_AT;
   info[k++] = f(T.bias, 0);
