@@ -8,6 +8,8 @@ import '../src/entities/node'; // word clusters for the features
 import { loadModel, type ModelFile } from '../src/entities/model';
 import { tagIndices } from '../src/entities/tagger';
 import { TAGS } from '../src/entities/tags';
+import { buildClusters, type ClusterFile } from '../src/entities/clusters';
+import { buildGazetteer, type GazetteerData } from '../src/entities/gazetteer';
 
 const [ds = 'idner_news_2k', split = 'dev', modelFile] = process.argv.slice(2);
 const MAPS: Record<string, Record<string, string>> = {
@@ -16,6 +18,10 @@ const MAPS: Record<string, Record<string, string>> = {
   indolem_nerugm: { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC' },
 };
 const m = modelFile ? loadModel(JSON.parse(readFileSync(modelFile, 'utf8')) as ModelFile) : undefined;
+// A model from another directory (OUT_DIR experiments) goes with that directory's clusters and gazetteer.
+const dir = modelFile ? path.dirname(modelFile) : '';
+const wc = modelFile ? buildClusters(JSON.parse(readFileSync(path.join(dir, 'clusters.json'), 'utf8')) as ClusterFile) : undefined;
+const gaz = modelFile ? buildGazetteer(JSON.parse(readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData) : undefined;
 const shared = path.resolve(process.env.SHARED_DIR ?? path.join(import.meta.dirname, '..', '..', 'shared'));
 const rows = readFileSync(path.join(shared, 'ner', ds, `${split}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { tokens: string[]; tags: string[] });
 type Span = { type: string; s: number; e: number };
@@ -33,7 +39,7 @@ const cls: Record<string, number> = {};
 const bump = (o: Record<string, number>, k: string) => { o[k] = (o[k] ?? 0) + 1; };
 const strs: Record<string, Record<string, number>> = { missed: {}, spurious: {}, mistyped: {}, boundary: {} };
 for (const r of rows) {
-  const pred = Array.from(tagIndices(r.tokens, m), (i) => TAGS[i]!);
+  const pred = Array.from(tagIndices(r.tokens, m, gaz, wc), (i) => TAGS[i]!);
   const g = spans(r.tags, MAPS[ds]), p = spans(pred);
   const txt = (s: Span) => r.tokens.slice(s.s, s.e).join(' ');
   const gk = new Set(g.map((s) => `${s.type}:${s.s}:${s.e}`)), pk = new Set(p.map((s) => `${s.type}:${s.s}:${s.e}`));
@@ -56,7 +62,7 @@ for (const [k, o] of Object.entries(strs)) console.log(`-- ${k}:`, Object.entrie
 if (process.env.CTX) {
   const want = process.env.CTX; // e.g. "spurious LOC"
   for (const r of rows) {
-    const pred = Array.from(tagIndices(r.tokens, m), (i) => TAGS[i]!);
+    const pred = Array.from(tagIndices(r.tokens, m, gaz, wc), (i) => TAGS[i]!);
     const g = spans(r.tags, MAPS[ds]), p = spans(pred);
     for (const s of p) {
       if (`spurious ${s.type}` !== want) continue;

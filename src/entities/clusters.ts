@@ -18,6 +18,11 @@ export interface ClusterFile {
   words: string;
   /** Per clustering: base64 of one little-endian uint16 class per word. */
   ids: string[];
+  /** Name lexicon from the labelled training sentences: for each capitalised word (as written if
+   *  `cased`, else lower-cased), its hashString, base64 of ascending little-endian uint32s, and a byte
+   *  code each: how the word was labelled when capitalised (lexiconCode). Hashes, not words, so
+   *  loading builds no Map (a 16k-word Map doubled the first-load time). */
+  lex?: { hashes: string; codes: string; cased?: boolean };
 }
 
 export interface WordClusters {
@@ -26,6 +31,50 @@ export interface WordClusters {
   levels: number;
   /** The file's id (its checksum): model.json records the clusters it was trained with. */
   id: number;
+  /** Name lexicon (see ClusterFile.lex); look words up with lexiconLookup. */
+  lex: Lexicon;
+  lexCased: boolean;
+}
+
+/** Sorted word hashes and their codes. */
+export interface Lexicon { hashes: Uint32Array; codes: Uint8Array }
+
+/** Lexicon code of the word with hashString h, 0 if absent (binary search; callers cache per word). */
+export function lexiconLookup(lex: Lexicon, h: number): number {
+  const a = lex.hashes;
+  let lo = 0, hi = a.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1, v = a[mid]!;
+    if (v === h) return lex.codes[mid]!;
+    if (v < h) lo = mid + 1; else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Lexicon of word -> code pairs (the trainer's form), keyed by hashString of the word. */
+export function packLexicon(words: Map<string, number>): Lexicon {
+  const pairs = [...words].map(([w, c]) => [hashString(w), c] as const).sort((a, b) => a[0] - b[0]);
+  const kept = pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1]![0]); // a hash collision keeps one
+  return { hashes: Uint32Array.from(kept, (p) => p[0]), codes: Uint8Array.from(kept, (p) => p[1]) };
+}
+
+/** Labels a capitalised word had in training, counted as [PER, ORG, LOC, O, B-anything (starts a name)]. */
+export type LexCounts = [number, number, number, number, number];
+
+/**
+ * Lexicon code of a word from its label counts when capitalised: 1 + 2 * (majority label: PER,
+ * ORG, LOC, O) + (1 if every occurrence had that label), or 0 (not worth listing).
+ */
+export function lexiconCode(c: LexCounts, position = false): number {
+  const total = c[0] + c[1] + c[2] + c[3];
+  if (total === 0) return 0;
+  let best = 0;
+  for (let k = 1; k < 4; k++) if (c[k]! > c[best]!) best = k;
+  if (best === 3 && total < 2) return 0; // a capitalised word seen once, as O: no information
+  const code = 1 + 2 * best + (c[best] === total ? 1 : 0);
+  // position: + 8 when the word mostly starts a name, + 16 when it mostly continues one.
+  if (!position || best === 3) return code;
+  return code + (2 * c[4] >= total - c[3] ? 8 : 16);
 }
 
 /** Checksum of a cluster file's content (the trainer stores it as `id`; model.json records it). */
@@ -33,6 +82,7 @@ export function clustersChecksum(f: ClusterFile): number {
   let h = hashString(f.sizes.join(','));
   h = (h ^ hashString(f.words)) >>> 0;
   for (const s of f.ids) h = (Math.imul(h, 0x01000193) ^ hashString(s)) >>> 0;
+  if (f.lex) h = (Math.imul(h, 0x01000193) ^ hashString(f.lex.hashes) ^ Math.imul(hashString(f.lex.codes), 31) ^ (f.lex.cased ? 1 : 0)) >>> 0;
   return h;
 }
 
@@ -45,7 +95,13 @@ export function buildClusters(f: ClusterFile): WordClusters {
   });
   const map = new Map<string, number>();
   for (let i = 0; i < words.length; i++) map.set(words[i]!, packed[i]!);
-  return { map, levels: f.sizes.length, id: f.id ?? 0 };
+  let lex: Lexicon = { hashes: new Uint32Array(0), codes: new Uint8Array(0) };
+  if (f.lex && f.lex.hashes) {
+    const hb = decodeBase64(f.lex.hashes);
+    const hashes = hb.byteOffset % 4 === 0 ? new Uint32Array(hb.buffer, hb.byteOffset, hb.length >> 2) : new Uint32Array(hb.slice().buffer);
+    lex = { hashes, codes: decodeBase64(f.lex.codes) };
+  }
+  return { map, levels: f.sizes.length, id: f.id ?? 0, lex, lexCased: f.lex?.cased ?? false };
 }
 
 let cached: WordClusters | null = null;

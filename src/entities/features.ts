@@ -7,7 +7,7 @@
  */
 import { combine, fmix, hashString } from './hash';
 import { gazetteer, gazetteerCodes, type Gazetteer } from './gazetteer';
-import { wordClusters, type WordClusters } from './clusters';
+import { lexiconLookup, wordClusters, type WordClusters } from './clusters';
 import { CALENDAR_WORDS, LOC_PREFIXES, ORG_PREFIXES, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 /** Hash of one feature (template, value a, value b): a single mix, as there are ~35 per token. */
@@ -67,7 +67,7 @@ const T = {
   shape: 10, shapePrevCur: 11, shapeCurNext: 12, pre: 13, suf: 20, firstShape: 30, cls: 31,
   clsPrev: 32, clsNext: 33, gaz: 34, gazPrev: 35, gazNext: 36, prevShape: 37, nextShape: 38,
   clsPrev2: 39, shape3: 40, len: 41, capRun: 42, gazPrevWord: 43, gazNextWord: 44,
-  clu: 50,
+  clu: 50, lex: 60, lexPrev: 61, lexNext: 62,
 } as const;
 
 /** Cluster levels used as features, each as (class, capitalised) of the word itself: tried on dev,
@@ -82,12 +82,12 @@ const MAX_FEATS_PER_TOKEN = 64;
 /**
  * Per-word facts, cached: news text repeats its words, and computing them (lower-casing, shape,
  * affix hashes) is most of the tagging cost. Layout: [word, lower, shape, class, capitalised,
- * prefix 1-4, suffix 1-4, packed clusters] (affix slots are 0 when the word is too short), then the
+ * prefix 1-4, suffix 1-4, packed clusters, name lexicon code] (affix slots are 0 when the word is too short), then the
  * hashes of the SELF_FEATURES features that depend on the word alone, so a tagger can cache their
  * weight sum.
  */
-export const SELF_FEATURES = 14 + CLUSTER_LEVELS;
-const SELF_AT = 14;
+export const SELF_FEATURES = 15 + CLUSTER_LEVELS;
+const SELF_AT = 15;
 const INFO_SIZE = SELF_AT + SELF_FEATURES;
 /** A cached word: its facts, plus room for a tagger to keep the weight sum of its word-only
  *  features (valid while `stamp` equals the id of the model that computed it). */
@@ -117,6 +117,7 @@ function wordInfo(w: string, gaz: Gazetteer, wc: WordClusters): WordInfo {
     info[8 + a] = hashString(l.slice(len - a));
   }
   info[13] = wc.map.get(l) ?? 0;
+  info[14] = lexiconLookup(wc.lex, wc.lexCased ? info[0]! : info[1]!);
   const f = featureHash;
   let k = SELF_AT;
   info[k++] = f(T.bias, 0);
@@ -130,6 +131,7 @@ function wordInfo(w: string, gaz: Gazetteer, wc: WordClusters): WordInfo {
   info[k++] = f(T.len, Math.min(w.length, 12), info[4]!);
   info[k++] = f(T.cls, info[3]!);
   for (let c = 0; c < CLUSTER_LEVELS; c++) info[k++] = f(T.clu + c, cluster(info[13]!, c), info[4]!);
+  info[k++] = f(T.lex, info[14]!, info[4]!);
   if (infoCache.size > 200_000) infoCache.clear(); // bound memory on endless input
   const entry: WordInfo = { h: info, self: new Float32Array(8), stamp: 0 };
   infoCache.set(w, entry);
@@ -142,7 +144,7 @@ let scratch = new Uint32Array(64 * MAX_FEATS_PER_TOKEN);
 export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gazetteer(), wc: WordClusters = wordClusters()): SentenceFeatures {
   const n = tokens.length;
   const hW = new Uint32Array(n), hL = new Uint32Array(n), hS = new Uint32Array(n);
-  const cls = new Uint8Array(n), cap = new Uint8Array(n);
+  const cls = new Uint8Array(n), cap = new Uint8Array(n), lex = new Uint8Array(n);
   const infos: WordInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
@@ -154,6 +156,7 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     hS[i] = info[2]!;
     cls[i] = info[3]!;
     cap[i] = info[4]!;
+    lex[i] = info[14]!;
   }
   const gz = gazetteerCodes(gaz, hL, n);
   // Length of the run of capitalised tokens containing i: long runs are names of organisations.
@@ -201,6 +204,9 @@ export function sentenceFeatures(tokens: readonly string[], gaz: Gazetteer = gaz
     if (gp) add(T.gazPrev, gp);
     if (gn) add(T.gazNext, gn);
     if (g) { add(T.gazPrevWord, g, p1); add(T.gazNextWord, g, n1); }
+    const lp = i > 0 ? lex[i - 1]! : 16, ln = i + 1 < n ? lex[i + 1]! : 16;
+    if (lex[i] || lp) add(T.lexPrev, lp, lex[i]!);
+    if (lex[i] || ln) add(T.lexNext, lex[i]!, ln);
   }
   offsets[n] = k;
   return { hashes: hashes.subarray(0, k), offsets, infos };

@@ -2,7 +2,7 @@
  * 32-bit hashing for feature hashing. The trainer and the run-time tagger must agree bit for bit,
  * so both import these; changing them invalidates assets/ner/model.json (bump MODEL_FORMAT).
  */
-export const MODEL_FORMAT = 6;
+export const MODEL_FORMAT = 7;
 
 /** FNV-1a over UTF-16 code units. */
 export function hashString(s: string): number {

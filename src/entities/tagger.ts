@@ -1,6 +1,8 @@
 /** Sequence tagging: hashed features -> emission scores -> Viterbi over valid BIO sequences. */
 import { SELF_FEATURES, sentenceFeatures } from './features';
 import { model, weightsOffset, type Model } from './model';
+import type { WordClusters } from './clusters';
+import type { Gazetteer } from './gazetteer';
 import { NUM_TAGS, TAGS, viterbi } from './tags';
 
 /** Adds the weights of features hashes[from..to) into acc[0..NUM_TAGS). */
@@ -13,12 +15,12 @@ function sumWeights(m: Model, hashes: Uint32Array, from: number, to: number, acc
   }
 }
 
-/** Tag indices (into TAGS) for one token sequence. */
-export function tagIndices(tokens: readonly string[], m: Model = model()): Uint8Array {
+/** Tag indices (into TAGS) for one token sequence (gaz and wc: for a model other than the bundled one). */
+export function tagIndices(tokens: readonly string[], m: Model = model(), gaz?: Gazetteer, wc?: WordClusters): Uint8Array {
   const n = tokens.length;
   const out = new Uint8Array(n);
   if (n === 0) return out;
-  const { hashes, offsets, infos } = sentenceFeatures(tokens);
+  const { hashes, offsets, infos } = sentenceFeatures(tokens, gaz, wc);
   const K = NUM_TAGS;
   const emit = new Float64Array(n * K);
   const acc = new Float64Array(K);
