@@ -237,6 +237,21 @@ function isLinkList(el: Element, tally: LinkTally): boolean {
 
 const SPONSORED = 'a[rel~="sponsored"]';
 
+/** The class/id elements a scan of root reads, with their names: what it leaves in ScanStats.named. */
+export function namesIn(root: Element): NamedElements {
+  const named = root.querySelectorAll('[class], [id]');
+  const n = Math.min(named.length, THRESHOLDS.maxElements);
+  const out: NamedElements = { elements: [], classes: [], ids: [] };
+  for (let i = 0; i < n; i++) {
+    const el = named[i];
+    if (!el) continue;
+    out.elements.push(el);
+    out.classes.push(el.getAttribute('class'));
+    out.ids.push(el.getAttribute('id'));
+  }
+  return out;
+}
+
 /** Clutter inside root (usually doc.body). Pure detection. */
 export function findClutterIn(root: Element, url: string, opts: FindOptions = {}): ClutterHit[] {
   const hits: ClutterHit[] = [];
