@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { findClutter, namesIn, type ClutterHit, type ScanStats } from '../clutter/detect';
 import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
-import { THRESHOLDS, collapse } from '../clutter/rules';
+import { THRESHOLDS, collapse, collapsedLength } from '../clutter/rules';
 import { siteRulesFor, type SiteRule } from '../clutter/sites';
 import type { Article, ExtractResult, HiddenItem } from '../types';
 import { blocksOf } from './blocks';
@@ -265,9 +265,9 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
 
   postcleanContent(content, url, siteRules);
   const paragraphs = cleanParagraphs(blocksOf(content));
-  const text = collapse(content.textContent ?? '');
+  const textChars = collapsedLength(content.textContent ?? '');
   let linkChars = 0;
-  for (const a of content.querySelectorAll('a')) linkChars += collapse(a.textContent ?? '').length;
+  for (const a of content.querySelectorAll('a')) linkChars += collapsedLength(a.textContent ?? '');
   for (const el of content.querySelectorAll('[class]')) el.removeAttribute('class');
 
   const host = hostOf(url);
@@ -280,7 +280,7 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   const reason = notArticleReason({
     url, words: wordCount, paragraphs: paragraphs.length, ogType,
     hasArticleMeta: Boolean(ld) || /article/i.test(ogType ?? '') || published !== null,
-    linkDensity: text.length ? linkChars / text.length : 0,
+    linkDensity: textChars ? linkChars / textChars : 0,
   });
 
   const article: Article = {
