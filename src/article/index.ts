@@ -196,59 +196,40 @@ function cachedBodyHtml(copy: Document): string {
   return html;
 }
 
-const PAGE_CACHE_TOKEN = '<!-- sorot: page cache -->';
-
 /**
  * Readability 0.6.0's _grabArticle starts by serializing the whole body (`pageCacheHtml =
- * page.innerHTML`) so that a failed attempt can start over (`page.innerHTML = pageCacheHtml`).
- * Most pages never start over, and that serialization was ~5% of the analysis (Chromium CPU time). Here the body
- * answers that one read with a token; only if Readability writes the token back is the
- * working copy made again from the page (`again`, the same steps on a new copy), run through
- * Readability's own steps up to that point, and its body's HTML (the same string) written.
- * Returns the cleanup, or null when the body could not take the accessor (then nothing changed).
+ * page.innerHTML`), only so that a failed attempt can start over (`page.innerHTML =
+ * pageCacheHtml`). Most pages never start over, and that serialization was ~5% of the analysis
+ * (Chromium CPU time). Here the body's first read of innerHTML (the accessor then removes itself)
+ * gives Readability a stand-in whose string is made only when Readability writes it back:
+ * the working copy made again from the page (`again`, the same steps on a new copy), run through
+ * Readability's own steps up to that point, serialized (the same string). The write stays
+ * Readability's own. Returns the cleanup, or null when the body could not take the accessor.
  */
 function lazyPageCache(body: HTMLElement, again: () => Document): (() => void) | null {
   let html: string | null = null;
-  let reads = 0;
-  let inside = false;
-  const native = <T>(fn: () => T): T => {
-    if (inside) throw new Error('page cache: re-entered');
-    inside = true;
-    delete (body as { innerHTML?: string }).innerHTML;
-    try {
-      return fn();
-    } finally {
-      install();
-      inside = false;
-    }
-  };
-  const install = (): void => {
-    Object.defineProperty(body, 'innerHTML', {
-      configurable: true,
-      get: () => (reads++ === 0 ? PAGE_CACHE_TOKEN : native(() => body.innerHTML)),
-      set: (value: string) => {
-        if (value === PAGE_CACHE_TOKEN) html ??= cachedBodyHtml(again());
-        native(() => {
-          body.innerHTML = value === PAGE_CACHE_TOKEN ? (html as string) : value;
-        });
-      },
-    });
+  const standIn = { toString: (): string => (html ??= cachedBodyHtml(again())) };
+  const remove = (): void => {
+    delete (body as { innerHTML?: unknown }).innerHTML;
   };
   try {
-    install();
+    Object.defineProperty(body, 'innerHTML', {
+      configurable: true,
+      get: () => {
+        remove();
+        return standIn;
+      },
+      // Readability reads before it writes; a write first would mean another version of it.
+      set: () => {
+        throw new Error('unexpected write before Readability read the page');
+      },
+    });
   } catch {
     return null;
   }
-  // An engine where the own accessor does not shadow the element's (or cannot be removed).
-  const works = Object.getOwnPropertyDescriptor(body, 'innerHTML') !== undefined;
-  const cleanup = (): void => {
-    delete (body as { innerHTML?: string }).innerHTML;
-  };
-  if (!works) {
-    cleanup();
-    return null;
-  }
-  return cleanup;
+  // An engine where the own accessor does not take: nothing changed, Readability reads the body itself.
+  if (Object.getOwnPropertyDescriptor(body, 'innerHTML') === undefined) return null;
+  return remove;
 }
 
 function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[], siteRules?: SiteRule[], again?: (() => Document) | null): ExtractResult {
