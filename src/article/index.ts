@@ -4,9 +4,9 @@
  *   Readability -> postclean -> blocks -> metadata -> isArticle
  */
 import { Readability } from '@mozilla/readability';
-import { findClutter, type ClutterHit, type NamedElements, type ScanStats } from '../clutter/detect';
+import { findClutter, namesIn, type ClutterHit, type ScanStats } from '../clutter/detect';
 import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
-import { THRESHOLDS, collapse } from '../clutter/rules';
+import { THRESHOLDS, collapse, collapsedLength } from '../clutter/rules';
 import { siteRulesFor, type SiteRule } from '../clutter/sites';
 import type { Article, ExtractResult, HiddenItem } from '../types';
 import { blocksOf } from './blocks';
@@ -99,7 +99,21 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     hits = onPage(found, doc);
     markClutter(doc, hits);
     const hidden = hiddenItems(found);
-    return { result: extract(doc, workingCopy(copy, found, doc, url), url, hidden, stats.named, siteRules), hits };
+    const named = stats.named;
+    precleanClone(workingCopy(copy, found, doc, url), undefined, named);
+    // The same working copy made again from the page (only if Readability needs its first state
+    // back, see lazyPageCache): a new copy, the same hits found on it by path, the same names.
+    const live = hits;
+    const again = live.length === found.length ? (): Document => {
+      const other = doc.cloneNode(true) as Document;
+      const root = other.body ?? other.documentElement;
+      const names = named && root ? namesIn(root) : undefined;
+      const same = onPage(live, other);
+      if (same.length !== live.length) throw new Error('the page changed during analysis');
+      precleanClone(workingCopy(other, same, doc, url), undefined, names);
+      return other;
+    } : null;
+    return { result: extract(doc, copy, url, hidden, siteRules, again), hits };
   } catch (err) {
     return { result: notArticle(`could not read the page (${err instanceof Error ? err.message : String(err)})`, hiddenItems(hits)), hits };
   }
@@ -163,22 +177,78 @@ function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: st
   return copy;
 }
 
-function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[], named?: NamedElements, siteRules?: SiteRule[]): ExtractResult {
-  precleanClone(clone, undefined, named);
-  const parsed = new Readability<Element>(clone, {
-    keepClasses: true,
-    serializer: (node) => node as Element,
-    maxElemsToParse: THRESHOLDS.maxElements,
-    charThreshold: 400,
-  }).parse();
+const READABILITY_OPTIONS = {
+  keepClasses: true,
+  serializer: (node: Node) => node as Element,
+  maxElemsToParse: THRESHOLDS.maxElements,
+  charThreshold: 400,
+};
+
+/** What Readability 0.6.0 would cache as the body's HTML: its own steps up to _grabArticle, on `copy`. */
+function cachedBodyHtml(copy: Document): string {
+  let html = '';
+  const reader = new Readability<Element>(copy, READABILITY_OPTIONS) as unknown as { _grabArticle: () => null; parse(): unknown };
+  reader._grabArticle = function grabbed(this: { _doc: Document }): null {
+    html = this._doc.body?.innerHTML ?? '';
+    return null;
+  };
+  reader.parse();
+  return html;
+}
+
+/**
+ * Readability 0.6.0's _grabArticle starts by serializing the whole body (`pageCacheHtml =
+ * page.innerHTML`), only so that a failed attempt can start over (`page.innerHTML =
+ * pageCacheHtml`). Most pages never start over, and that serialization was ~5% of the analysis
+ * (Chromium CPU time). Here the body's first read of innerHTML (the accessor then removes itself)
+ * gives Readability a stand-in whose string is made only when Readability writes it back:
+ * the working copy made again from the page (`again`, the same steps on a new copy), run through
+ * Readability's own steps up to that point, serialized (the same string). The write stays
+ * Readability's own. Returns the cleanup, or null when the body could not take the accessor.
+ */
+function lazyPageCache(body: HTMLElement, again: () => Document): (() => void) | null {
+  let html: string | null = null;
+  const standIn = { toString: (): string => (html ??= cachedBodyHtml(again())) };
+  const remove = (): void => {
+    delete (body as { innerHTML?: unknown }).innerHTML;
+  };
+  try {
+    Object.defineProperty(body, 'innerHTML', {
+      configurable: true,
+      get: () => {
+        remove();
+        return standIn;
+      },
+      // Readability reads before it writes; a write first would mean another version of it.
+      set: () => {
+        throw new Error('unexpected write before Readability read the page');
+      },
+    });
+  } catch {
+    return null;
+  }
+  // An engine where the own accessor does not take: nothing changed, Readability reads the body itself.
+  if (Object.getOwnPropertyDescriptor(body, 'innerHTML') === undefined) return null;
+  return remove;
+}
+
+function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem[], siteRules?: SiteRule[], again?: (() => Document) | null): ExtractResult {
+  const body = clone.body;
+  const cleanup = again && body ? lazyPageCache(body, again) : null;
+  let parsed;
+  try {
+    parsed = new Readability<Element>(clone, READABILITY_OPTIONS).parse();
+  } finally {
+    cleanup?.();
+  }
   const content = parsed?.content;
   if (!parsed || !content) return notArticle('no article text found', hidden);
 
   postcleanContent(content, url, siteRules);
   const paragraphs = cleanParagraphs(blocksOf(content));
-  const text = collapse(content.textContent ?? '');
+  const textChars = collapsedLength(content.textContent ?? '');
   let linkChars = 0;
-  for (const a of content.querySelectorAll('a')) linkChars += collapse(a.textContent ?? '').length;
+  for (const a of content.querySelectorAll('a')) linkChars += collapsedLength(a.textContent ?? '');
   for (const el of content.querySelectorAll('[class]')) el.removeAttribute('class');
 
   const host = hostOf(url);
@@ -191,7 +261,7 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   const reason = notArticleReason({
     url, words: wordCount, paragraphs: paragraphs.length, ogType,
     hasArticleMeta: Boolean(ld) || /article/i.test(ogType ?? '') || published !== null,
-    linkDensity: text.length ? linkChars / text.length : 0,
+    linkDensity: textChars ? linkChars / textChars : 0,
   });
 
   const article: Article = {

@@ -4,7 +4,7 @@
  */
 import { findClutterIn, type NamedElements } from '../clutter/detect';
 import { CLUTTER_ATTR, RULE_ATTR, SHOWN_ATTR } from '../clutter/hide';
-import { INITIALS, TEXT_RULES, TEXT_RULE_START, collapse } from '../clutter/rules';
+import { INITIALS, TEXT_RULES, TEXT_RULE_START, collapse, collapsedLength } from '../clutter/rules';
 import type { SiteRule } from '../clutter/sites';
 
 /** Class/id names of photo boxes; their short text is a caption or credit, not running text. */
@@ -38,9 +38,9 @@ function figureCaptions(doc: Document, limit: number, named?: NamedElements): vo
     if (id) kind = kindOf(`${cls} ${id}`);
     else if ((kind = memo.get(cls)) === undefined) memo.set(cls, (kind = kindOf(cls)));
     if (!kind || !el || el.tagName === 'IMG' || el.tagName === 'FIGURE' || el.tagName === 'FIGCAPTION' || !el.isConnected) continue;
-    const text = collapse(el.textContent ?? '');
+    const length = collapsedLength(el.textContent ?? '');
     const max = kind === 2 ? 3 * CAPTION_MAX_CHARS : CAPTION_MAX_CHARS;
-    if (!text || text.length > max || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
+    if (!length || length > max || el.querySelector('h1, h2, h3, p p, ul, ol')) continue;
     boxes.push(el);
   }
   for (const el of boxes) {
@@ -72,17 +72,17 @@ const TITLE_META_NAME = /(?:^|[\s_-])(?:summary|excerpt|deck|subtitle|sub-title|
 
 /** The headline's own box (kicker, date, author around the <h1>) is not body text. */
 function markTitleBlock(doc: Document): void {
-  const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => collapse(h.textContent ?? '').length >= 10);
+  const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => collapsedLength(h.textContent ?? '') >= 10);
   const box = h1?.parentElement;
   if (!h1 || !box || box.tagName === 'BODY' || box.tagName === 'ARTICLE' || box.tagName === 'MAIN') return;
-  const rest = collapse(box.textContent ?? '').length - collapse(h1.textContent ?? '').length;
+  const rest = collapsedLength(box.textContent ?? '') - collapsedLength(h1.textContent ?? '');
   if (rest > 300 || box.querySelectorAll('p').length > 2) return;
   for (const el of Array.from(box.querySelectorAll('*'))) if (!el.querySelector('h1') && el !== h1) el.setAttribute(META_ATTR, 'title-block');
   // Deck, date and author boxes that follow the headline box.
   let n = 0;
   for (let s = box.nextElementSibling; s && n < 6; s = s.nextElementSibling, n++) {
     const names = `${s.getAttribute('class') ?? ''} ${s.getAttribute('id') ?? ''}`;
-    if (!TITLE_META_NAME.test(names) || collapse(s.textContent ?? '').length > 300 || s.querySelector('p + p')) break;
+    if (!TITLE_META_NAME.test(names) || collapsedLength(s.textContent ?? '') > 300 || s.querySelector('p + p')) break;
     s.setAttribute(META_ATTR, 'title-meta');
   }
 }

@@ -5,7 +5,7 @@
 import type { ClutterReason } from '../types';
 import {
   CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
-  THRESHOLDS, TRIGGER_MAX_CHARS, collapse, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
+  THRESHOLDS, TRIGGER_MAX_CHARS, collapse, collapsedLength, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
 import { siteRulesFor, type SiteRule } from './sites';
 
 export type ClutterHit = { element: Element; reason: ClutterReason; rule: string };
@@ -16,16 +16,18 @@ const BLOCKISH = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'TD', 'TR', 'TABLE', 'TB
 
 const NON_SPACE = /[^\s\u00a0\u200b]/;
 
-const textOf = (el: Element): string => collapse(el.textContent ?? '');
+/** The length of el's collapsed text (the string itself is not made). */
+const textLength = (el: Element): number => collapsedLength(el.textContent ?? '');
 
 function linkTextLength(el: Element): number {
   let n = 0;
-  for (const a of el.querySelectorAll('a')) n += collapse(a.textContent ?? '').length;
+  for (const a of el.querySelectorAll('a')) n += textLength(a);
   return n;
 }
 
-export function linkDensity(el: Element, text = textOf(el)): number {
-  return text.length ? Math.min(1, linkTextLength(el) / text.length) : 0;
+/** `length`: the collapsed length of el's text, when the caller has it. */
+export function linkDensity(el: Element, length = textLength(el)): number {
+  return length ? Math.min(1, linkTextLength(el) / length) : 0;
 }
 
 /** The article, its navigation, captions and comments are never clutter. */
@@ -37,12 +39,12 @@ function isProtected(el: Element): boolean {
 
 /** A class-matched element holding real prose is a container, not clutter. */
 function holdsProse(el: Element): boolean {
-  const text = textOf(el);
-  if (text.length < THRESHOLDS.proseChars) return false;
+  const length = textLength(el);
+  if (length < THRESHOLDS.proseChars) return false;
   // Ad slots carry their loader scripts inline: code is not prose.
   let code = 0;
-  for (const s of el.querySelectorAll('script, style, noscript, template')) code += collapse(s.textContent ?? '').length;
-  return text.length - code - linkTextLength(el) >= THRESHOLDS.proseChars;
+  for (const s of el.querySelectorAll('script, style, noscript, template')) code += textLength(s);
+  return length - code - linkTextLength(el) >= THRESHOLDS.proseChars;
 }
 
 /**
@@ -72,13 +74,14 @@ function classRuleOf(cls: string | null, id: string | null): ClassRule | null {
   return null;
 }
 
+/** No rule for a text longer than boxMaxChars (every maxChars is below it; climb relies on this). */
 function textRuleFor(text: string, el: Element): TextRule | null {
   for (const rule of TEXT_RULES) {
     if (!rule.pattern.test(text)) continue;
     if (text.length > rule.maxChars) {
-      if (!rule.box || text.length > THRESHOLDS.boxMaxChars || linkDensity(el, text) < THRESHOLDS.boxLinkDensity) continue;
+      if (!rule.box || text.length > THRESHOLDS.boxMaxChars || linkDensity(el, text.length) < THRESHOLDS.boxLinkDensity) continue;
     }
-    if (rule.needsLink && text.length > 30 && linkDensity(el, text) < 0.25) continue;
+    if (rule.needsLink && text.length > 30 && linkDensity(el, text.length) < 0.25) continue;
     if (rule.atEnd && !isAtBlockEnd(el)) continue;
     return rule;
   }
@@ -91,7 +94,7 @@ function isAtBlockEnd(el: Element): boolean {
   for (let node: Element = el; ; ) {
     for (let s = node.nextSibling; s; s = s.nextSibling) {
       if (s.nodeType === 1 && BLOCKISH.has((s as Element).tagName)) return true;
-      if ((s.nodeType === 1 || s.nodeType === 3) && collapse(s.textContent ?? '') !== '') return false;
+      if ((s.nodeType === 1 || s.nodeType === 3) && collapsedLength(s.textContent ?? '') !== 0) return false;
     }
     const p = node.parentElement;
     if (!p || BLOCKISH.has(p.tagName)) return true;
@@ -109,11 +112,12 @@ function climb(start: Element, stopAt: Element, texts: Map<Element, string | nul
   let bestText = '';
   for (let i = 0; el && el !== stopAt && i < THRESHOLDS.maxClimb; i++, el = el.parentElement) {
     // Labels in one container climb through the same ancestors: their text is read once per scan
-    // (null: too big to be a label's box, checked on the raw length before collapsing).
+    // (null: too big to be a label's box, checked on the raw length, then on the collapsed length
+    // before the copy is made: past boxMaxChars textRuleFor finds no rule, so the climb ends as here).
     let text = texts.get(el);
     if (text === undefined) {
       const raw = el.textContent ?? '';
-      text = raw.length > THRESHOLDS.boxMaxChars * 3 ? null : collapse(raw);
+      text = raw.length > THRESHOLDS.boxMaxChars * 3 || collapsedLength(raw) > THRESHOLDS.boxMaxChars ? null : collapse(raw);
       texts.set(el, text);
     }
     if (text === null) break;
@@ -131,7 +135,7 @@ function climb(start: Element, stopAt: Element, texts: Map<Element, string | nul
 function isCardList(el: Element): boolean {
   const items = Array.from(el.children);
   if (items.length < 2) return false;
-  const linked = items.filter((c) => c.querySelector('a[href]') && textOf(c).length <= 400);
+  const linked = items.filter((c) => c.querySelector('a[href]') && textLength(c) <= 400);
   return linked.length / items.length >= 0.8;
 }
 
@@ -139,9 +143,9 @@ function followingLinkList(label: Element): Element[] {
   const out: Element[] = [];
   for (let s = label.nextElementSibling; s && out.length < 12; s = s.nextElementSibling) {
     if (s.tagName === 'BR') continue;
-    const text = textOf(s);
-    if (!text) continue;
-    if (s.tagName === 'A' || linkDensity(s, text) >= 0.6 || isCardList(s)) out.push(s);
+    const length = textLength(s);
+    if (!length) continue;
+    if (s.tagName === 'A' || linkDensity(s, length) >= 0.6 || isCardList(s)) out.push(s);
     else break;
   }
   return out;
@@ -214,7 +218,7 @@ function tallyLinks(scope: Element): LinkTally {
   const tally: LinkTally = new Map();
   const stop = scope.parentElement;
   for (const a of Array.from(scope.getElementsByTagName('a')).slice(0, THRESHOLDS.maxElements)) {
-    const len = collapse(a.textContent ?? '').length;
+    const len = textLength(a);
     if (len < 12) continue;
     for (let p = a.parentElement; p && p !== stop; p = p.parentElement) {
       const t = tally.get(p);
@@ -231,11 +235,26 @@ function tallyLinks(scope: Element): LinkTally {
 function isLinkList(el: Element, tally: LinkTally): boolean {
   const t = tally.get(el);
   if (!t || t.n < 3) return false;
-  const text = textOf(el);
-  return t.chars / Math.max(1, text.length) >= 0.6 && text.length - t.chars < 400;
+  const length = textLength(el);
+  return t.chars / Math.max(1, length) >= 0.6 && length - t.chars < 400;
 }
 
 const SPONSORED = 'a[rel~="sponsored"]';
+
+/** The class/id elements a scan of root reads, with their names: what it leaves in ScanStats.named. */
+export function namesIn(root: Element): NamedElements {
+  const named = root.querySelectorAll('[class], [id]');
+  const n = Math.min(named.length, THRESHOLDS.maxElements);
+  const out: NamedElements = { elements: [], classes: [], ids: [] };
+  for (let i = 0; i < n; i++) {
+    const el = named[i];
+    if (!el) continue;
+    out.elements.push(el);
+    out.classes.push(el.getAttribute('class'));
+    out.ids.push(el.getAttribute('id'));
+  }
+  return out;
+}
 
 /** Clutter inside root (usually doc.body). Pure detection. */
 export function findClutterIn(root: Element, url: string, opts: FindOptions = {}): ClutterHit[] {
@@ -306,7 +325,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const found = climb(parent, root, texts);
     if (!found || seen.has(found.el)) continue;
     pushHit(hits, seen, found.el, found.rule.reason, found.rule.id);
-    if (found.rule.reason === 'related' && textOf(found.el).length <= 30) {
+    if (found.rule.reason === 'related' && textLength(found.el) <= 30) {
       for (const s of followingLinkList(found.el)) pushHit(hits, seen, s, 'related', `${found.rule.id}+list`);
     }
   }
@@ -320,9 +339,9 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     let el: Element | null = a;
     while (el && el !== root && INLINE.has(el.tagName)) el = el.parentElement;
     if (!el || el === root || seen.has(el) || isProtected(el)) continue;
-    const text = textOf(el);
-    const paid = Array.from(el.querySelectorAll(SPONSORED)).reduce((n, x) => n + collapse(x.textContent ?? '').length, 0);
-    if (text.length <= THRESHOLDS.sponsoredMaxChars && paid / Math.max(1, text.length) >= 0.6) pushHit(hits, seen, el, 'ad', 'structure:sponsored-link');
+    const length = textLength(el);
+    const paid = Array.from(el.querySelectorAll(SPONSORED)).reduce((n, x) => n + textLength(x), 0);
+    if (length <= THRESHOLDS.sponsoredMaxChars && paid / Math.max(1, length) >= 0.6) pushHit(hits, seen, el, 'ad', 'structure:sponsored-link');
   }
 
   for (const el of Array.from(root.querySelectorAll(AD_EMBEDS)).slice(0, 300)) {

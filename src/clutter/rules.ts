@@ -128,3 +128,30 @@ export const THRESHOLDS = {
 /** Host suffix -> its outlet rules live in sites.ts; here only the shared regexes. */
 export const WS = /\s+/g;
 export const collapse = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+
+/**
+ * collapse(s).length without making the string (most callers only compare lengths, and on
+ * large boxes the collapsed copies were the scan's largest allocations). A code unit counts
+ * unless it is one collapse() turns into a space: \s (which is also what trim() removes) or
+ * U+200B; a run of those counts as one, except at either end.
+ */
+export function collapsedLength(s: string): number {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c <= 32
+      ? c === 32 || (c >= 9 && c <= 13)
+      : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029
+        || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+    if (space) gap = n > 0;
+    else {
+      if (gap) {
+        n++;
+        gap = false;
+      }
+      n++;
+    }
+  }
+  return n;
+}

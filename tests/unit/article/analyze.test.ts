@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyzeDocument } from '../../../src/article/index';
 import { joinParts, nextPageUrls, showAllUrl } from '../../../src/article/multipage';
 import { cleanTitle } from '../../../src/article/metadata';
@@ -70,6 +70,39 @@ describe('analyzeDocument', () => {
     const third = analyzeDocument(doc, URL_DETIK).result;
     expect(first.article!.paragraphs.some((p) => p.startsWith('Paragraf 3'))).toBe(true);
     expect(third.article!.paragraphs.some((p) => p.startsWith('Paragraf 3'))).toBe(false);
+  });
+
+  it('Readability\'s body cache made only when it starts over gives the same result as the eager one', () => {
+    // Index-like (no paragraphs: every attempt fails and restores the body), short, and a normal article.
+    const pages = [PAGE.replace(/<p>[\s\S]*?<\/p>/g, ''), PAGE.replace(/\$\{P\(\d\)\}/g, '').replace(/<p>Paragraf [234][\s\S]*?<\/p>/g, ''), PAGE];
+    for (const html of pages) {
+      const lazy = parse(html, URL_DETIK);
+      let clones = 0;
+      const clone = lazy.cloneNode.bind(lazy);
+      lazy.cloneNode = (deep?: boolean) => {
+        clones++;
+        return clone(deep);
+      };
+      const eager = parse(html, URL_DETIK);
+      const a = analyzeDocument(lazy, URL_DETIK);
+      // A body that cannot take the accessor: Readability serializes it eagerly, as it does itself.
+      const define = Object.defineProperty;
+      const spy = vi.spyOn(Object, 'defineProperty').mockImplementation((o, key, desc) => {
+        if (key === 'innerHTML') throw new TypeError('not here');
+        return define(o, key, desc);
+      });
+      let b;
+      try {
+        b = analyzeDocument(eager, URL_DETIK);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(a.result).toEqual(b.result);
+      expect(stripSorot(lazy.documentElement.outerHTML)).toBe(stripSorot(eager.documentElement.outerHTML));
+      // The page without paragraphs makes Readability start over: the working copy was made again.
+      if (html === pages[0]) expect(clones).toBe(2);
+      if (html === PAGE) expect(clones).toBe(1);
+    }
   });
 
   it('never mutates the live page beyond data-sorot-* attributes', () => {

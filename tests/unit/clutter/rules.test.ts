@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findClutter, type ClutterHit } from '../../../src/clutter/index';
-import { CLASS_HINT, CLASS_RULES, TEXT_RULES, TEXT_RULE_START } from '../../../src/clutter/rules';
+import { CLASS_HINT, CLASS_RULES, TEXT_RULES, TEXT_RULE_START, THRESHOLDS, collapse, collapsedLength } from '../../../src/clutter/rules';
 import { docFrom, PROSE } from './helpers';
 
 const texts = (hits: ClutterHit[]) => hits.map((h) => `${h.reason}|${(h.element.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
@@ -211,5 +211,28 @@ describe('text-rule pre-test', () => {
     const matched = texts.filter((raw) => TEXT_RULES.some((r) => r.pattern.test(collapse(raw))));
     expect(matched.length).toBeGreaterThan(100);
     expect(matched.filter((raw) => !TEXT_RULE_START.test(raw))).toEqual([]);
+  });
+});
+
+describe('collapsedLength', () => {
+  // Every code unit \s matches, U+200B (which it does not), near misses, surrogates and letters.
+  const SPACES = [...Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch)), '\u200b'];
+  const OTHERS = ['a', 'Z', '1', '.', '\u200c', '\u180e', '\u0085', '\u00ad', '\ud83d', '\ude00', 'é', '\u0000', '\u001f', '!'];
+  it('is collapse(s).length for any string (property)', () => {
+    expect(SPACES.length).toBeGreaterThan(20);
+    const unit = fc.constantFrom(...SPACES, ...OTHERS);
+    fc.assert(fc.property(fc.array(unit, { maxLength: 40 }), (units) => {
+      const s = units.join('');
+      expect(collapsedLength(s)).toBe(collapse(s).length);
+    }), { numRuns: 5000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
+      expect(collapsedLength(s)).toBe(collapse(s).length);
+    }), { numRuns: 2000 });
+  });
+});
+
+describe('box size', () => {
+  it('no text rule covers more than boxMaxChars (the label climb stops at a longer box without reading it)', () => {
+    for (const rule of TEXT_RULES) expect(rule.maxChars).toBeLessThan(THRESHOLDS.boxMaxChars);
   });
 });

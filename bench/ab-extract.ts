@@ -1,0 +1,167 @@
+/**
+ * A/B timing of two versions of the content-script pipeline in the same browser and the same
+ * runs (the machine's load shifts between separate bench runs; here both versions share it).
+ *   npx tsx bench/ab-extract.ts --a /tmp/sorot-A [--b .] [--runs 9] [--only detik-4] [--clock wall|cpu]
+ * --a / --b: project roots (a checkout or `git archive` export with node_modules reachable).
+ * Per page and run, in rotating order: A's pipeline, B's pipeline, clone + Readability (baseline).
+ * Prints per-page medians and the median over pages of A/baseline, B/baseline and B/A.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { corpusPages } from '../scripts/golden';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? (args[i + 1] as string) : dflt;
+};
+const RUNS = Number(opt('--runs', '9'));
+const only = args.includes('--only') ? opt('--only', '').split(',') : null;
+const here = path.resolve(import.meta.dirname, '..');
+const rootA = path.resolve(opt('--a', here));
+const rootB = path.resolve(opt('--b', here));
+const CLOCK = opt('--clock', 'wall');
+const BATCH = 4;
+
+/** CPU time (ms) of a Linux thread so far; the renderer's main thread has the process id. */
+function threadCpuMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/** The renderer showing `page`: the one whose main thread burns CPU while the page spins. */
+async function findRenderer(browser: Browser, page: Page, tries = 5): Promise<number> {
+  try {
+    return await findRendererOnce(browser, page);
+  } catch (err) {
+    if (tries <= 1) throw err;
+    return findRenderer(browser, page, tries - 1);
+  }
+}
+
+async function findRendererOnce(browser: Browser, page: Page): Promise<number> {
+  const cdp = await browser.newBrowserCDPSession();
+  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+  await cdp.detach();
+  const pids = info.processInfo.filter((x) => x.type === 'renderer').map((x) => x.id);
+  const cpu = (pid: number) => { try { return threadCpuMs(pid); } catch { return 0; } };
+  const before = pids.map(cpu);
+  await page.evaluate('(() => { const t = performance.now(); while (performance.now() - t < 300); })()');
+  const gains = pids.map((pid, i) => cpu(pid) - (before[i] as number));
+  const best = gains.indexOf(Math.max(...gains));
+  if (best < 0 || (gains[best] as number) < 50) throw new Error('--clock cpu: renderer main thread not found');
+  return pids[best] as number;
+}
+
+/** The same rotation on the renderer main thread's CPU clock, BATCH analyses per measurement. */
+async function cpuTimes(page: Page, pid: number, url: string): Promise<{ a: number[]; b: number[]; base: number[]; ba: number[] }> {
+  const u = JSON.stringify(url);
+  const code = {
+    a: `(() => { for (const d of window.__docs) PipeA.analyzeDocument(d, ${u}); window.__docs = null; })()`,
+    b: `(() => { for (const d of window.__docs) PipeB.analyzeDocument(d, ${u}); window.__docs = null; })()`,
+    base: `(() => { for (let i = 0; i < ${BATCH}; i++) new PlainR.Readability(document.cloneNode(true)).parse(); })()`,
+  };
+  const clones = `window.__docs = Array.from({ length: ${BATCH} }, () => document.cloneNode(true))`;
+  const out = { a: [] as number[], b: [] as number[], base: [] as number[], ba: [] as number[] };
+  const steps: Array<'a' | 'b' | 'base'> = ['a', 'b', 'base'];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const row = { a: 0, b: 0, base: 0 };
+    for (let k = 0; k < 3; k++) {
+      const step = steps[(i + k) % 3] as 'a' | 'b' | 'base';
+      if (step !== 'base') await page.evaluate(clones);
+      const t = threadCpuMs(pid);
+      await page.evaluate(code[step]);
+      row[step] = (threadCpuMs(pid) - t) / BATCH;
+    }
+    if (i) {
+      out.a.push(row.a);
+      out.b.push(row.b);
+      out.base.push(row.base);
+      out.ba.push(row.b / row.a);
+    }
+  }
+  return out;
+}
+
+async function bundle(root: string, contents: string, globalName: string): Promise<string> {
+  const out = await build({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true, format: 'iife', globalName, write: false, platform: 'browser', target: 'es2022', minify: true,
+  });
+  return out.outputFiles[0]?.text ?? '';
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+async function main(): Promise<void> {
+  const a = await bundle(rootA, `export { analyzeDocument } from './src/article/index';`, 'PipeA');
+  const b = await bundle(rootB, `export { analyzeDocument } from './src/article/index';`, 'PipeB');
+  const plain = await bundle(here, `export { Readability } from '@mozilla/readability';`, 'PlainR');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const rows: Array<{ name: string; a: number; b: number; base: number; ba: number }> = [];
+  try {
+    for (const p of corpusPages()) {
+      if (only && !only.includes(p.name)) continue;
+      const html = readFileSync(p.file, 'utf8');
+      await page.unrouteAll();
+      await page.route('**/*', (route) => (route.request().url() === p.url && route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
+      await page.goto(p.url, { waitUntil: 'domcontentloaded' });
+      await page.evaluate(`${a};${b};${plain};`);
+      const t = CLOCK === 'cpu' ? await cpuTimes(page, await findRenderer(browser, page), p.url) : await page.evaluate(({ runs, url }) => {
+        const w = window as unknown as {
+          PipeA: { analyzeDocument: (d: Document, u: string) => unknown };
+          PipeB: { analyzeDocument: (d: Document, u: string) => unknown };
+          PlainR: { Readability: new (d: Document) => { parse(): unknown } };
+        };
+        const out = { a: [] as number[], b: [] as number[], base: [] as number[], ba: [] as number[] };
+        const steps: Array<'a' | 'b' | 'base'> = ['a', 'b', 'base'];
+        for (let i = 0; i < runs + 1; i++) {
+          const row = { a: 0, b: 0, base: 0 };
+          // Rotate the order: each step is first, middle and last equally often.
+          for (let k = 0; k < 3; k++) {
+            const step = steps[(i + k) % 3] as 'a' | 'b' | 'base';
+            if (step === 'base') {
+              const t0 = performance.now();
+              new w.PlainR.Readability(document.cloneNode(true) as Document).parse();
+              row.base = performance.now() - t0;
+            } else {
+              const d = document.cloneNode(true) as Document;
+              const t0 = performance.now();
+              (step === 'a' ? w.PipeA : w.PipeB).analyzeDocument(d, url);
+              row[step] = performance.now() - t0;
+            }
+          }
+          if (i) {
+            out.a.push(row.a);
+            out.b.push(row.b);
+            out.base.push(row.base);
+            out.ba.push(row.b / row.a);
+          }
+        }
+        return out;
+      }, { runs: RUNS, url: p.url });
+      const row = { name: p.name, a: median(t.a), b: median(t.b), base: median(t.base), ba: median(t.ba) };
+      rows.push(row);
+      process.stdout.write(`AB ${row.name.padEnd(18)} A ${row.a.toFixed(1).padStart(5)}  B ${row.b.toFixed(1).padStart(5)}  base ${row.base.toFixed(1).padStart(5)}  A/base ${(row.a / row.base).toFixed(2)}  B/base ${(row.b / row.base).toFixed(2)}  B/A ${row.ba.toFixed(3)}\n`);
+    }
+  } finally {
+    await browser.close();
+  }
+  const m = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f)).toFixed(3);
+  const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+  process.stdout.write(`AB clock ${CLOCK}, ${RUNS} runs\n`);
+  process.stdout.write(`AB median over pages: A/base ${m((r) => r.a / r.base)}  B/base ${m((r) => r.b / r.base)}  B/A ${m((r) => r.ba)}  (totals A ${sum((r) => r.a).toFixed(0)} B ${sum((r) => r.b).toFixed(0)} base ${sum((r) => r.base).toFixed(0)} ms)\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`ab failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
