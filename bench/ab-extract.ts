@@ -6,11 +6,10 @@
  * Per page and run, in rotating order: A's pipeline, B's pipeline, clone + Readability (baseline).
  * Prints per-page medians and the median over pages of A/baseline, B/baseline and B/A.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { corpusPages } from '../scripts/golden';
+import { bundle, findRenderer, median, openCorpusPage, threadCpuMs } from './support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -24,35 +23,6 @@ const rootA = path.resolve(opt('--a', here));
 const rootB = path.resolve(opt('--b', here));
 const CLOCK = opt('--clock', 'wall');
 const BATCH = 4;
-
-/** CPU time (ms) of a Linux thread so far; the renderer's main thread has the process id. */
-function threadCpuMs(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-}
-
-/** The renderer showing `page`: the one whose main thread burns CPU while the page spins. */
-async function findRenderer(browser: Browser, page: Page, tries = 5): Promise<number> {
-  try {
-    return await findRendererOnce(browser, page);
-  } catch (err) {
-    if (tries <= 1) throw err;
-    return findRenderer(browser, page, tries - 1);
-  }
-}
-
-async function findRendererOnce(browser: Browser, page: Page): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
-  await cdp.detach();
-  const pids = info.processInfo.filter((x) => x.type === 'renderer').map((x) => x.id);
-  const cpu = (pid: number) => { try { return threadCpuMs(pid); } catch { return 0; } };
-  const before = pids.map(cpu);
-  await page.evaluate('(() => { const t = performance.now(); while (performance.now() - t < 300); })()');
-  const gains = pids.map((pid, i) => cpu(pid) - (before[i] as number));
-  const best = gains.indexOf(Math.max(...gains));
-  if (best < 0 || (gains[best] as number) < 50) throw new Error('--clock cpu: renderer main thread not found');
-  return pids[best] as number;
-}
 
 /** The same rotation on the renderer main thread's CPU clock, BATCH analyses per measurement. */
 async function cpuTimes(page: Page, pid: number, url: string): Promise<{ a: number[]; b: number[]; base: number[]; ba: number[] }> {
@@ -84,24 +54,10 @@ async function cpuTimes(page: Page, pid: number, url: string): Promise<{ a: numb
   return out;
 }
 
-async function bundle(root: string, contents: string, globalName: string): Promise<string> {
-  const out = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'iife', globalName, write: false, platform: 'browser', target: 'es2022', minify: true,
-  });
-  return out.outputFiles[0]?.text ?? '';
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
 async function main(): Promise<void> {
-  const a = await bundle(rootA, `export { analyzeDocument } from './src/article/index';`, 'PipeA');
-  const b = await bundle(rootB, `export { analyzeDocument } from './src/article/index';`, 'PipeB');
-  const plain = await bundle(here, `export { Readability } from '@mozilla/readability';`, 'PlainR');
+  const a = await bundle(`export { analyzeDocument } from './src/article/index';`, 'PipeA', rootA);
+  const b = await bundle(`export { analyzeDocument } from './src/article/index';`, 'PipeB', rootB);
+  const plain = await bundle(`export { Readability } from '@mozilla/readability';`, 'PlainR', here);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -109,11 +65,7 @@ async function main(): Promise<void> {
   try {
     for (const p of corpusPages()) {
       if (only && !only.includes(p.name)) continue;
-      const html = readFileSync(p.file, 'utf8');
-      await page.unrouteAll();
-      await page.route('**/*', (route) => (route.request().url() === p.url && route.request().resourceType() === 'document'
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
-      await page.goto(p.url, { waitUntil: 'domcontentloaded' });
+      await openCorpusPage(page, p);
       await page.evaluate(`${a};${b};${plain};`);
       const t = CLOCK === 'cpu' ? await cpuTimes(page, await findRenderer(browser, page), p.url) : await page.evaluate(({ runs, url }) => {
         const w = window as unknown as {

@@ -8,11 +8,9 @@
  * given to other processes. Each run times one pipeline batch and one baseline batch (same pages,
  * alternating which goes first); the baseline is clone + Readability, as in wall mode.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { corpusPages } from '../scripts/golden';
+import { bundle, findRenderer, median, openCorpusPage, threadCpuMs } from './support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -24,54 +22,8 @@ const only = args.includes('--only') ? opt('--only', '').split(',') : null;
 const CLOCK = opt('--clock', 'wall');
 /** Analyses per CPU-clock measurement (schedstat is exact, but one evaluate() costs a little too). */
 const BATCH = 4;
-const root = path.resolve(import.meta.dirname, '..');
-
-/** Bundle a tiny entry as an IIFE that sets one global. */
-async function bundle(contents: string, globalName: string): Promise<string> {
-  const out = await build({
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'iife', globalName, write: false, platform: 'browser', target: 'es2022', minify: true,
-  });
-  return out.outputFiles[0]?.text ?? '';
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-/** CPU time (ms) of a Linux thread so far; the renderer's main thread has the process id. */
-function threadCpuMs(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
-}
 
 let rendererPid: number | null = null;
-
-/** The renderer showing `page`: the one whose main thread burns CPU while the page spins. */
-async function findRenderer(browser: Browser, page: Page, tries = 5): Promise<number> {
-  // On a loaded machine one spin may get too little CPU to stand out: try again.
-  try {
-    return await findRendererOnce(browser, page);
-  } catch (err) {
-    if (tries <= 1) throw err;
-    return findRenderer(browser, page, tries - 1);
-  }
-}
-
-async function findRendererOnce(browser: Browser, page: Page): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
-  await cdp.detach();
-  const pids = info.processInfo.filter((x) => x.type === 'renderer').map((x) => x.id);
-  const cpu = (pid: number) => { try { return threadCpuMs(pid); } catch { return 0; } };
-  const before = pids.map(cpu);
-  await page.evaluate('(() => { const t = performance.now(); while (performance.now() - t < 300); })()');
-  const gains = pids.map((pid, i) => cpu(pid) - (before[i] as number));
-  const best = gains.indexOf(Math.max(...gains));
-  if (best < 0 || (gains[best] as number) < 50) throw new Error('--clock cpu: renderer main thread not found');
-  return pids[best] as number;
-}
 
 /** Same figures as the wall-clock loop, on the renderer main thread's CPU clock. */
 async function cpuTimes(page: Page, url: string): Promise<{ pipe: number[]; read: number[]; readClone: number[] }> {
@@ -117,13 +69,7 @@ async function main(): Promise<number> {
   try {
     for (const p of corpusPages()) {
       if (only && !only.includes(p.name)) continue;
-      const html = readFileSync(p.file, 'utf8');
-      await page.unrouteAll();
-      await page.route('**/*', (route) =>
-        route.request().url() === p.url && route.request().resourceType() === 'document'
-          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-          : route.abort());
-      await page.goto(p.url, { waitUntil: 'domcontentloaded' });
+      await openCorpusPage(page, p);
       await page.evaluate(`${pipeline};${plain};`);
       // A new site may get a new renderer process (site isolation).
       if (CLOCK === 'cpu') rendererPid = await findRenderer(browser, page);

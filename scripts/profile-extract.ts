@@ -4,11 +4,11 @@
  * per function, summed over pages.
  *   npx tsx scripts/profile-extract.ts [--runs 20] [--only detik-4,kompas-1] [--top 40]
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { corpusPages } from './golden';
+import { openCorpusPage } from '../bench/support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -51,11 +51,7 @@ async function main(): Promise<void> {
   try {
     for (const p of corpusPages()) {
       if (only && !only.includes(p.name)) continue;
-      const html = readFileSync(p.file, 'utf8');
-      await page.unrouteAll();
-      await page.route('**/*', (route) => (route.request().url() === p.url && route.request().resourceType() === 'document'
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort()));
-      await page.goto(p.url, { waitUntil: 'domcontentloaded' });
+      await openCorpusPage(page, p);
       await page.evaluate(`${pipeline};${plain}`);
       await page.evaluate((url) => {
         const w = window as unknown as { SorotPipeline: { analyzeDocument: (d: Document, u: string) => unknown } };
