@@ -102,10 +102,11 @@ export default defineBackground(() => {
     const url = info.url ?? tab.url;
     if (info.status !== 'loading' || !url || !/^https?:/.test(url)) return;
     const host = new URL(url).hostname;
+    const portal = isNewsHost(host);
     void (async () => {
       // A portal the reader switched off: its content script stays idle, and the panel says why.
-      const off = isNewsHost(host) && !isSiteEnabled((await sitesItem.getValue()) ?? {}, host);
-      if (isNewsHost(host) && !off) void service.prepare(url, isPrivateTab(tab));
+      const off = portal && !isSiteEnabled((await sitesItem.getValue()) ?? {}, host);
+      if (portal && !off) void service.prepare(url, isPrivateTab(tab));
       await tabs.delete(tabId);
       broadcast(off ? await tabs.set(emptyState(tabId, 'off', url)) : emptyState(tabId, 'loading', url));
     })();

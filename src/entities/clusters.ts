@@ -5,7 +5,7 @@
  * into assets/ner/clusters.json, at several granularities; built once, on first use.
  */
 import { decodeBase64 } from './base64';
-import { nerData, onNerData } from './data';
+import { nerData } from './data';
 import { hashString } from './hash';
 
 export interface ClusterFile {
@@ -105,9 +105,6 @@ export function buildClusters(f: ClusterFile): WordClusters {
 }
 
 let cached: WordClusters | null = null;
-onNerData(() => {
-  cached = null;
-});
 /** The provided clusters (data.ts), built on first call. */
 export function wordClusters(): WordClusters {
   return (cached ??= buildClusters(nerData().clusters));

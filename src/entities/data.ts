@@ -17,11 +17,11 @@ export interface NerData {
 export const NER_DATA_FILES = { model: 'ner/model.json', clusters: 'ner/clusters.json' } as const;
 
 let data: NerData | null = null;
-const listeners: Array<() => void> = [];
 
+/** Once per context: the decoded tables (model.ts, clusters.ts) are built from the first data. */
 export function provideNerData(d: NerData): void {
+  if (data) throw new Error('NER data already provided');
   data = d;
-  for (const l of listeners) l();
 }
 
 export function nerDataLoaded(): boolean {
@@ -32,11 +32,6 @@ export function nerDataLoaded(): boolean {
 export function nerData(): NerData {
   if (!data) throw new Error('NER data not loaded: await loadNerData() (extension) or import entities/node (Node) first');
   return data;
-}
-
-/** Decoded tables built from the data drop themselves when other data is provided. */
-export function onNerData(reset: () => void): void {
-  listeners.push(reset);
 }
 
 let loading: Promise<void> | null = null;

@@ -10,7 +10,7 @@
  */
 import { decodeBase64 } from './base64';
 import { wordClusters } from './clusters';
-import { nerData, onNerData } from './data';
+import { nerData } from './data';
 import { MODEL_FORMAT } from './hash';
 import { NUM_TAGS, TAGS } from './tags';
 
@@ -82,9 +82,6 @@ export function weightsOffset(m: Model, h: number): number {
 }
 
 let cached: Model | null = null;
-onNerData(() => {
-  cached = null;
-});
 /** The provided model, decoded on first call; it must have been trained with the provided clusters. */
 export function model(): Model {
   if (cached) return cached;
