@@ -39,3 +39,22 @@ export function isNewsHost(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   return NEWS_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`));
 }
+
+/** Second-level labels under which a registrable domain has three labels (detik.co.id style). */
+const SECOND_LEVEL = new Set(['co', 'or', 'ac', 'go', 'web', 'my', 'sch', 'net', 'com', 'org', 'mil', 'biz', 'desa', 'ponpes']);
+
+/**
+ * The outlet a host belongs to: a known portal's domain ("news.detik.com" -> "detik.com"), else
+ * the host's registrable domain by the common rule (last two labels, three under co.id, or.id ...).
+ * One outlet publishes under many section sites (detikNews, detikFinance ...): the library's site
+ * filter groups by this.
+ */
+export function outletOf(host: string): string {
+  const h = host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  const known = NEWS_DOMAINS.find((d) => h === d || h.endsWith(`.${d}`));
+  if (known) return known;
+  if (/^[\d.]+$/.test(h) || h.includes(':') || !h.includes('.')) return h;
+  const labels = h.split('.');
+  const keep = labels.length >= 3 && labels[labels.length - 1]!.length === 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}

@@ -69,7 +69,10 @@ export interface Library {
   related(id: string, limit?: number): Promise<RelatedView[]>;
   entityTimeline(entityId: string, limit?: number): Promise<ArticleSummary[]>;
   search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
-  list(opts?: { offset?: number; limit?: number; site?: string }): Promise<ArticleSummary[]>;
+  /** Newest read first; `sites` keeps those sites only (an outlet's sections, say). */
+  list(opts?: { offset?: number; limit?: number; site?: string; sites?: readonly string[] }): Promise<ArticleSummary[]>;
+  /** Every distinct site stored, with the host of its newest article, by site name. */
+  sites(): Promise<{ site: string; host: string }[]>;
   entity(id: string): Promise<EntityRow | undefined>;
   /**
    * Entities known by `form` (any case): its name or a surface form it was seen under ("Korut",
@@ -357,13 +360,31 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     return rows.filter((r): r is ArticleRow => !!r && r.entityIds.includes(entityId)).map(summary);
   }
 
-  async function list(opts: { offset?: number; limit?: number; site?: string } = {}): Promise<ArticleSummary[]> {
+  async function list(opts: { offset?: number; limit?: number; site?: string; sites?: readonly string[] } = {}): Promise<ArticleSummary[]> {
     const offset = opts.offset ?? 0;
     const limit = opts.limit ?? 50;
-    const coll = opts.site
-      ? db.articles.where('[site+lastRead]').between([opts.site, Dexie.minKey], [opts.site, Dexie.maxKey]).reverse()
-      : db.articles.orderBy('lastRead').reverse();
-    return (await coll.offset(offset).limit(limit).toArray()).map(summary);
+    const sites = opts.sites ?? (opts.site ? [opts.site] : null);
+    if (!sites) return (await db.articles.orderBy('lastRead').reverse().offset(offset).limit(limit).toArray()).map(summary);
+    // Each site's newest from the [site+lastRead] index, merged newest first.
+    const per = await db.transaction('r', db.articles, () =>
+      Promise.all([...new Set(sites)].map((s) => db.articles.where('[site+lastRead]').between([s, Dexie.minKey], [s, Dexie.maxKey]).reverse().limit(offset + limit).toArray())),
+    );
+    return per.flat().sort((a, b) => b.lastRead - a.lastRead).slice(offset, offset + limit).map(summary);
+  }
+
+  async function sites(): Promise<{ site: string; host: string }[]> {
+    // A skip scan of the [site+lastRead] index: one probe per distinct site, not a pass over
+    // every article (tens of sites against 100k rows).
+    return db.transaction('r', db.articles, async () => {
+      const out: { site: string; host: string }[] = [];
+      let row = await db.articles.orderBy('[site+lastRead]').first();
+      while (row) {
+        const last = await db.articles.where('[site+lastRead]').between([row.site, Dexie.minKey], [row.site, Dexie.maxKey]).last();
+        out.push({ site: row.site, host: (last ?? row).host });
+        row = await db.articles.where('[site+lastRead]').above([row.site, Dexie.maxKey]).first();
+      }
+      return out;
+    });
   }
 
   async function remove(id: string): Promise<boolean> {
@@ -519,6 +540,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     entityTimeline: guarded(entityTimeline),
     search: guarded(search),
     list: guarded(list),
+    sites: guarded(sites),
     // One row, no counts: pages that only show an entity's names need not load them.
     entity: guarded(async (id: string) => db.entities.get(id)),
     findEntities: guarded(async (form: string, limit = 5) => {

@@ -8,6 +8,7 @@
  * lists are intersected with it in memory, and rows are read only for articles that have every
  * word: usually one page. Document frequencies come from memory too (df-cache.ts).
  */
+import type Dexie from 'dexie';
 import { plainKey, unpackFeatures, type ArticleRow, type FeatRow, type LibraryDb } from './db';
 import type { DfSnapshot } from './df-cache';
 import { entityKey } from './key-index';
@@ -16,6 +17,8 @@ import { termsOf } from './text';
 
 export interface SearchFilters {
   site?: string;
+  /** Any of these sites (an outlet's sections); with `site`, either. */
+  sites?: readonly string[];
   entityId?: string;
   /** Inclusive bounds on the publication date (ISO string or ms). */
   from?: string | number;
@@ -63,6 +66,8 @@ export async function searchLibrary(db: LibraryDb, mem: DfSnapshot, query: strin
   const terms = termsOf(query);
   const from = toMs(filters.from);
   const to = toMs(filters.to);
+  const siteList = [...new Set([...(filters.sites ?? []), ...(filters.site ? [filters.site] : [])])];
+  const siteSet = siteList.length ? new Set(siteList) : null;
   const hasAllTerms = (r: ArticleRow) => {
     if (!terms.length) return true;
     const keys = new Set(r.keys.map(plainKey));
@@ -70,7 +75,7 @@ export async function searchLibrary(db: LibraryDb, mem: DfSnapshot, query: strin
   };
   const passes = (r: ArticleRow) =>
     hasAllTerms(r) &&
-    (!filters.site || r.site === filters.site) &&
+    (!siteSet || siteSet.has(r.site)) &&
     (!filters.entityId || r.entityIds.includes(filters.entityId)) &&
     (from == null || (r.publishedTs != null && r.publishedTs >= from)) &&
     (to == null || (r.publishedTs != null && r.publishedTs <= to));
@@ -112,17 +117,25 @@ export async function searchLibrary(db: LibraryDb, mem: DfSnapshot, query: strin
     // Filters only: the newest that pass, walking a bounded number of rows. A date filter walks
     // its dates (newest published first); otherwise newest reads first.
     const dated = from != null || to != null;
-    const base = dated
-      ? db.articles.where('publishedTs').between(from ?? -Infinity, to ?? Infinity, true, true).reverse()
-      : filters.site
-        ? db.articles.where('[site+lastRead]').between([filters.site, -Infinity], [filters.site, Infinity]).reverse()
-        : db.articles.orderBy('lastRead').reverse();
-    let walked = 0;
-    rows = await base
-      .until(() => ++walked > SEARCH.walkCap)
-      .filter(passes)
-      .limit(limit)
-      .toArray();
+    const walk = async (base: Dexie.Collection<ArticleRow, string>, cap: number) => {
+      let walked = 0;
+      return base
+        .until(() => ++walked > cap)
+        .filter(passes)
+        .limit(limit)
+        .toArray();
+    };
+    if (dated || !siteSet) {
+      rows = await walk(
+        dated ? db.articles.where('publishedTs').between(from ?? -Infinity, to ?? Infinity, true, true).reverse() : db.articles.orderBy('lastRead').reverse(),
+        SEARCH.walkCap,
+      );
+    } else {
+      // Each site's newest from its index (the walk shared among them), merged newest first.
+      const cap = Math.max(limit, Math.ceil(SEARCH.walkCap / siteList.length));
+      const per = await Promise.all(siteList.map((s) => walk(db.articles.where('[site+lastRead]').between([s, -Infinity], [s, Infinity]).reverse(), cap)));
+      rows = per.flat().sort((a, b) => b.lastRead - a.lastRead).slice(0, limit);
+    }
     feats = await db.feats.bulkGet(rows.map((r) => r.id));
   }
   const now = Date.now();

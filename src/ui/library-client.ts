@@ -6,6 +6,7 @@
  * record format touches this file only.
  */
 import { openLibrary, type ArticleSummary, type Library, type SearchFilters, type SearchHit, type StoredArticle } from '../library';
+import { outletOf } from '../sites';
 import type { Article, Entity } from '../types';
 
 export interface StoredArticleView {
@@ -28,6 +29,8 @@ export interface StoredArticleFull extends StoredArticleView {
 export interface ListQuery {
   text?: string;
   site?: string;
+  /** Any of these sites: an outlet's sections (listOutlets). */
+  sites?: string[];
   /** Free text matched against entity names (or an exact entity id). */
   entity?: string;
   /** yyyy-mm-dd, inclusive. */
@@ -39,7 +42,7 @@ export interface ListQuery {
 /** The library calls this file makes; the real Library satisfies it, tests pass a fake. */
 export type LibraryLike = Pick<
   Library,
-  'get' | 'entity' | 'findEntities' | 'entityTimeline' | 'search' | 'list' | 'delete' | 'clear' | 'count' | 'exportJson' | 'importJson' | 'estimateSize'
+  'get' | 'entity' | 'findEntities' | 'entityTimeline' | 'search' | 'list' | 'sites' | 'delete' | 'clear' | 'count' | 'exportJson' | 'importJson' | 'estimateSize'
 >;
 
 let lib: LibraryLike | null = null;
@@ -78,6 +81,22 @@ export function toView(r: ArticleSummary | SearchHit): StoredArticleView {
 }
 
 
+/** An outlet (detik.com) and the site names its articles carry (detikNews, detikFinance ...). */
+export interface Outlet {
+  outlet: string;
+  sites: string[];
+}
+
+/** Every outlet in the library, by name: the library page's site filter. */
+export async function listOutlets(): Promise<Outlet[]> {
+  const by = new Map<string, string[]>();
+  for (const { site, host } of await getLibrary().sites()) {
+    const key = host ? outletOf(host) : site;
+    by.set(key, [...(by.get(key) ?? []), site]);
+  }
+  return [...by].map(([outlet, sites]) => ({ outlet, sites })).sort((a, b) => a.outlet.localeCompare(b.outlet));
+}
+
 export async function entityTimeline(entityId: string): Promise<StoredArticleView[]> {
   const res = await getLibrary().entityTimeline(entityId);
   // The library already answers newest first; keep that order.
@@ -113,12 +132,13 @@ export async function listArticles(q: ListQuery = {}): Promise<StoredArticleView
   const entityWords = entity && !entityId ? entity : '';
   const filters: SearchFilters = {
     site: q.site || undefined,
+    sites: q.sites?.length ? q.sites : undefined,
     entityId,
     from: q.from ? Date.parse(`${q.from}T00:00:00Z`) - ZONE_SLACK_MS : undefined,
     to: q.to ? Date.parse(`${q.to}T23:59:59.999Z`) + ZONE_SLACK_MS : undefined,
   };
   if (!text && !entity && !q.from && !q.to) {
-    return (await l.list({ site: filters.site, limit: q.limit ?? LIST_LIMIT })).map(toView);
+    return (await l.list({ site: filters.site, sites: filters.sites, limit: q.limit ?? LIST_LIMIT })).map(toView);
   }
   const limit = q.limit ?? (text ? 200 : LIST_LIMIT);
   // A name as the reader knows it ("Korut", "Jokowi", "DPR"): the entities seen under that form.

@@ -4,11 +4,13 @@ import { Brand, PageLink, Section, Spinner, Status } from '../components';
 import { formatBytes, formatDate } from '../format';
 import { useT } from '../i18n';
 import * as client from '../library-client';
-import type { ListQuery, StoredArticleView } from '../library-client';
+import type { ListQuery, Outlet, StoredArticleView } from '../library-client';
 import { safeUrl } from '../safe-url';
 
 export interface LibraryApi {
   list(q: ListQuery): Promise<StoredArticleView[]>;
+  /** The site filter's choices: outlets, each with its sites. */
+  outlets(): Promise<Outlet[]>;
   remove(id: string): Promise<void>;
   clear(): Promise<void>;
   /** The export file, assembled from parts: a large library never becomes one string. */
@@ -21,6 +23,7 @@ export interface LibraryApi {
 
 export const libraryApi: LibraryApi = {
   list: client.listArticles,
+  outlets: client.listOutlets,
   remove: client.deleteStored,
   clear: client.clearLibrary,
   exportFile: client.exportLibraryBlob,
@@ -77,7 +80,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [items, setItems] = useState<StoredArticleView[] | null>(null);
-  const [allSites, setAllSites] = useState<string[]>([]);
+  const [outlets, setOutlets] = useState<Outlet[]>([]);
   const [stats, setStats] = useState<{ count: number; bytes: number | null } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   // Export, import and clear answer next to their buttons, not at the top of a long page.
@@ -94,17 +97,14 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
 
   useEffect(() => {
     void api.stats().then(setStats, () => setStats(null));
-    void api.list({}).then(
-      (all) => setAllSites([...new Set(all.map((a) => a.site).filter(Boolean))].sort()),
-      () => {},
-    );
+    void api.outlets().then(setOutlets, () => {});
   }, [api, rev]);
 
   useEffect(() => {
     let alive = true;
     const h = setTimeout(() => {
       api
-        .list({ text, site: site || undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined })
+        .list({ text, sites: site ? (outlets.find((o) => o.outlet === site)?.sites ?? [site]) : undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined })
         .then(
           (r) => alive && setItems(r),
           (err) => {
@@ -118,7 +118,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
       alive = false;
       clearTimeout(h);
     };
-  }, [api, text, site, entity, from, to, rev, t]);
+  }, [api, text, site, outlets, entity, from, to, rev, t]);
 
   // After a delete, focus goes to the next article's delete button (or the list), not to <body>:
   // once the list no longer shows the deleted article.
@@ -203,9 +203,9 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
               <span>{t('library.site')}</span>
               <select id="site" value={site} onChange={(e) => setSite((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('library.allSites')}</option>
-                {allSites.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
+                {outlets.map((o) => (
+                  <option key={o.outlet} value={o.outlet} title={o.sites.join(', ')}>
+                    {o.outlet}
                   </option>
                 ))}
               </select>

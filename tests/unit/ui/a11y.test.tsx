@@ -74,6 +74,7 @@ describe('axe: no serious or critical violations', () => {
   it('library page', async () => {
     const api: LibraryApi = {
       list: async () => [{ id: '1', url: 'https://a.id/x', title: 'Judul', site: 'A', published: '2026-01-01' }],
+      outlets: async () => [{ outlet: 'a.id', sites: ['A'] }],
       remove: async () => {}, clear: async () => {}, exportFile: async () => new Blob(['{}']), importJson: async () => ({ added: 0, updated: 0 }),
       stats: async () => ({ count: 1, bytes: 100 }),
     };

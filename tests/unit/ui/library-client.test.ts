@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
 import {
-  clearLibrary, deleteStored, entityTimeline, exportLibrary, getStored, importLibrary, libraryStats, listArticles, setLibraryForTests,
+  clearLibrary, deleteStored, entityTimeline, exportLibrary, getStored, importLibrary, libraryStats, listArticles, listOutlets, setLibraryForTests,
 } from '../../../src/ui/library-client';
 import type { Article, Entity } from '../../../src/types';
 
@@ -38,6 +38,25 @@ describe('library client over the real library (fake IndexedDB)', () => {
     expect((await listArticles({ site: 'Kompas.com' })).map((a) => a.title)).toEqual(['Judul 3']);
     expect((await listArticles({ entity: 'prabowo' })).map((a) => a.title).sort()).toEqual(['Judul 1', 'Judul 3']);
     expect((await listArticles({ from: '2026-02-01', to: '2026-02-28' })).map((a) => a.title)).toEqual(['Judul 2']);
+  });
+
+  it('groups sites into outlets and filters by all of an outlet\'s sites', async () => {
+    await lib.save(art(5, { site: 'detikFinance', host: 'finance.detik.com', url: 'https://finance.detik.com/x/5', canonicalUrl: 'https://finance.detik.com/x/5' }), [], Date.now() + 60_000);
+    await lib.save(art(6, { site: 'Antara', host: 'jatim.antaranews.com', url: 'https://jatim.antaranews.com/x/6', canonicalUrl: 'https://jatim.antaranews.com/x/6' }), []);
+    await lib.save(art(7, { site: 'Kabar Desa', host: 'www.kabar.desa.id', url: 'https://www.kabar.desa.id/x/7', canonicalUrl: 'https://www.kabar.desa.id/x/7' }), []);
+    expect(await listOutlets()).toEqual([
+      { outlet: 'antaranews.com', sites: ['Antara'] },
+      { outlet: 'detik.com', sites: ['detikFinance', 'detikNews'] },
+      { outlet: 'kabar.desa.id', sites: ['Kabar Desa'] },
+      { outlet: 'kompas.com', sites: ['Kompas.com'] },
+    ]);
+    const detik = ['detikFinance', 'detikNews'];
+    const listed = (await listArticles({ sites: detik })).map((a) => a.title);
+    expect(listed[0]).toBe('Judul 5'); // newest read first, across the sites
+    expect(listed.sort()).toEqual(['Judul 1', 'Judul 2', 'Judul 5']);
+    // With words or dates, the same sites filter the search.
+    expect((await listArticles({ sites: detik, text: 'Judul' })).map((a) => a.title).sort()).toEqual(['Judul 1', 'Judul 2', 'Judul 5']);
+    expect((await listArticles({ sites: detik, from: '2026-02-01', to: '2026-05-31' })).map((a) => a.title).sort()).toEqual(['Judul 2', 'Judul 5']);
   });
 
   it('finds an entity by any form it was seen under, in the filter and in the search box', async () => {

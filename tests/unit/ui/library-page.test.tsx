@@ -12,16 +12,22 @@ function fakeApi() {
     { id: '1', url: 'https://news.detik.com/a', title: 'Putin ke Pyongyang', site: 'detikNews', published: '2026-11-20', entities: [{ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER' }] },
     { id: '2', url: 'https://www.kompas.com/b', title: 'Harga beras naik', site: 'Kompas.com', published: '2026-10-02', entities: [] },
     { id: '3', url: 'javascript:alert(1)', title: 'Tautan aneh', site: 'Kompas.com', published: '2025-01-01', entities: [] },
+    { id: '4', url: 'https://finance.detik.com/c', title: 'Rupiah menguat', site: 'detikFinance', published: '2026-09-01', entities: [] },
   ];
   const api: LibraryApi = {
     list: async (q) => {
       let r = items;
       if (q.text) r = r.filter((i) => i.title.toLowerCase().includes(q.text!.toLowerCase()));
       if (q.site) r = r.filter((i) => i.site === q.site);
+      if (q.sites) r = r.filter((i) => q.sites!.includes(i.site));
       if (q.entity) r = r.filter((i) => i.entities?.some((e) => e.name.toLowerCase().includes(q.entity!.toLowerCase())));
       if (q.from) r = r.filter((i) => (i.published ?? '') >= q.from!);
       return r;
     },
+    outlets: async () => [
+      { outlet: 'detik.com', sites: ['detikNews', 'detikFinance'] },
+      { outlet: 'kompas.com', sites: ['Kompas.com'] },
+    ],
     remove: async (id) => void (items = items.filter((i) => i.id !== id)),
     clear: async () => void (items = []),
     exportFile: async () => new Blob([JSON.stringify({ version: 1, articles: items })]),
@@ -49,9 +55,9 @@ describe('library page', () => {
   it('lists stored articles, links to the stored copy, shows storage used', async () => {
     const f = fakeApi();
     const { container } = renderLib(f.api);
-    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Harga beras naik', 'Tautan aneh']));
+    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Harga beras naik', 'Tautan aneh', 'Rupiah menguat']));
     expect(screen.getByRole('link', { name: 'Putin ke Pyongyang' }).getAttribute('href')).toBe('/reader.html?id=1');
-    await waitFor(() => expect(screen.getByTestId('lib-summary').textContent).toBe('3 artikel · 6 KB terpakai'));
+    await waitFor(() => expect(screen.getByTestId('lib-summary').textContent).toBe('4 artikel · 8 KB terpakai'));
     // the unsafe original URL gets no "original" link
     const odd = screen.getByText('Tautan aneh').closest('li')!;
     expect(within(odd).queryByRole('link', { name: 'Artikel asli' })).toBeNull();
@@ -61,7 +67,7 @@ describe('library page', () => {
     const f = fakeApi();
     let fire = () => {};
     const { container } = renderLib({ ...f.api, onStale: (cb) => { fire = cb; return () => {}; } });
-    await waitFor(() => expect(titles(container).length).toBe(3));
+    await waitFor(() => expect(titles(container).length).toBe(4));
     fire();
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/muat ulang halaman ini/));
   });
@@ -69,12 +75,16 @@ describe('library page', () => {
   it('searches and filters by site and entity', async () => {
     const f = fakeApi();
     const { container } = renderLib(f.api);
-    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
     fireEvent.input(screen.getByLabelText('Kata kunci'), { target: { value: 'beras' } });
     await waitFor(() => expect(titles(container)).toEqual(['Harga beras naik']));
     fireEvent.input(screen.getByLabelText('Kata kunci'), { target: { value: '' } });
-    await waitFor(() => expect(screen.getByRole('option', { name: 'detikNews' })).toBeTruthy());
-    fireEvent.change(screen.getByLabelText('Situs'), { target: { value: 'Kompas.com' } });
+    // One choice per outlet, whatever its sections call themselves.
+    await waitFor(() => expect(screen.getByRole('option', { name: 'detik.com' })).toBeTruthy());
+    expect(screen.queryByRole('option', { name: 'detikNews' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Situs'), { target: { value: 'detik.com' } });
+    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Rupiah menguat']));
+    fireEvent.change(screen.getByLabelText('Situs'), { target: { value: 'kompas.com' } });
     await waitFor(() => expect(titles(container)).toEqual(['Harga beras naik', 'Tautan aneh']));
     fireEvent.change(screen.getByLabelText('Situs'), { target: { value: '' } });
     fireEvent.input(screen.getByLabelText('Tokoh, lembaga atau tempat'), { target: { value: 'putin' } });
@@ -86,14 +96,14 @@ describe('library page', () => {
     const answers = [false, true, true];
     const confirm = vi.fn(() => answers.shift()!);
     const { container } = renderLib(f.api, confirm);
-    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
     fireEvent.click(screen.getByRole('button', { name: 'Hapus "Harga beras naik"' }));
-    expect(f.items).toHaveLength(3); // declined
+    expect(f.items).toHaveLength(4); // declined
     fireEvent.click(screen.getByRole('button', { name: 'Hapus "Harga beras naik"' }));
-    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Tautan aneh']));
+    await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang', 'Tautan aneh', 'Rupiah menguat']));
     // Focus goes on to the delete button of the article that took its place, not back to the page body.
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Hapus "Tautan aneh"'));
-    await waitFor(() => expect(screen.getByTestId('lib-summary').textContent).toMatch(/^2 artikel/));
+    await waitFor(() => expect(screen.getByTestId('lib-summary').textContent).toMatch(/^3 artikel/));
     fireEvent.click(screen.getByRole('button', { name: 'Hapus semua' }));
     await waitFor(() => expect(screen.getByTestId('lib-empty')).toBeTruthy());
     expect(f.items).toEqual([]);
@@ -103,15 +113,15 @@ describe('library page', () => {
   it('shows the import error and changes nothing', async () => {
     const f = fakeApi();
     const { container } = renderLib(f.api);
-    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
     const input = screen.getByLabelText('Impor JSON…') as HTMLInputElement;
     const file = new File([JSON.stringify({ version: 2 })], 'x.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     fireEvent.change(input);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Impor gagal, tidak ada yang diubah: Versi berkas tidak dikenal (2).');
-    expect(f.items).toHaveLength(3);
-    expect(titles(container)).toHaveLength(3);
+    expect(f.items).toHaveLength(4);
+    expect(titles(container)).toHaveLength(4);
   });
 
   it('says what is wrong with a foreign file next to the import button, with the technical message folded away', async () => {
@@ -121,7 +131,7 @@ describe('library page', () => {
       throw new LibraryError('invalid-import', 'Import refused, nothing was changed: the file is not a Sorot library export (expected "format": "sorot-library")', { problem: 'not-sorot' });
     };
     const { container } = renderLib(f.api);
-    await waitFor(() => expect(titles(container)).toHaveLength(3));
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
     const input = screen.getByLabelText('Impor JSON…') as HTMLInputElement;
     Object.defineProperty(input, 'files', { value: [new File(['{}'], 'x.json')], configurable: true });
     fireEvent.change(input);
@@ -148,7 +158,7 @@ describe('library page', () => {
       fireEvent.click(await screen.findByRole('button', { name: 'Ekspor JSON' }));
       await waitFor(() => expect(clicks).toHaveLength(1));
       expect(clicks[0]).toMatch(/^sorot-\d{4}-\d{2}-\d{2}\.json$/);
-      expect(JSON.parse(await created[0]!.text()).articles).toHaveLength(3);
+      expect(JSON.parse(await created[0]!.text()).articles).toHaveLength(4);
     } finally {
       URL.createObjectURL = origCreate;
       HTMLAnchorElement.prototype.click = origClick;
