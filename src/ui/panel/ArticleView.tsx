@@ -209,7 +209,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
                   onClick={() => void select(e)}
                 >
                   <span>{e.name}</span>
-                  <span class="chip-count" aria-label={t('entities.mentions', e.count)}>
+                  <span class="chip-count" aria-label={t('entities.mentions', e.count)} title={t('entities.mentions', e.count)}>
                     {e.count}
                   </span>
                 </button>
@@ -238,12 +238,14 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
             <button type="button" class="btn btn-small" onClick={() => void step(-1)} disabled={sel.count < 2} aria-label={t('entities.prev')}>
               ‹
             </button>
+            {/* The page's own count: the chip counts the article's mentions, the page may show more (captions, headings). */}
             <span class="step-pos" data-testid="step-pos">
               {sel.count > 0 ? `${sel.current + 1}/${sel.count}` : t('entities.notOnPage')}
             </span>
             <button type="button" class="btn btn-small" onClick={() => void step(1)} disabled={sel.count < 2} aria-label={t('entities.next')}>
               ›
             </button>
+            {sel.count > 0 && <span class="muted small">{t('entities.onPage')}</span>}
           </div>
           {wiki && backend.wikipediaSummary && <WikiBlock name={sel.entity.name} result={wikiResult} />}
           <h3>{t('entities.timeline')}</h3>
