@@ -2,13 +2,15 @@
  * What the background does with an analysed page: entities, storage, related articles, and the
  * per-tab state the panel renders. Kept free of listener wiring so tests can call it directly.
  */
-import type { RelatedView, TabState } from '../messaging/protocol';
+import type { RelatedView, TabProblem, TabState } from '../messaging/protocol';
 import type { Entity, ExtractResult, HiddenItem } from '../types';
 import { extractEntities, loadNerData } from '../entities';
 import { readPackagedJson } from '../platform';
 import type { Library } from '../library';
-import { LibraryError } from '../library/errors';
+import { LibraryError, isQuotaError } from '../library/errors';
 import { TabStates, emptyState } from './tab-states';
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export interface StorePolicy {
   /** False when storing is off globally, for this site, or the tab is private. */
@@ -41,7 +43,7 @@ export class SorotService {
       return this.tabs.set({ ...base, hidden: data.hidden, message: data.notArticleReason });
     }
     const article = data.article;
-    let message: string | undefined;
+    const problems: TabProblem[] = [];
     let entities: Entity[] = [];
     try {
       // The model is fetched from the package on the first article after the worker starts.
@@ -49,7 +51,7 @@ export class SorotService {
       entities = extractEntities(article.paragraphs);
     } catch (err) {
       // The article is still stored and shown; a later visit fills its entities in.
-      message = `Entitas tidak tersedia: ${err instanceof Error ? err.message : String(err)}`;
+      problems.push({ code: 'entities-unavailable', detail: errorText(err) });
     }
     let stored = false;
     let related: RelatedView[] = [];
@@ -65,11 +67,13 @@ export class SorotService {
     } catch (err) {
       // Storage can fail (quota, blocked upgrade): the page still gets its panel, with the reason.
       // A blocked upgrade still stores the article once it completes: "not yet", not "not".
-      const later = err instanceof LibraryError && err.code === 'blocked';
-      message = `${later ? 'Artikel belum tersimpan' : 'Artikel tidak tersimpan'}: ${err instanceof Error ? err.message : String(err)}`;
-      if (later && err.pending) landing = err.pending as Promise<{ id: string }>;
+      const code = err instanceof LibraryError ? err.code : null;
+      problems.push(
+        code === 'blocked' ? { code: 'not-stored-yet' } : code === 'quota' || isQuotaError(err) ? { code: 'storage-full' } : { code: 'not-stored', detail: errorText(err) },
+      );
+      if (code === 'blocked' && err instanceof LibraryError && err.pending) landing = err.pending as Promise<{ id: string }>;
     }
-    const state = await this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, message });
+    const state = await this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, problems });
     // Followed up only after this state is set, so the later "stored" state cannot be overwritten by it.
     if (landing) void this.whenStored(tabId, data.url, landing);
     return state;
@@ -82,9 +86,10 @@ export class SorotService {
       const [related, count] = await Promise.all([this.library.related(saved.id), this.library.count()]);
       const cur = await this.tabs.get(tabId);
       if (!cur || cur.url !== url) return; // the tab has moved on
-      this.changed(await this.tabs.set({ ...cur, stored: true, related, libraryEmpty: count <= 1, message: undefined }));
+      const problems = cur.problems?.filter((p) => p.code !== 'not-stored-yet');
+      this.changed(await this.tabs.set({ ...cur, stored: true, related, libraryEmpty: count <= 1, problems }));
     } catch {
-      // Still not stored: the "belum tersimpan" message stays.
+      // Still not stored: the "not stored yet" problem stays.
     }
   }
 

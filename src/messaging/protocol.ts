@@ -27,12 +27,24 @@ export interface RelatedView {
 /** 'off': the reader switched Sorot off for this site (Settings -> Sites). */
 export type TabStatus = 'idle' | 'loading' | 'article' | 'not-article' | 'unsupported' | 'off' | 'error';
 
+/**
+ * Something the panel must tell the reader about an analysed article, as a code it words in the
+ * UI language; `detail` is the technical text (English or the library's own), shown small.
+ */
+export interface TabProblem {
+  code: 'entities-unavailable' | 'storage-full' | 'not-stored-yet' | 'not-stored';
+  detail?: string;
+}
+
 /** Everything the panel needs about one tab. */
 export interface TabState {
   tabId: number;
   status: TabStatus;
   url: string | null;
+  /** Not-article reason or error text (words the panel maps where it knows them). */
   message?: string;
+  /** What went wrong with an article that is still shown (see TabProblem). */
+  problems?: TabProblem[];
   article: Article | null;
   hidden: HiddenItem[];
   hidingEnabled: boolean;

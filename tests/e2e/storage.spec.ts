@@ -76,18 +76,18 @@ test('an upgrade blocked by an old page: the panel says so, and the article is s
   await expect.poll(async () => (await tabState(eb.sw, tabId))?.status ?? null, { timeout: 20_000 }).toBe('article');
   const state = await tabState(eb.sw, tabId);
   expect(state.stored).toBe(false);
-  expect(state.message).toMatch(/^Artikel belum tersimpan: Perpustakaan sedang diperbarui/);
+  expect(state.problems).toEqual([{ code: 'not-stored-yet' }]);
   expect(state.entities.length).toBeGreaterThan(0); // the page still gets its panel
   const panel = await eb.context.newPage();
   await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${tabId}`);
-  await expect(panel.getByText(/halaman Sorot lain yang masih terbuka menahannya/)).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByText(/another open Sorot page is holding it/)).toBeVisible({ timeout: 15_000 });
 
   // The old page goes: the upgrade runs and the waiting save lands. Nothing was lost, and the
   // panel state turns to stored.
   await releaseOldDatabase(old);
   await expect.poll(async () => (await tabState(eb.sw, tabId))?.stored ?? null, { timeout: 15_000 }).toBe(true);
-  expect((await tabState(eb.sw, tabId)).message ?? null).toBeNull();
-  await expect(panel.getByText(/halaman Sorot lain yang masih terbuka menahannya/)).toHaveCount(0, { timeout: 10_000 });
+  expect((await tabState(eb.sw, tabId)).problems ?? []).toEqual([]);
+  await expect(panel.getByText(/another open Sorot page is holding it/)).toHaveCount(0, { timeout: 10_000 });
   await expect.poll(async () => (await auditLibrary(old)).ids.length, { timeout: 15_000 }).toBe(2);
   const a = await auditLibrary(old);
   expect(a.version).toBe(60);

@@ -1,6 +1,6 @@
 /** The article state of the panel: header, hidden clutter, entities, related articles. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RelatedView, TabState } from '../../messaging/protocol';
+import type { RelatedView, TabProblem, TabState } from '../../messaging/protocol';
 import type { Entity } from '../../types';
 import type { PanelBackend } from '../backend';
 import { EntityDot, PageLink, Section, Spinner, Status, Switch } from '../components';
@@ -10,6 +10,10 @@ import { useT, type TFunction } from '../i18n';
 import type { StoredArticleView } from '../library-client';
 import { featuresItem } from '../settings';
 import type { WikiSummary } from '../wikipedia';
+
+const PROBLEM_KEYS: Record<TabProblem['code'], string> = {
+  'entities-unavailable': 'entitiesUnavailable', 'storage-full': 'storageFull', 'not-stored-yet': 'notStoredYet', 'not-stored': 'notStored',
+};
 
 export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
   const { state, backend } = props;
@@ -32,6 +36,12 @@ export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
           <span>{t('reader.minutes', readingMinutes(a.wordCount))}</span>
         </p>
         {state.message && <Status kind="warn">{state.message}</Status>}
+        {state.problems?.map((p) => (
+          <Status key={p.code} kind="warn">
+            {t(`panel.problem.${PROBLEM_KEYS[p.code]}`)}
+            {p.detail && <span class="muted small"> ({p.detail})</span>}
+          </Status>
+        ))}
         <div class="row">
           <button type="button" class="btn btn-primary" onClick={() => void backend.toggleReader(state.tabId)}>
             {t('panel.openReader')}

@@ -8,6 +8,7 @@ import type { PanelBackend } from '../backend';
 import { Brand, PageLink, Spinner, Status } from '../components';
 import { useT, type TFunction } from '../i18n';
 import { ArticleView } from './ArticleView';
+import { WORKER_LOST_MESSAGE } from '../../messaging/failure';
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; state: TabState | null } | { kind: 'failed'; message: string };
 
@@ -184,7 +185,7 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
   } else if (state.status === 'error') {
     body = (
       <div class="empty" data-state="error">
-        <Status kind="error">{state.message || t('panel.error')}</Status>
+        <Status kind="error">{state.message === WORKER_LOST_MESSAGE ? t('panel.problem.workerLost') : state.message || t('panel.error')}</Status>
         <button type="button" class="btn" onClick={analyze} disabled={busy}>
           {t('panel.retry')}
         </button>

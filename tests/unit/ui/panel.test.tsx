@@ -132,6 +132,24 @@ describe('side panel states', () => {
     }
   });
 
+  it("an article's problems and a lost worker, in the reader's language", async () => {
+    const problems = [{ code: 'entities-unavailable', detail: 'fetch failed' }, { code: 'not-stored-yet' }] as const;
+    for (const [lang, a, b] of [
+      ['en', 'People, organisations and places could not be recognised on this page.', /another open Sorot page is holding it/],
+      ['id', 'Tokoh, lembaga dan tempat di halaman ini tidak dapat dikenali.', /halaman Sorot lain yang masih terbuka menahannya/],
+    ] as const) {
+      const { unmount } = renderPanel(fakeBackend(articleState({ problems: [...problems] })), lang);
+      expect(await screen.findByText(a)).toBeTruthy();
+      expect(screen.getByText('(fetch failed)')).toBeTruthy();
+      expect(screen.getByText(b)).toBeTruthy();
+      unmount();
+    }
+    const { WORKER_LOST_MESSAGE } = await import('../../../src/messaging/failure');
+    renderPanel(fakeBackend(articleState({ status: 'error', article: null, message: WORKER_LOST_MESSAGE })), 'en');
+    expect(await screen.findByText(/^The browser stopped Sorot while it was processing this page/)).toBeTruthy();
+    expect(screen.queryByText(/Sorot dihentikan/)).toBeNull();
+  });
+
   it('a site the reader switched off: says so and turns it back on', async () => {
     const b = fakeBackend(articleState({ status: 'off', article: null, url: 'https://www.indozone.id/news/x' }));
     renderPanel(b);

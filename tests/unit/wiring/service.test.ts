@@ -69,7 +69,7 @@ describe('background service', () => {
     const s = await new fresh.SorotService(lib, new TabStates(), always).pageAnalyzed(1, false, analysed(putin));
     expect(s.stored).toBe(true);
     expect(s.entities).toEqual([]);
-    expect(s.message).toMatch(/^Entitas tidak tersedia: /);
+    expect(s.problems).toEqual([{ code: 'entities-unavailable', detail: expect.stringMatching(/./) }]);
     expect((await lib.get(lib.articleId(putin.canonicalUrl)))?.title).toBe(putin.title);
   });
 
@@ -102,7 +102,7 @@ describe('background service', () => {
     const s = await svc.pageAnalyzed(1, false, analysed(putin));
     expect(s.status).toBe('article');
     expect(s.stored).toBe(false);
-    expect(s.message).toMatch(/tidak tersimpan/);
+    expect(s.problems).toEqual([{ code: 'storage-full' }]);
   });
 
   it('says "not yet stored" when the library upgrade is blocked, then "stored" when the save lands', async () => {
@@ -117,10 +117,10 @@ describe('background service', () => {
     const changes: TabState[] = [];
     const s = await new SorotService(blocked, new TabStates(), always, (st) => changes.push(st)).pageAnalyzed(1, false, analysed(putin));
     expect(s.stored).toBe(false);
-    expect(s.message).toMatch(/^Artikel belum tersimpan: Perpustakaan sedang diperbarui/);
+    expect(s.problems).toEqual([{ code: 'not-stored-yet' }]);
     expect(s.entities.length).toBeGreaterThan(0);
     land();
-    await vi.waitFor(() => expect(changes.at(-1)).toMatchObject({ tabId: 1, stored: true, message: undefined }));
+    await vi.waitFor(() => expect(changes.at(-1)).toMatchObject({ tabId: 1, stored: true, problems: [] }));
     expect(await lib.count()).toBe(1);
   });
 
