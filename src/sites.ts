@@ -50,10 +50,10 @@ const SECOND_LEVEL = new Set(['co', 'or', 'ac', 'go', 'web', 'my', 'sch', 'net',
  * filter groups by this.
  */
 export function outletOf(host: string): string {
-  const h = host.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
   const known = NEWS_DOMAINS.find((d) => h === d || h.endsWith(`.${d}`));
   if (known) return known;
-  if (/^[\d.]+$/.test(h) || h.includes(':') || !h.includes('.')) return h;
+  if (/^[\d.]+$/.test(h) || h.includes(':') || !h.includes('.')) return h; // an IP address or a bare name
   const labels = h.split('.');
   const keep = labels.length >= 3 && labels[labels.length - 1]!.length === 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) ? 3 : 2;
   return labels.slice(-keep).join('.');

@@ -59,4 +59,16 @@ test('each seed ranks the other first among 30+ stored articles, with the shared
   await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${putin.tabId}`);
   await expect(panel.locator('#related a').first()).toContainText('Kerjasama Antara Kim Jong Un dan Putin', { timeout: 15_000 });
   await panel.screenshot({ path: artifact('panel-related-with-library.png'), fullPage: true });
+
+  // The library page's site filter: one choice per outlet (detik's sections call themselves
+  // detiknews, detikinet, detikTravel ...), and choosing it lists every section's articles.
+  const lib = await eb.context.newPage();
+  await lib.goto(`chrome-extension://${eb.extensionId}/library.html`);
+  const site = lib.locator('select#site');
+  await expect(site.getByRole('option', { name: 'detik.com', exact: true })).toHaveCount(1, { timeout: 15_000 });
+  expect(await site.locator('option').allTextContents()).not.toContain('detiknews');
+  await site.selectOption('detik.com');
+  await expect.poll(async () => new Set((await lib.locator('.lib-item .muted.small').allTextContents()).map((t) => t.split(' · ')[0])).size, { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(3);
+  for (const t of await lib.locator('.lib-item .muted.small').allTextContents()) expect(t).toMatch(/^detik/i);
 });
