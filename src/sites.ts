@@ -29,6 +29,20 @@ export const NEWS_DOMAINS = [
   'banjarmasinpost.co.id', 'prokal.co', 'tribunkaltim.co', 'tribunpontianak.co.id',
   'tribun-timur.com', 'fajar.co.id', 'terkini.id', 'tribunmanado.co.id', 'kendaripos.co.id',
   'gorontalopost.id', 'siwalimanews.com', 'jubi.id',
+  // The networks' other titles: detik's and IDN's lifestyle sites, Kompas Gramedia's and KLY's
+  // magazines, Tribun's and Suara's regional sites on their own domains, more national outlets.
+  'haibunda.com', 'insertlive.com', 'beautynesia.id', 'cxomedia.id', 'popmama.com', 'popbela.com',
+  'gridoto.com', 'bolasport.com', 'nakita.id', 'parapuan.co', 'motorplus-online.com', 'juara.net',
+  'otosia.com', 'vemale.com', 'klikdokter.com', 'hukumonline.com', 'alinea.id', 'tvri.go.id', 'rm.id',
+  'pantau.com', 'validnews.id', 'neraca.co.id', 'uzone.id', 'ngopibareng.id', 'jatimtimes.com',
+  'radarlampung.co.id', 'harianhaluan.com', 'kaltimkece.id', 'lokadata.id', 'emitennews.com',
+  'tribunjakarta.com', 'tribunjabar.id', 'tribunnewsbogor.com', 'tribunpekanbaru.com', 'tribunjambi.com',
+  'tribunpadang.com', 'tribunternate.com', 'tribunflores.com', 'tribunambon.com', 'tribunstyle.com',
+  'tribuntrends.com', 'tribunjatim.com', 'tribunsumsel.com', 'tribunbanten.com', 'tribunjogja.com',
+  'tribunsolo.com', 'tribunbali.com', 'tribunmadura.com', 'tribungorontalo.com',
+  'suarajogja.id', 'suarasurakarta.id', 'suarabogor.id', 'suarabekaci.id', 'suarasulsel.id',
+  'suarakalbar.id', 'suarasumbar.id', 'suaralampung.id', 'suarariau.id', 'suarasumsel.id',
+  'suarabatam.id', 'suarabali.id', 'suarajatim.id', 'suarajabar.id', 'suarabanten.id',
 ] as const;
 
 /** Match patterns for the manifest: the apex and every subdomain, http and https. */

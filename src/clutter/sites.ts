@@ -16,12 +16,15 @@ export interface SiteRule {
 interface Site {
   /** Registrable domain; subdomains match too. */
   domain: string;
+  /** The network's other domains on the same publishing system (their markup is the same). */
+  also?: readonly string[];
   rules: Array<Omit<SiteRule, 'id'>>;
 }
 
 export const SITES: Site[] = [
   {
     domain: 'detik.com',
+    also: ['haibunda.com', 'insertlive.com', 'beautynesia.id', 'cxomedia.id'],
     rules: [
       { reason: 'related', selector: 'table.linksisip', early: true },
       { reason: 'related', selector: '.cb-berita-terkait, #bt_tkt, #bacajugabox, .bacajuga, .list__other', early: true },
@@ -33,6 +36,15 @@ export const SITES: Site[] = [
   },
   {
     domain: 'tribunnews.com',
+    also: [
+      'wartakotalive.com', 'surya.co.id', 'serambinews.com', 'sripoku.com', 'bangkapos.com', 'tribun-medan.com',
+      'tribunbatam.id', 'tribunlampung.co.id', 'banjarmasinpost.co.id', 'tribunkaltim.co', 'tribunpontianak.co.id',
+      'tribun-timur.com', 'tribunmanado.co.id', 'pos-kupang.com', 'tribunjakarta.com', 'tribunjabar.id',
+      'tribunnewsbogor.com', 'tribunpekanbaru.com', 'tribunjambi.com', 'tribunpadang.com', 'tribunternate.com',
+      'tribunflores.com', 'tribunambon.com', 'tribunstyle.com', 'tribuntrends.com', 'tribunjatim.com',
+      'tribunsumsel.com', 'tribunbanten.com', 'tribunjogja.com', 'tribunsolo.com', 'tribunbali.com',
+      'tribunmadura.com', 'tribungorontalo.com',
+    ],
     rules: [
       // The "BACA JUGA" label is drawn by CSS p.baca:before; the text holds only the headline.
       { reason: 'related', selector: 'p.baca', early: true },
@@ -89,8 +101,8 @@ const hostOf = (url: string): string => {
   }
 };
 
-const siteFor = (host: string): Site[] =>
-  SITES.filter((s) => host === s.domain || host.endsWith(`.${s.domain}`));
+const under = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+const siteFor = (host: string): Site[] => SITES.filter((s) => under(host, s.domain) || !!s.also?.some((d) => under(host, d)));
 
 /** The per-site rules for a page URL, each with its rule id ("site:detik.com"). */
 export function siteRulesFor(url: string): SiteRule[] {

@@ -42,6 +42,10 @@ describe('hiding is one reversible mechanism', () => {
     expect(css).toContain('html[data-sorot-hide] table.linksisip:not([data-sorot-shown])');
     expect(css).toContain('display: none !important');
     expect(earlyCss('solo.tribunnews.com')).toContain('p.baca');
+    // The network's own domains share the publishing system, so its rules.
+    expect(earlyCss('www.tribunjakarta.com')).toContain('p.baca');
+    expect(earlyCss('www.haibunda.com')).toContain('table.linksisip');
+    expect(earlyCss('nottribunjakarta.com')).toBe('');
     expect(earlyCss('example.org')).toBe('');
     expect(earlyCss('notdetik.com')).toBe('');
   });
