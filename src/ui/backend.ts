@@ -131,6 +131,9 @@ export const browserBackend: PanelBackend = {
   entityTimeline: async (entityId: string) => (await import('./library-client')).entityTimeline(entityId),
   wikipediaSummary: (name) => wikipedia.summary(name),
   openPage(path) {
-    void browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
+    // Resolved against this page, not runtime.getURL: Chrome answers getURL('/reader.html') with
+    // the dynamic URL (reader.html is web-accessible with use_dynamic_url, for the in-page reading
+    // view), and a tab opened on that address is blocked (ERR_BLOCKED_BY_CLIENT).
+    void browser.tabs.create({ url: new URL(path, location.href).href });
   },
 };

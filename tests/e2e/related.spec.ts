@@ -60,6 +60,13 @@ test('each seed ranks the other first among 30+ stored articles, with the shared
   await expect(panel.locator('#related a').first()).toContainText('Kerjasama Antara Kim Jong Un dan Putin', { timeout: 15_000 });
   await panel.screenshot({ path: artifact('panel-related-with-library.png'), fullPage: true });
 
+  // "Saved copy" opens the stored article in a new tab (the extension's reader page, not a blocked address).
+  const [copy] = await Promise.all([eb.context.waitForEvent('page'), panel.locator('#related .stored-link').first().click()]);
+  await copy.waitForLoadState();
+  expect(copy.url()).toBe(`chrome-extension://${eb.extensionId}/reader.html?id=${encodeURIComponent(putin.state.related.find((r: any) => !r.sameStory).id)}`);
+  await expect(copy.locator('h1')).toContainText('Kerjasama Antara Kim Jong Un dan Putin', { timeout: 15_000 });
+  await copy.close();
+
   // The library page's site filter: one choice per outlet (detik's sections call themselves
   // detiknews, detikinet, detikTravel ...), and choosing it lists every section's articles.
   const lib = await eb.context.newPage();
