@@ -3,7 +3,8 @@
  * (so they survive the page re-rendering) and painted with the CSS Custom Highlight API.
  */
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'TEMPLATE', 'SVG']);
+// TITLE: some pages put a second <title> inside <body>; its text is never shown.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'TEMPLATE', 'SVG', 'TITLE']);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**

@@ -36,6 +36,11 @@ describe('entity highlighting by text', () => {
     expect(findMentionRanges(root, ['Kim Jong Un'])).toHaveLength(2);
   });
 
+  it('skips text the page never shows: a <title> inside the body', () => {
+    const doc = page('<div id="x"><title>Kim Jong Un - Berita</title><p>Kim Jong Un tiba.</p></div>');
+    expect(findMentionRanges(doc.getElementById('x')!, ['Kim Jong Un'])).toHaveLength(1);
+  });
+
   it('returns nothing for empty or one-letter forms', () => {
     const doc = page(html);
     expect(findMentionRanges(doc.body, ['', ' ', 'P'])).toHaveLength(0);
