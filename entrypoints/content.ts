@@ -12,6 +12,7 @@ import { onMessage, sendMessage } from '@/src/messaging/protocol';
 import { pageIO } from '@/src/page/fetch-part';
 import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/highlight';
 import { claimGeneration } from '@/src/page/generation';
+import { isReload } from '@/src/page/visit';
 import { createReaderOverlay } from '@/src/page/reader-overlay';
 import { extensionOrigin } from '@/src/platform';
 import { featuresItem, siteKeyFor, sitesItem, withFeatureDefaults } from '@/src/ui/settings';
@@ -101,6 +102,7 @@ function run(ctx: ContentScriptContext) {
     }
   });
 
+  let analysedBefore = false;
   const analyze = async () => {
     if (ctx.isInvalid || (await settings).siteOff) return;
     const t0 = performance.now();
@@ -119,7 +121,11 @@ function run(ctx: ContentScriptContext) {
       hits = result.isArticle ? analysed.hits : [];
       paragraphs = result.isArticle ? (result.article?.paragraphs ?? []) : [];
       const elapsedMs = performance.now() - t0;
-      const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs, hidingEnabled: hidingOn });
+      // Not another read: the page reloading itself (meta refresh, location.reload(), the reader's
+      // F5) or analysed again on request from the panel.
+      const sameVisit = analysedBefore || isReload();
+      analysedBefore = true;
+      const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs, hidingEnabled: hidingOn, sameVisit });
       if (state) tabId = state.tabId;
       // A multi-page article: its other parts are read (same origin, bounded, never shown on the
       // page) and the whole article replaces the first part in the panel, reader and library.

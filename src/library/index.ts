@@ -60,8 +60,8 @@ export interface SizeEstimate {
 export interface Library {
   /**
    * Store an article read now; a revisit updates the record and counts one more read.
-   * `sameVisit`: the same reading, completed (a multi-page article's other parts joined), so not
-   * another read.
+   * `sameVisit`: the same reading (a multi-page article's other parts joined, the page reloaded),
+   * so not another read: the read count and last read stay.
    */
   save(article: Article, entities: Entity[], now?: number, opts?: { sameVisit?: boolean }): Promise<StoredArticle>;
   get(id: string): Promise<StoredArticle | undefined>;
@@ -277,7 +277,12 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         const prevFeat = early.known ? early.prevFeat : late.prevFeat;
         const ents = entityKeys.map((k) => counts.entityRows.get(k) ?? early.rows.get(k) ?? late.rows.get(k));
         const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
-        const row = retime({ ...built.row, firstRead: prevRow?.firstRead ?? now, readCount: (prevRow?.readCount ?? 0) + (prevRow && opts.sameVisit ? 0 : 1) });
+        // The same visit (parts joined, a reload) neither counts a read nor moves the last read.
+        const again = !!prevRow && !!opts.sameVisit;
+        const row = retime({
+          ...built.row, firstRead: prevRow?.firstRead ?? now, lastRead: again ? prevRow.lastRead : now,
+          readCount: (prevRow?.readCount ?? 0) + (again ? 0 : 1),
+        });
         const d = new Deltas();
         d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
         d.describe(described);

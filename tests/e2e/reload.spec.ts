@@ -90,3 +90,30 @@ test('after an extension reload the old content script shuts itself off and noth
   expect(third).toMatchObject({ styles: 1, overlays: 0, hiding: true }); // the previous copy closed its overlay as it left
   expect(third.marked).toEqual(before.marked);
 });
+
+test('a page that reloads itself (meta refresh, location.reload) is the same reading: not counted again', async () => {
+  const page = await eb.context.newPage();
+  const full = server.urlFor(SEED_PUTIN.url);
+  await page.goto(full);
+  const tabId = await tabIdFor(eb.sw, full);
+  const reads = () => eb.sw.evaluate(() => new Promise<Array<[number, number]>>((resolve, reject) => {
+    const open = indexedDB.open('sorot');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('articles').objectStore('articles').getAll();
+      get.onsuccess = () => { resolve(get.result.map((r: any) => [r.readCount, r.lastRead])); open.result.close(); };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+  await expect.poll(async () => (await tabState(eb.sw, tabId))?.stored ?? null, { timeout: 15_000 }).toBe(true);
+  const [first] = await reads();
+  expect(first?.[0]).toBe(1);
+  await page.reload(); // what a meta refresh or location.reload() does: a navigation of type "reload"
+  expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).type)).toBe('reload');
+  await expect.poll(async () => (await tabState(eb.sw, tabId))?.stored ?? null, { timeout: 15_000 }).toBe(true);
+  await page.waitForTimeout(500);
+  expect(await reads()).toEqual([first]); // read once, last read unchanged
+  // A new navigation to it is another reading.
+  await page.goto(full);
+  await expect.poll(async () => (await reads())[0]?.[0], { timeout: 15_000 }).toBe(2);
+});

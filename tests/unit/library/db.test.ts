@@ -88,9 +88,11 @@ describe('save', () => {
     expect(await l.db.articles.count()).toBe(1);
     expect(b).toMatchObject({ firstRead: 1000, lastRead: 5000, readCount: 2, title: putinKim.title + ' (diperbarui)' });
     expect((await l.getByUrl(putinKim.canonicalUrl))?.readCount).toBe(2);
-    // The same visit completed (a multi-page article's parts joined) replaces the text, not a new read.
+    // The same visit (a multi-page article's parts joined, the page reloading itself) replaces the
+    // text: not a new read, and the last read stays when it was.
     const joined = await l.save({ ...putinKim, paragraphs: [...putinKim.paragraphs, 'Halaman dua: Kim Yo Jong menerima mobil itu.'] }, putinKimEntities, 5001, { sameVisit: true });
-    expect(joined).toMatchObject({ readCount: 2, lastRead: 5001 });
+    expect(joined).toMatchObject({ readCount: 2, lastRead: 5000 });
+    expect((await l.getByUrl(putinKim.canonicalUrl))?.lastRead).toBe(5000);
     expect(joined.paragraphs.at(-1)).toMatch(/Halaman dua/);
     // Document frequencies count articles, not visits.
     expect(await entityDf(l, 'PER:vladimir-putin')).toBe(1);
