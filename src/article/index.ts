@@ -12,7 +12,7 @@ import type { Article, ExtractResult, HiddenItem } from '../types';
 import { blocksOf } from './blocks';
 import { notArticleReason } from './classify';
 import {
-  articleLd, bylineOf, canonicalUrl, excerptOf, fallbackTitle, imageOf, langOf, metaIndex, publishedOf, siteOf, titleOf, toIso,
+  articleLd, bylineOf, canonicalUrl, excerptOf, fallbackTitle, imageOf, langOf, metaIndex, publishedFromPage, publishedOf, siteOf, titleOf, toIso,
 } from './metadata';
 import { cleanParagraphs, postcleanContent, precleanClone } from './postclean';
 
@@ -255,15 +255,17 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   const ld = articleLd(doc);
   const metas = metaIndex(doc);
   const site = siteOf(doc, host, metas);
-  const published = publishedOf(doc, ld, metas) ?? toIso(parsed.publishedTime);
+  const declared = publishedOf(doc, ld, metas) ?? toIso(parsed.publishedTime);
   const wordCount = countWords(paragraphs);
   const ogType = metas.get('property=og:type') ?? null;
   const reason = notArticleReason({
     url, words: wordCount, paragraphs: paragraphs.length, ogType,
-    hasArticleMeta: Boolean(ld) || /article/i.test(ogType ?? '') || published !== null,
+    hasArticleMeta: Boolean(ld) || /article/i.test(ogType ?? '') || declared !== null,
     linkDensity: textChars ? linkChars / textChars : 0,
   });
 
+  // Only a declared date says "article" above; the headline's date or the URL's fills the field.
+  const published = declared ?? publishedFromPage(doc, url);
   const article: Article = {
     url,
     canonicalUrl: canonicalUrl(doc, url, metas),

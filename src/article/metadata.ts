@@ -1,4 +1,5 @@
 /** Article metadata from meta tags, JSON-LD and the page: title, byline, date, site, canonical URL. */
+import { parseDateText, urlDate } from './date-text';
 import { collapse } from '../clutter/rules';
 
 /** Every <meta> key (property, name, itemprop) -> the content of its first element; also "property=key" etc. per attribute. */
@@ -121,7 +122,14 @@ export function canonicalUrl(doc: Document, url: string, metas = metaIndex(doc))
 /** ISO date-time, or null. Accepts "2022-12-12 10:31:00" and "2015/06/19 13:06:05" forms too. */
 export function toIso(raw: string | null | undefined): string | null {
   if (!raw) return null;
-  const s = raw.trim().replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3').replace(/^(\d{4}-\d{2}-\d{2})\s+(\d)/, '$1T$2');
+  const s = raw
+    .trim()
+    .replace(/^(\d{4})\/(\d{2})\/(\d{2})/, '$1-$2-$3')
+    .replace(/^(\d{4}-\d{2}-\d{2})\s+(\d)/, '$1T$2')
+    // "2015-06-19T03:40:00+07:00Z" (merdeka): an offset and a Z; the offset is the one meant.
+    .replace(/([+-]\d{2}:?\d{2})Z$/, '$1')
+    // "2015-06-16T14-05-11Z" (detik): the time is WIB, as the page shows it, despite the Z.
+    .replace(/T(\d{2})-(\d{2})-(\d{2})Z$/, 'T$1:$2:$3+07:00');
   if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
   const d = new Date(s);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
@@ -137,10 +145,48 @@ export function publishedOf(doc: Document, ld: Record<string, unknown> | null, m
     () => doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'),
   ];
   for (const c of candidates) {
-    const iso = toIso(c());
+    const raw = c();
+    const iso = toIso(raw) ?? (raw ? parseDateText(raw) : null);
     if (iso) return iso;
   }
   return null;
+}
+
+/** Elements that may hold the article's date as text (kompas .kcm-date, okezone .dates ...). */
+const DATE_ELEMENTS = 'time, [class*="date"], [class*="Date"], [class*="tanggal"], [class*="waktu"], [class*="publish"], [id*="date"]';
+
+/** The day (yyyy-mm-dd) of an ISO time in WIB. */
+const wibDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The date written beside the headline, for pages whose metadata has none. First a date-like
+ * element in the headline's block (the h1's parent and up to two levels more). Then the first one
+ * after the h1 in the page, but sidebars further down list other articles' dates, so when the URL
+ * has a /yyyy/mm/dd/ date that element must fall on the same day (it adds the time); else the
+ * URL's date. Never decides whether the page is an article.
+ */
+export function publishedFromPage(doc: Document, url: string): string | null {
+  const dateOf = (el: Element) => parseDateText(el.getAttribute('datetime') ?? '') ?? parseDateText(el.textContent ?? '');
+  const h1 = doc.querySelector('article h1, h1');
+  let block: Element | null = h1?.parentElement ?? null;
+  for (let level = 0; block && block !== doc.body && level < 3; level++, block = block.parentElement) {
+    const els = block.querySelectorAll(DATE_ELEMENTS);
+    for (let i = 0; i < els.length && i < 50; i++) {
+      const iso = dateOf(els[i]!);
+      if (iso) return iso;
+    }
+  }
+  const fromUrl = urlDate(url);
+  if (h1) {
+    const els = doc.querySelectorAll(DATE_ELEMENTS);
+    for (let i = 0; i < els.length && i < 300; i++) {
+      const el = els[i]!;
+      if (!(h1.compareDocumentPosition(el) & 4 /* follows the h1 */)) continue;
+      const iso = dateOf(el);
+      if (iso && (!fromUrl || wibDay(iso) === fromUrl)) return iso;
+    }
+  }
+  return fromUrl;
 }
 
 function ldAuthor(ld: Record<string, unknown> | null): string | null {

@@ -1,0 +1,46 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { parseDateText, urlDate } from '../../../src/article/date-text';
+import { publishedFromPage, toIso } from '../../../src/article/metadata';
+
+describe('dates as Indonesian pages write them', () => {
+  it('reads a date and a time in WIB, WITA, WIT or none (WIB)', () => {
+    expect(parseDateText('Selasa, 16 Februari 2016 | 14:38 WIB')).toBe('2016-02-16T07:38:00.000Z');
+    expect(parseDateText('Kamis, 5 November 2015 - 15:56 wib')).toBe('2015-11-05T08:56:00.000Z');
+    expect(parseDateText('19 Jun 2015, 14:05 WITA')).toBe('2015-06-19T06:05:00.000Z');
+    expect(parseDateText('19 Jun 2015 | 13:06')).toBe('2015-06-19T06:06:00.000Z');
+    expect(parseDateText('23 Februari 2016 15.06 WIT')).toBe('2016-02-23T06:06:00.000Z');
+    expect(parseDateText('Senin, 19 Juni 2015')).toBe('2015-06-19');
+  });
+
+  it('refuses what is no date', () => {
+    for (const t of ['', '4 jam lalu', '31 Februari 2016', '12 Foo 2016', '5 November 1890', '16 Februari 2016 | 25:00 WIB']) {
+      expect(parseDateText(t), t).toBeNull();
+    }
+  });
+
+  it('reads the /yyyy/mm/dd/ of article URLs', () => {
+    expect(urlDate('http://nasional.kompas.com/read/2016/02/16/14382361/Menteri')).toBe('2016-02-16');
+    expect(urlDate('https://www.suara.com/news/2015/06/19/130605/polda-bali')).toBe('2015-06-19');
+    expect(urlDate('https://news.detik.com/berita/d-6453785/polisi')).toBeNull();
+    expect(urlDate('https://x.id/2016/13/40/a')).toBeNull();
+    expect(urlDate('not a url')).toBeNull();
+  });
+
+  it('mends the broken ISO forms outlets publish', () => {
+    expect(toIso('2015-06-19T03:40:00+07:00Z')).toBe('2015-06-18T20:40:00.000Z'); // merdeka
+    expect(toIso('2015-06-16T14-05-11Z')).toBe('2015-06-16T07:05:11.000Z'); // detik: WIB, despite the Z
+  });
+
+  it('takes the date beside the headline, not a sidebar date, and the URL date over a sidebar of another day', () => {
+    const doc = (html: string) => new JSDOM(html).window.document;
+    const page = doc(`<body><div><div class="date">Selasa 16 Jun 2015, 14:05 WIB</div><h1>Judul</h1></div>
+      <aside><span class="date">Kamis 18 Jun 2015, 07:20 WIB</span></aside></body>`);
+    expect(publishedFromPage(page, 'https://x.id/berita/1')).toBe('2015-06-16T07:05:00.000Z');
+    const sidebarOnly = doc(`<body><div><div><div><div><h1>Judul</h1></div></div></div></div>
+      <aside><div class="w-date">Rabu, 7 Oktober 2015 10:00 WIB</div><div class="w-date">Rabu, 4 November 2015 | 21:04 WIB</div></aside></body>`);
+    expect(publishedFromPage(sidebarOnly, 'http://regional.kompas.com/read/2015/11/04/21040031/x')).toBe('2015-11-04T14:04:00.000Z');
+    expect(publishedFromPage(sidebarOnly, 'https://x.id/berita/1')).toBe('2015-10-07T03:00:00.000Z');
+    expect(publishedFromPage(doc('<body><p>Tanpa tanggal</p></body>'), 'https://x.id/a')).toBeNull();
+  });
+});
