@@ -25,10 +25,15 @@ export function parseReaderParams(search: string): ReaderTarget {
   return null;
 }
 
-/** Close: in the overlay iframe, ask the content script; in a tab of its own, close the tab. */
+/**
+ * Close: in the overlay iframe, ask the content script; in a tab of its own, go back to the page
+ * that opened it in this tab (the library's list), or close the tab it was opened in.
+ */
 export function closeReader(win: Window = window): void {
   if (win.parent && win.parent !== win) {
     win.parent.postMessage({ type: 'sorot:close-reader' }, '*');
+  } else if (win.history.length > 1) {
+    win.history.back();
   } else {
     win.close();
   }

@@ -1,4 +1,4 @@
-import { JSDOM } from 'jsdom';
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseDateText, urlDate } from '../../../src/article/date-text';
 import { publishedFromPage, toIso } from '../../../src/article/metadata';
@@ -33,7 +33,7 @@ describe('dates as Indonesian pages write them', () => {
   });
 
   it('takes the date beside the headline, not a sidebar date, and the URL date over a sidebar of another day', () => {
-    const doc = (html: string) => new JSDOM(html).window.document;
+    const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
     const page = doc(`<body><div><div class="date">Selasa 16 Jun 2015, 14:05 WIB</div><h1>Judul</h1></div>
       <aside><span class="date">Kamis 18 Jun 2015, 07:20 WIB</span></aside></body>`);
     expect(publishedFromPage(page, 'https://x.id/berita/1')).toBe('2015-06-16T07:05:00.000Z');

@@ -123,6 +123,21 @@ describe('reading view', () => {
     expect(post).toHaveBeenCalledWith({ type: 'sorot:close-reader' }, '*');
   });
 
+  it('closeReader in a tab of its own: back to the library list that opened it, else closes the tab', () => {
+    const tab = (length: number) => {
+      const w = { close: vi.fn(), history: { length, back: vi.fn() } } as unknown as Window & { close: ReturnType<typeof vi.fn>; history: { back: ReturnType<typeof vi.fn> } };
+      (w as unknown as { parent: Window }).parent = w;
+      return w;
+    };
+    const fromLibrary = tab(2);
+    closeReader(fromLibrary);
+    expect(fromLibrary.history.back).toHaveBeenCalledTimes(1);
+    expect(fromLibrary.close).not.toHaveBeenCalled();
+    const fromPanel = tab(1);
+    closeReader(fromPanel);
+    expect(fromPanel.close).toHaveBeenCalledTimes(1);
+  });
+
   it('highlightEntities wraps whole-word mentions only', () => {
     const div = document.createElement('div');
     const p = document.createElement('p');
