@@ -112,7 +112,17 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
       setBusy(false);
     }
   };
-  const analyze = () => tabId != null && void run(() => backend.analyzeTab(tabId));
+  // Analysing again on request: say it was done, even when the answer is the same.
+  const [again, setAgain] = useState<{ tabId: number } | null>(null);
+  const analyze = () => {
+    if (tabId == null) return;
+    setAgain(null);
+    void run(async () => {
+      const s = await backend.analyzeTab(tabId);
+      setAgain({ tabId });
+      return s;
+    });
+  };
   const enable = (url: string) => tabId != null && void run(() => backend.enableSite(tabId, url));
   const turnBackOn = (url: string) => tabId != null && void run(() => backend.turnSiteBackOn(tabId, url));
 
@@ -138,9 +148,10 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
   } else if (!state || state.status === 'idle' || state.status === 'not-article') {
     body = (
       <div class="empty" data-state="not-article">
-        <h1 class="empty-title">{t('panel.notArticle.title')}</h1>
+        <h1 class="empty-title">{t(state?.message?.startsWith('page too large') ? 'panel.notArticle.titleTooLarge' : 'panel.notArticle.title')}</h1>
         <p class="muted">{state ? notArticleText(t, state.message) : t('panel.notAnalyzed')}</p>
         {state?.status === 'not-article' ? <p class="muted">{t('panel.notArticle.leftAlone')}</p> : null}
+        {again?.tabId === tabId && !busy && state?.status === 'not-article' ? <Status live>{t('panel.notArticle.again')}</Status> : null}
         <button type="button" class="btn btn-primary" onClick={analyze} disabled={busy || tabId == null}>
           {busy ? <Spinner /> : null}
           {t('panel.analyze')}

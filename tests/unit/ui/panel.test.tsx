@@ -118,6 +118,16 @@ describe('side panel states', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /Putin/ })).toBeTruthy();
   });
 
+  it('not-article: analysing again says it was done when the answer is the same; a too-large page is headed so', async () => {
+    const huge = articleState({ status: 'not-article', article: null, message: 'page too large (412,000 characters)' });
+    const b = fakeBackend(huge, { analyzeTab: async () => huge });
+    renderPanel(b, 'en');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page too large to analyse' })).toBeTruthy();
+    expect(screen.queryByText('Analysed again: the answer is the same.')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse this page' }));
+    expect(await screen.findByText('Analysed again: the answer is the same.')).toBeTruthy();
+  });
+
   it('not-article: the analysis reason in the reader\'s language, and that the page was left alone', async () => {
     for (const [lang, reason, text] of [
       ['id', 'photo gallery', 'Ini galeri foto, bukan artikel.'],
