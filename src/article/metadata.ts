@@ -251,7 +251,8 @@ export function imageOf(doc: Document, url: string, metas = metaIndex(doc)): str
   const raw = meta(metas, 'og:image', 'twitter:image', 'image');
   if (!raw) return null;
   try {
-    return new URL(raw, url).href;
+    const u = new URL(raw, url);
+    return /^https?:$/.test(u.protocol) ? u.href : null; // not a data: placeholder
   } catch {
     return null;
   }

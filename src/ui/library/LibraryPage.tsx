@@ -55,7 +55,7 @@ function NoticeView({ notice }: { notice: Notice }) {
 function importNotice(t: (key: string) => string, err: unknown): Notice {
   const message = err instanceof Error ? err.message : String(err);
   const problem = (err as { code?: string; problem?: string }).code === 'invalid-import' ? (err as { problem?: string }).problem : undefined;
-  const key = ({ 'not-json': 'notJson', 'not-sorot': 'notSorot', damaged: 'damaged' } as Record<string, string>)[problem ?? ''];
+  const key = ({ 'not-json': 'notJson', 'not-sorot': 'notSorot', newer: 'newer', damaged: 'damaged' } as Record<string, string>)[problem ?? ''];
   return { kind: 'error', text: `${t('library.importError')} ${key ? t(`library.importProblem.${key}`) : message}`, details: key ? message : undefined };
 }
 
@@ -140,6 +140,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   }, [items]);
   const remove = async (a: StoredArticleView) => {
     if (!ask(t('library.confirmDelete', { title: a.title }))) return;
+    setDataNotice(null);
     focusAfterDelete.current = { id: a.id, index: Math.max(0, items?.findIndex((x) => x.id === a.id) ?? 0) };
     await api.remove(a.id);
     setNotice({ kind: 'info', text: t('library.deleted') });
@@ -161,6 +162,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   };
   const doImport = async (file: File | undefined) => {
     if (!file) return;
+    setNotice(null); // an older "deleted" notice at the top is not about this
     try {
       const json = await file.text();
       const r = await api.importJson(json);

@@ -67,7 +67,10 @@ describe('export / import', () => {
     ['an article with a missing field', (g) => { const f = JSON.parse(g); delete f.articles[1].title; return JSON.stringify(f); }],
     ['an article whose id does not match its URL', (g) => { const f = JSON.parse(g); f.articles[1].canonicalUrl = 'https://evil.example/'; return JSON.stringify(f); }],
     ['a newer format version', (g) => JSON.stringify({ ...JSON.parse(g), version: 99 })],
+    ['a javascript: address', (g) => { const f = JSON.parse(g); f.articles[1].url = 'javascript:alert(1)'; return JSON.stringify(f); }],
+    ['the same article twice', (g) => { const f = JSON.parse(g); f.articles.push(f.articles[0]); return JSON.stringify(f); }],
   ];
+  const problems: Record<string, string> = { 'not JSON': 'not-json', 'a foreign JSON file': 'not-sorot', 'a newer format version': 'newer' };
   for (const [what, corrupt] of bad) {
     it(`refuses ${what} and changes nothing`, async () => {
       // The file's other articles are valid and new to the target: none of them may land.
@@ -79,10 +82,19 @@ describe('export / import', () => {
       const err = await l.importJson(text).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(LibraryError);
       expect((err as LibraryError).code).toBe('invalid-import');
+      expect((err as LibraryError).problem).toBe(problems[what] ?? 'damaged');
       expect((err as Error).message).toMatch(/nothing was changed/);
       expect(await snapshot(l)).toEqual(before);
     });
   }
+
+  it('drops an image that is no web address instead of refusing the file', async () => {
+    const f = JSON.parse(await (await filled()).exportJson());
+    f.articles[0].image = 'data:text/html,<script>alert(1)</script>';
+    const l = lib();
+    await l.importJson(JSON.stringify(f));
+    expect((await l.get(f.articles[0].id))?.image).toBeNull();
+  });
 
   it('rolls back a failing import as one transaction', async () => {
     const good = await (await filled()).exportJson();
