@@ -7,6 +7,7 @@
  */
 import { stemmer } from '@orama/stemmers/indonesian';
 import { STOPWORDS_ISO_ID } from './stopwords-id';
+import { parseDateline } from '../entities/dateline';
 
 /** Tunables for term extraction, in one place. */
 export const TEXT = {
@@ -117,6 +118,18 @@ export interface TermVector {
  * The weighted term vector of an article: title and lead count more, names count more, and tf
  * is sublinear so a long article does not drown a short one.
  */
+/**
+ * The lead without the outlet's name in its dateline ("JAKARTA, KOMPAS.com - ..."): every article
+ * of an outlet has it, so it is no keyword two articles share (the dateline's place stays).
+ */
+function withoutDatelineOutlet(p: string): string {
+  const dl = parseDateline(p);
+  if (!dl) return p;
+  let out = p;
+  for (const part of dl.parts) if (part.outlet) out = out.slice(0, part.start) + ' '.repeat(part.end - part.start) + out.slice(part.end);
+  return out;
+}
+
 export function termVector(title: string, paragraphs: string[], max: number = TEXT.maxTerms): TermVector {
   const tf = new Map<string, number>();
   const formCount = new Map<string, Map<string, number>>();
@@ -131,7 +144,7 @@ export function termVector(title: string, paragraphs: string[], max: number = TE
     }
   };
   add(title, TEXT.titleWeight);
-  paragraphs.forEach((p, i) => add(p, i < TEXT.leadParagraphs ? TEXT.leadWeight : 1));
+  paragraphs.forEach((p, i) => add(i === 0 ? withoutDatelineOutlet(p) : p, i < TEXT.leadParagraphs ? TEXT.leadWeight : 1));
   const ranked = [...tf.entries()]
     .map(([term, w]) => [term, 1 + Math.log(w)] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
