@@ -45,7 +45,22 @@ export const NOT_NAMES = new Set([
 ]);
 
 /** Words that precede a name as an honorific but are not in TITLE_WORDS (which feeds the tagger). */
-export const EXTRA_TITLES = new Set(['nabi', 'president', 'sang', 'sdri', 'saudari', 'yang mulia']);
+/** Police and military ranks: a name never ends with one ("Jakarta Selatan Kompol" is "Jakarta Selatan"). */
+export const RANK_WORDS = new Set([
+  'jenderal', 'jend', 'letjen', 'mayjen', 'brigjen', 'kolonel', 'letkol', 'mayor', 'kapten', 'irjen', 'kombes',
+  'akbp', 'akp', 'iptu', 'ipda', 'aiptu', 'bripka', 'brigadir', 'kompol', 'komjen', 'bripda', 'briptu', 'brigpol',
+  'aipda', 'bharada', 'bharatu', 'bharaka', 'laksamana', 'laksma', 'laksda', 'laksdya', 'marsekal', 'marsma',
+  'marsda', 'marsdya', 'letda', 'lettu', 'pratu', 'prada', 'kopral', 'sersan', 'peltu', 'pelda', 'kopka',
+  'serka', 'serda', 'sertu', 'serma', 'kopda', 'praka',
+]);
+
+export const EXTRA_TITLES = new Set([
+  'nabi', 'president', 'sang', 'sdri', 'saudari', 'yang mulia',
+  // Police and military ranks the tagger's feature list lacks ("Kompol Widya Agustiono").
+  'kompol', 'komjen', 'bripda', 'briptu', 'brigpol', 'aipda', 'bharada', 'bharatu', 'bharaka', 'wakapolda',
+  'wakapolres', 'laksamana', 'laksma', 'laksda', 'laksdya', 'marsekal', 'marsma', 'marsda', 'marsdya', 'letda',
+  'lettu', 'pratu', 'prada', 'kopral', 'sersan', 'peltu', 'pelda', 'kopka',
+]);
 
 /** Verbs and nouns after which a lower-case web address names a source ("dikutip zonajakarta.com"). */
 export const SOURCE_CUES = new Set(['dikutip', 'dilansir', 'melansir', 'mengutip', 'laman', 'situs', 'kepada', 'dari', 'oleh', 'via', 'media']);

@@ -4,7 +4,7 @@
  */
 import { parseDateline } from './dateline';
 import { gazetteer } from './gazetteer';
-import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, SOURCE_CUES, TITLE_WORDS } from './lexicon';
+import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, RANK_WORDS, SOURCE_CUES, TITLE_WORDS } from './lexicon';
 import { SHORT_FORMS } from './shortForms';
 import { tagIndices } from './tagger';
 import { TAGS } from './tags';
@@ -104,6 +104,7 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     // ("kantor Kemenpan RB", "hotel Pullman") are descriptions, not part of the name.
     let roleStart = -1;
     if (!whole) {
+      while (e > s + 1 && RANK_WORDS.has(tokens[e - 1]!.text.toLowerCase())) e--;
       const isTitle = (w: string) => TITLE_WORDS.has(w.toLowerCase()) || EXTRA_TITLES.has(w.toLowerCase());
       while (s < e - 1 && (isTitle(tokens[s]!.text) || /^\p{Ll}/u.test(tokens[s]!.text))) {
         if (roleStart < 0 && isTitle(tokens[s]!.text)) roleStart = s;

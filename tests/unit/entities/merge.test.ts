@@ -44,6 +44,14 @@ describe('mergeMentions', () => {
     expect(mergeMentions([at('Kantor Berita Resmi Korut', 'ORG'), { ...at('Korean Central News Agency', 'PER') }])).toHaveLength(2);
   });
 
+  it('strips police and military ranks from names, before and after', () => {
+    const ents = extractEntities(['Kapolres Metro Jakarta Selatan Kompol Widya Agustiono mengatakan pelaku sudah ditangkap.', 'Widya menyebut kasus itu masih didalami.']);
+    const names = ents.map((e) => e.name);
+    expect(names).toContain('Widya Agustiono');
+    expect(names.some((n) => /Kompol/.test(n))).toBe(false);
+    expect(ents.find((e) => e.name === 'Widya Agustiono')?.count).toBe(2);
+  });
+
   it('ignores case when grouping and shows all-caps names in title case', () => {
     const ents = mergeMentions([m('LHOKSEUMAWE', 'LOC', { source: 'dateline' }), m('Lhokseumawe', 'LOC')]);
     expect(ents).toHaveLength(1);
