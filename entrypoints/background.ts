@@ -3,7 +3,7 @@
  * SorotService, and forwards panel requests to the right tab.
  */
 import { onMessage, sendMessage, type TabState } from '@/src/messaging/protocol';
-import { ClutterUpdatedSchema, PageAnalyzedSchema, PageFailedSchema, TabIdSchema, parseMessage } from '@/src/messaging/schemas';
+import { ClutterUpdatedSchema, LibraryChangedSchema, PageAnalyzedSchema, PageFailedSchema, TabIdSchema, parseMessage } from '@/src/messaging/schemas';
 import { openLibrary } from '@/src/library';
 import { SorotService } from '@/src/background/service';
 import { TabStates, emptyState } from '@/src/background/tab-states';
@@ -71,6 +71,13 @@ export default defineBackground(() => {
     broadcast(await tabs.set(emptyState(tabId, 'loading', url)));
     await injectContentScript(tabId);
     return tabs.get(tabId);
+  });
+
+  onMessage('libraryChanged', async ({ data, sender }) => {
+    // One of our pages (the library), not a content script: its address is the extension's.
+    if (!fromUs(sender) || !sender.url?.startsWith(browser.runtime.getURL('/'))) return;
+    const change = parseMessage('libraryChanged', LibraryChangedSchema, data);
+    for (const st of await service.libraryChanged(change)) broadcast(st);
   });
 
   onMessage('toggleReaderInTab', async ({ data, sender }) => {

@@ -8,6 +8,7 @@ import { extractEntities, loadNerData } from '../entities';
 import { readPackagedJson } from '../platform';
 import type { Library } from '../library';
 import { LibraryError, isQuotaError } from '../library/errors';
+import { articleId } from '../library/ids';
 import { TabStates, emptyState } from './tab-states';
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -95,6 +96,25 @@ export class SorotService {
 
   async pageFailed(tabId: number, url: string, message: string): Promise<TabState> {
     return this.tabs.set({ ...emptyState(tabId, 'error', url), message });
+  }
+
+  /**
+   * Articles deleted in a library page (or the whole library): panels stop offering them as
+   * related, and a tab whose own article went says it is no longer stored. Returns the changed states.
+   */
+  async libraryChanged(change: { deleted?: string[]; cleared?: boolean }): Promise<TabState[]> {
+    const gone = new Set(change.deleted ?? []);
+    const changed: TabState[] = [];
+    for (const st of await this.tabs.all()) {
+      if (!st.article) continue;
+      const own = articleId(st.article.canonicalUrl || st.url || '');
+      const related = change.cleared ? [] : st.related.filter((r) => !gone.has(r.id));
+      const stored = st.stored && !change.cleared && !gone.has(own);
+      if (related.length === st.related.length && stored === st.stored) continue;
+      const libraryEmpty = change.cleared ? true : (await this.library.count()) <= (stored ? 1 : 0);
+      changed.push(await this.tabs.set({ ...st, related, stored, libraryEmpty }));
+    }
+    return changed;
   }
 
   /** Late clutter found, or hiding switched on/off in the page: the panel follows. */

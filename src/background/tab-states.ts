@@ -15,7 +15,7 @@ export function emptyState(tabId: number, status: TabState['status'] = 'idle', u
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;
 
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -41,6 +41,15 @@ export class TabStates {
     const slim = state.article ? { ...state, article: { ...state.article, contentHtml: '' } } : state;
     await this.session?.set({ [this.key(state.tabId)]: slim }).catch(() => {});
     return state;
+  }
+
+  /** Every tab's state, those a stopped worker left in storage.session included. */
+  async all(): Promise<TabState[]> {
+    const got: Record<string, unknown> = (await this.session?.get(null).catch(() => ({}))) ?? {};
+    const byTab = new Map<number, TabState>();
+    for (const [k, v] of Object.entries(got)) if (k.startsWith('tab:') && v && typeof v === 'object') byTab.set((v as TabState).tabId, v as TabState);
+    for (const [id, st] of this.states) byTab.set(id, st); // memory holds the reading-view HTML too
+    return [...byTab.values()];
   }
 
   async delete(tabId: number): Promise<void> {

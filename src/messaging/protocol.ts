@@ -66,6 +66,8 @@ export interface ProtocolMap {
   getTabState(data: { tabId: number }): TabState | null;
   analyzeTab(data: { tabId: number }): TabState | null;
   toggleReaderInTab(data: { tabId: number }): void;
+  /** Articles deleted (or all, `cleared`) in a library page: open panels must stop showing them. */
+  libraryChanged(data: { deleted?: string[]; cleared?: boolean }): void;
   // background -> extension pages
   tabStateChanged(data: TabState): void;
   // background / pages -> content (sent to a tab)

@@ -50,6 +50,10 @@ export const ClutterUpdatedSchema = v.object({
 });
 
 export const PageFailedSchema = v.object({ url: str(4000), message: str(2000) });
+export const LibraryChangedSchema = v.object({
+  deleted: v.optional(v.pipe(v.array(str(200)), v.maxLength(10_000))),
+  cleared: v.optional(v.boolean()),
+});
 export const TabIdSchema = v.object({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 
 /** Parse or throw a short error that names the message. */

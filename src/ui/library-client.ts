@@ -189,12 +189,18 @@ export async function getStored(id: string): Promise<StoredArticleFull | null> {
   };
 }
 
+/** Open panels follow a delete (their related lists, "stored"); best effort, no background in tests. */
+function tellPanels(change: { deleted?: string[]; cleared?: boolean }): void {
+  void import('../messaging/protocol').then(({ sendMessage }) => sendMessage('libraryChanged', change)).catch(() => {});
+}
+
 export async function deleteStored(id: string): Promise<void> {
-  await getLibrary().delete(id);
+  if (await getLibrary().delete(id)) tellPanels({ deleted: [id] });
 }
 
 export async function clearLibrary(): Promise<void> {
   await getLibrary().clear();
+  tellPanels({ cleared: true });
 }
 
 /** The whole library as one JSON string: fine for small libraries; see exportLibraryBlob. */

@@ -78,4 +78,12 @@ test('each seed ranks the other first among 30+ stored articles, with the shared
   await expect.poll(async () => new Set((await lib.locator('.lib-item .muted.small').allTextContents()).map((t) => t.split(' · ')[0])).size, { timeout: 15_000 })
     .toBeGreaterThanOrEqual(3);
   for (const t of await lib.locator('.lib-item .muted.small').allTextContents()) expect(t).toMatch(/^detik/i);
+
+  // Deleting the other seed in the library page: the open panel stops offering it.
+  await site.selectOption('');
+  lib.on('dialog', (d) => void d.accept());
+  await lib.getByRole('button', { name: /"Kerjasama Antara Kim Jong Un dan Putin/ }).click();
+  await expect(panel.locator('#related a, #same-story a').filter({ hasText: 'Kerjasama Antara Kim Jong Un dan Putin' })).toHaveCount(0, { timeout: 15_000 });
+  expect((await eb.sw.evaluate(async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`], putin.tabId)).related.map((r: any) => r.title))
+    .not.toContain(expect.stringMatching(/^Kerjasama Antara Kim Jong Un/));
 });

@@ -86,6 +86,24 @@ describe('background service', () => {
     expect((await svc.pageAnalyzed(2, false, analysed(kim))).hidingEnabled).toBe(true);
   });
 
+  it('follows deletes in the library page: related lists drop the article, its own tab says not stored', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    const svc = new SorotService(lib, new TabStates(), always);
+    await svc.pageAnalyzed(1, false, analysed(putin));
+    const second = await svc.pageAnalyzed(2, false, analysed(kim));
+    const putinId = lib.articleId(putin.canonicalUrl);
+    expect(second.related.map((r) => r.id)).toContain(putinId);
+    await lib.delete(putinId);
+    const changed = await svc.libraryChanged({ deleted: [putinId] });
+    expect(changed.map((s) => s.tabId).sort()).toEqual([1, 2]);
+    expect(changed.find((s) => s.tabId === 1)).toMatchObject({ stored: false });
+    expect(changed.find((s) => s.tabId === 2)!.related.map((r) => r.id)).not.toContain(putinId);
+    expect(changed.find((s) => s.tabId === 2)).toMatchObject({ stored: true, libraryEmpty: true });
+    expect(await svc.libraryChanged({ deleted: [putinId] })).toEqual([]); // nothing more to change
+    await lib.clear();
+    expect((await svc.libraryChanged({ cleared: true })).map((s) => [s.tabId, s.stored, s.related.length])).toEqual([[2, false, 0]]);
+  });
+
   it('never stores from a private window, but still shows the panel', async () => {
     lib = openLibrary(`svc-${n++}`);
     const svc = new SorotService(lib, new TabStates(), always);
