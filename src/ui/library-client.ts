@@ -6,6 +6,7 @@
  * record format touches this file only.
  */
 import { openLibrary, type ArticleSummary, type Library, type SearchFilters, type SearchHit, type StoredArticle } from '../library';
+import { termsOf } from '../library/text';
 import { outletOf } from '../sites';
 import type { Article, Entity } from '../types';
 
@@ -141,6 +142,15 @@ export async function listArticles(q: ListQuery = {}): Promise<StoredArticleView
     return (await l.list({ site: filters.site, sites: filters.sites, limit: q.limit ?? LIST_LIMIT })).map(toView);
   }
   const limit = q.limit ?? (text ? 200 : LIST_LIMIT);
+  // Words too common or too short to be searched ("di", "yang"): no match, unless the words are
+  // exactly a name's form ("AS" for Amerika Serikat). Not the whole library, as if all matched.
+  if (text && !termsOf(text).length) {
+    const low = text.toLowerCase();
+    const exact = (await l.findEntities(text)).filter((e) => e.forms.includes(low) || e.name.toLowerCase() === low);
+    if (!exact.length) return [];
+    return byEntities('', filters, exact.map((e) => e.id), limit).then((list) =>
+      list.filter((v) => inDates(v, q.from, q.to) && (!entity || matchesEntity(v, entity, new Set()))));
+  }
   // A name as the reader knows it ("Korut", "Jokowi", "DPR"): the entities seen under that form.
   const named = entityWords ? await l.findEntities(entityWords) : [];
   const ids = new Set(named.map((e) => e.id));

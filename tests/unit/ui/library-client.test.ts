@@ -72,6 +72,14 @@ describe('library client over the real library (fake IndexedDB)', () => {
     expect(await listArticles({ entity: 'Korsel' })).toEqual([]);
   });
 
+  it('a search of only common words finds nothing, not everything; a name written that way still works', async () => {
+    expect(await listArticles({ text: 'di' })).toEqual([]);
+    expect(await listArticles({ text: 'yang dan' })).toEqual([]);
+    const as: Entity = { id: 'LOC:amerika-serikat', name: 'Amerika Serikat', type: 'LOC', surface: ['Amerika Serikat', 'AS'], count: 2, mentions: [] };
+    await lib.save(art(8, { title: 'Tarif baru', paragraphs: ['Washington menaikkan tarif impor.'] }), [as]);
+    expect((await listArticles({ text: 'AS' })).map((a) => a.title)).toEqual(['Tarif baru']);
+  });
+
   it('entity timeline is newest first', async () => {
     expect((await entityTimeline('PER:prabowo')).map((a) => a.title)).toEqual(['Judul 3', 'Judul 1']);
   });
