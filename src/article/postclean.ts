@@ -143,6 +143,50 @@ export function postcleanContent(root: Element, url: string, siteRules?: SiteRul
     el.removeAttribute(RULE_ATTR);
     el.removeAttribute(SHOWN_ATTR);
   }
+  dropTrailingFurniture(root);
+}
+
+/** Labels of the page furniture that follows an article: "Halaman:", "Tags", "Terkini", "Video pilihan". */
+const TRAILING_LABEL = /^(?:halaman|tags?|topik|terkini|berita terkini|terpopuler|video pilihan|berita terkait|artikel terkait|baca juga|rekomendasi|bagikan|share)\s*:?$/i;
+const RUNNING_TEXT_MIN = 60;
+const UNITS = 'p, li, blockquote, h2, h3, h4, h5, h6';
+
+/**
+ * After the last paragraph of running text, Readability sometimes keeps the template's tail: an
+ * empty "Halaman:" pager, "Tags" and "Terkini" headings with their lists gone, a video promo that is
+ * only a linked thumbnail and its caption (tribunnews). A tail piece goes when it has no text, only
+ * such a label, or only text inside links and captions; a short closing sentence stays.
+ */
+function dropTrailingFurniture(root: Element): void {
+  const units = root.querySelectorAll(UNITS);
+  let last: Element | null = null;
+  for (let i = units.length - 1; i >= 0 && !last; i--) {
+    const u = units[i]!;
+    const text = collapse(u.textContent ?? '');
+    if (text.length < RUNNING_TEXT_MIN) continue;
+    let linked = 0;
+    for (const a of u.querySelectorAll('a')) linked += collapse(a.textContent ?? '').length;
+    if (linked < text.length / 2) last = u;
+  }
+  if (!last) return;
+  for (let node: Element | null = last; node && node !== root; node = node.parentElement) {
+    for (let sib = node.nextElementSibling; sib; ) {
+      const next = sib.nextElementSibling;
+      if (isFurniture(sib)) sib.remove();
+      sib = next;
+    }
+  }
+}
+
+function isFurniture(el: Element): boolean {
+  const text = collapse(el.textContent ?? '');
+  if (!text) return !el.querySelector('img, picture, video, iframe, table') || !!el.querySelector('a img, a picture');
+  if (TRAILING_LABEL.test(text)) return true;
+  // Only links and captions: a promo card or a list of headlines.
+  let kept = text.length;
+  for (const x of el.querySelectorAll('a, figcaption')) if (!x.parentElement?.closest('a, figcaption')) kept -= collapse(x.textContent ?? '').length;
+  // Bare addresses written out are the article's own (a contact list at its end), not a promo.
+  return kept <= 2 && !!el.querySelector('a[href]') && !/^(?:(?:https?:\/\/|www\.)\S+\s*)+$/i.test(text);
 }
 
 /** A whole block of text that a rule says is clutter (links are gone at this stage, so be strict). */
