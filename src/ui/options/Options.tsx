@@ -1,12 +1,12 @@
-/** The options page: language, features, per-site switches, keyboard shortcuts. */
+/** The options page: language and theme, features, per-site switches, keyboard shortcuts. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { NEWS_DOMAINS } from '../../sites';
 import { releaseOrigin, requestOrigin } from '../../platform';
 import { Brand, PageLink, Section, Switch } from '../components';
 import { useT } from '../i18n';
 import {
-  DEFAULT_FEATURES, featuresItem, languageItem, noStoreSitesItem, sitesItem, withFeatureDefaults,
-  type Features, type Language,
+  DEFAULT_FEATURES, featuresItem, languageItem, noStoreSitesItem, readerPrefsItem, sitesItem, withFeatureDefaults, withReaderDefaults,
+  type Features, type Language, type ReaderTheme,
 } from '../settings';
 import { WIKIPEDIA_ORIGIN } from '../wikipedia';
 
@@ -51,6 +51,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
   const { t } = useT();
   const [features, setFeatures] = useState<Features>(DEFAULT_FEATURES);
   const [language, setLanguage] = useState<Language>('auto');
+  const [theme, setThemeState] = useState<ReaderTheme>('system');
   const [sites, setSites] = useState<Record<string, boolean>>({});
   const [noStore, setNoStore] = useState<Record<string, boolean>>({});
   const [filter, setFilter] = useState('');
@@ -65,6 +66,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
   useEffect(() => {
     void featuresItem.getValue().then((v) => setFeatures(withFeatureDefaults(v)));
     void languageItem.getValue().then((v) => setLanguage(v ?? 'auto'));
+    void readerPrefsItem.getValue().then((v) => setThemeState(withReaderDefaults(v).theme));
     void sitesItem.getValue().then((v) => setSites(v ?? {}));
     void noStoreSitesItem.getValue().then((v) => setNoStore(v ?? {}));
     void (props.loadShortcuts ?? readShortcuts)().then((s) => setShortcuts(s.length ? s : FALLBACK_SHORTCUTS));
@@ -73,6 +75,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
       sitesItem.watch((v) => setSites(v ?? {})),
       noStoreSitesItem.watch((v) => setNoStore(v ?? {})),
       languageItem.watch((v) => setLanguage(v ?? 'auto')),
+      readerPrefsItem.watch((v) => setThemeState(withReaderDefaults(v).theme)),
     ];
     return () => un.forEach((f) => f());
   }, [props.loadShortcuts]);
@@ -102,6 +105,11 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
       setFeature('wikipediaLookup', false);
       void permissions.release(WIKIPEDIA_ORIGIN).catch(() => false);
     }
+  };
+  // The theme is the reading view's setting; every Sorot page follows it (theme.ts).
+  const setTheme = (v: ReaderTheme) => {
+    setThemeState(v);
+    void readerPrefsItem.getValue().then((p) => readerPrefsItem.setValue({ ...withReaderDefaults(p), theme: v })).then(flash);
   };
   const setLang = (v: Language) => {
     setLanguage(v);
@@ -157,6 +165,16 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
               <option value="auto">{t('options.languageAuto')}</option>
               <option value="id">Bahasa Indonesia</option>
               <option value="en">English</option>
+            </select>
+          </label>
+          <label class="field" for="theme-select">
+            <span>{t('options.themeLabel')}</span>
+            <select id="theme-select" value={theme} onChange={(e) => setTheme((e.currentTarget as HTMLSelectElement).value as ReaderTheme)}>
+              {(['system', 'light', 'dark', 'sepia'] as const).map((th) => (
+                <option key={th} value={th}>
+                  {t(`reader.theme_${th}`)}
+                </option>
+              ))}
             </select>
           </label>
         </Section>

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n';
 import { Options } from '../../../src/ui/options/Options';
 import { storePolicy } from '../../../src/background/store-policy';
-import { featuresItem, isSiteEnabled, languageItem, noStoreSitesItem, sitesItem } from '../../../src/ui/settings';
+import { featuresItem, isSiteEnabled, languageItem, noStoreSitesItem, readerPrefsItem, sitesItem, withReaderDefaults } from '../../../src/ui/settings';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
@@ -84,6 +84,14 @@ describe('options page', () => {
     const select = (await screen.findByRole('combobox', { name: 'Bahasa tampilan' })) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: 'en' } });
     await waitFor(async () => expect(await languageItem.getValue()).toBe('en'));
+  });
+
+  it('saves the theme into the reading view setting every Sorot page follows, keeping its other choices', async () => {
+    await readerPrefsItem.setValue({ ...withReaderDefaults(null), size: 22 });
+    renderOptions();
+    const select = (await screen.findByRole('combobox', { name: 'Tema (semua halaman Sorot dan mode baca)' })) as HTMLSelectElement;
+    fireEvent.change(select, { target: { value: 'dark' } });
+    await waitFor(async () => expect(await readerPrefsItem.getValue()).toMatchObject({ theme: 'dark', size: 22 }));
   });
 
   it('lists the portals, stores only differences from the default', async () => {
