@@ -71,8 +71,8 @@ export interface Library {
   search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
   /** Newest read first; `sites` keeps those sites only (an outlet's sections, say). */
   list(opts?: { offset?: number; limit?: number; site?: string; sites?: readonly string[] }): Promise<ArticleSummary[]>;
-  /** Every distinct site stored, with the host of its newest article, by site name. */
-  sites(): Promise<{ site: string; host: string }[]>;
+  /** Every distinct site stored, with the hosts of its oldest and newest read articles, by site name. */
+  sites(): Promise<{ site: string; hosts: string[] }[]>;
   entity(id: string): Promise<EntityRow | undefined>;
   /**
    * Entities known by `form` (any case): its name or a surface form it was seen under ("Korut",
@@ -377,15 +377,17 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     return per.flat().sort((a, b) => b.lastRead - a.lastRead).slice(offset, offset + limit).map(summary);
   }
 
-  async function sites(): Promise<{ site: string; host: string }[]> {
+  async function sites(): Promise<{ site: string; hosts: string[] }[]> {
     // A skip scan of the [site+lastRead] index: one probe per distinct site, not a pass over
     // every article (tens of sites against 100k rows).
     return db.transaction('r', db.articles, async () => {
-      const out: { site: string; host: string }[] = [];
+      const out: { site: string; hosts: string[] }[] = [];
       let row = await db.articles.orderBy('[site+lastRead]').first();
       while (row) {
+        // Two samples: a site name is nearly always one outlet's, but a syndicated copy keeps the
+        // original's name (a "detiknews" page on kompas.com).
         const last = await db.articles.where('[site+lastRead]').between([row.site, Dexie.minKey], [row.site, Dexie.maxKey]).last();
-        out.push({ site: row.site, host: (last ?? row).host });
+        out.push({ site: row.site, hosts: [...new Set([row.host, (last ?? row).host])] });
         row = await db.articles.where('[site+lastRead]').above([row.site, Dexie.maxKey]).first();
       }
       return out;

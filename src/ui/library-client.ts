@@ -32,6 +32,8 @@ export interface ListQuery {
   site?: string;
   /** Any of these sites: an outlet's sections (listOutlets). */
   sites?: string[];
+  /** With `sites`: only articles whose address is this outlet's (a syndicated copy keeps the original's site name). */
+  outlet?: string;
   /** Free text matched against entity names (or an exact entity id). */
   entity?: string;
   /** yyyy-mm-dd, inclusive. */
@@ -91,11 +93,19 @@ export interface Outlet {
 /** Every outlet in the library, by name: the library page's site filter. */
 export async function listOutlets(): Promise<Outlet[]> {
   const by = new Map<string, string[]>();
-  for (const { site, host } of await getLibrary().sites()) {
-    const key = host ? outletOf(host) : site;
-    by.set(key, [...(by.get(key) ?? []), site]);
+  for (const { site, hosts } of await getLibrary().sites()) {
+    for (const key of new Set(hosts.map((h) => (h ? outletOf(h) : site)))) by.set(key, [...(by.get(key) ?? []), site]);
   }
   return [...by].map(([outlet, sites]) => ({ outlet, sites })).sort((a, b) => a.outlet.localeCompare(b.outlet));
+}
+
+/** The outlet an article came from, by its address (a site name can be another outlet's). */
+function outletOfView(v: StoredArticleView): string {
+  try {
+    return outletOf(new URL(v.url).hostname);
+  } catch {
+    return '';
+  }
 }
 
 export async function entityTimeline(entityId: string): Promise<StoredArticleView[]> {
@@ -126,6 +136,11 @@ const ZONE_SLACK_MS = 14 * 3_600_000;
  * as the outlet wrote it) is checked on the few results.
  */
 export async function listArticles(q: ListQuery = {}): Promise<StoredArticleView[]> {
+  const found = await listMatching(q);
+  return q.outlet ? found.filter((v) => outletOfView(v) === q.outlet) : found;
+}
+
+async function listMatching(q: ListQuery): Promise<StoredArticleView[]> {
   const l = getLibrary();
   const text = q.text?.trim() ?? '';
   const entity = q.entity?.trim() ?? '';

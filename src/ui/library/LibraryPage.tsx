@@ -104,7 +104,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     let alive = true;
     const h = setTimeout(() => {
       api
-        .list({ text, sites: site ? (outlets.find((o) => o.outlet === site)?.sites ?? [site]) : undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined })
+        .list({ text, sites: site ? (outlets.find((o) => o.outlet === site)?.sites ?? [site]) : undefined, outlet: site || undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined })
         .then(
           (r) => alive && setItems(r),
           (err) => {

@@ -50,6 +50,16 @@ describe('library client over the real library (fake IndexedDB)', () => {
       { outlet: 'kabar.desa.id', sites: ['Kabar Desa'] },
       { outlet: 'kompas.com', sites: ['Kompas.com'] },
     ]);
+    // A syndicated copy on kompas.com that calls itself detikNews: under both outlets, and each
+    // outlet lists only the articles at its own addresses.
+    await lib.save(art(9, { site: 'detikNews', host: 'megapolitan.kompas.com', url: 'https://megapolitan.kompas.com/x/9', canonicalUrl: 'https://megapolitan.kompas.com/x/9' }), [], Date.now() + 120_000);
+    const outlets = await listOutlets();
+    expect(outlets.find((o) => o.outlet === 'kompas.com')?.sites.sort()).toEqual(['Kompas.com', 'detikNews']);
+    expect(outlets.find((o) => o.outlet === 'detik.com')?.sites.sort()).toEqual(['detikFinance', 'detikNews']);
+    const kompasSites = outlets.find((o) => o.outlet === 'kompas.com')!.sites;
+    expect((await listArticles({ sites: kompasSites, outlet: 'kompas.com' })).map((a) => a.title).sort()).toEqual(['Judul 3', 'Judul 9']);
+    expect((await listArticles({ sites: ['detikFinance', 'detikNews'], outlet: 'detik.com' })).map((a) => a.title).sort()).toEqual(['Judul 1', 'Judul 2', 'Judul 5']);
+    await lib.delete(lib.articleId('https://megapolitan.kompas.com/x/9'));
     const detik = ['detikFinance', 'detikNews'];
     const listed = (await listArticles({ sites: detik })).map((a) => a.title);
     expect(listed[0]).toBe('Judul 5'); // newest read first, across the sites
