@@ -43,7 +43,7 @@ export function Reader(props: ReaderProps) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [tts, setTts] = useState<TtsState>('idle');
   const [ttsBlock, setTtsBlock] = useState<number | null>(null);
-  const [noVoice, setNoVoice] = useState(false);
+  const [noVoice, setNoVoice] = useState<false | 'other' | 'none'>(false);
   const contentRef = useRef<HTMLElement | null>(null);
   const blocksRef = useRef<HTMLElement[]>([]);
   const speaker = useMemo(
@@ -96,9 +96,14 @@ export function Reader(props: ReaderProps) {
     [prefs.highlightEntities, data],
   );
 
-  const toggleTts = () => {
+  const toggleTts = async () => {
     if (!speaker) return;
-    setNoVoice(!speaker.hasVoice());
+    // No voice installed at all: say so rather than "play" silence.
+    if (!(await speaker.anyVoice())) {
+      setNoVoice('none');
+      return;
+    }
+    setNoVoice(speaker.hasVoice() ? false : 'other');
     speaker.toggle(blocksRef.current.map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim()));
   };
 
@@ -238,7 +243,7 @@ export function Reader(props: ReaderProps) {
               </p>
               {data.source === 'stored' && <p class="muted small">{t('reader.storedNote')}</p>}
               {/* Without a voice nothing starts: say why instead of a button that does nothing. */}
-              {noVoice && <p class="muted small" role="status">{t('reader.noVoice')}</p>}
+              {noVoice && <p class="muted small" role="status">{t(noVoice === 'none' ? 'reader.noVoices' : 'reader.noVoice')}</p>}
               {prefs.highlightEntities && types.length > 0 && (
                 <ul class="legend" aria-label={t('reader.legend')}>
                   {types.map((ty) => (

@@ -39,6 +39,26 @@ export class Speaker {
     return !!pickVoice(synth()?.getVoices() ?? [], this.lang);
   }
 
+  /**
+   * Whether the system has any voice at all. Chrome fills the list after the first call
+   * (voiceschanged), so an empty list is waited on briefly before it counts as "none".
+   */
+  async anyVoice(waitMs = 1000): Promise<boolean> {
+    const s = synth();
+    if (!s) return false;
+    if (s.getVoices().length) return true;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        s.removeEventListener?.('voiceschanged', done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      s.addEventListener?.('voiceschanged', done);
+    });
+    return s.getVoices().length > 0;
+  }
+
   play(texts: string[], from = 0): void {
     synth()?.cancel();
     this.texts = texts;

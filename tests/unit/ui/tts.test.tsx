@@ -74,7 +74,7 @@ describe('text to speech', () => {
       </I18nProvider>,
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Dengarkan' }));
-    expect(synth.queue).toHaveLength(1);
+    await waitFor(() => expect(synth.queue).toHaveLength(1));
     expect(synth.queue[0]!.text).toBe('Presiden Rusia Vladimir Putin tiba di Pyongyang.');
     expect((synth.queue[0]!.voice as { name: string }).name).toBe('Damayanti');
     await waitFor(() => expect(container.querySelector('.tts-current')?.textContent).toBe('Presiden Rusia Vladimir Putin tiba di Pyongyang.'));
@@ -83,11 +83,29 @@ describe('text to speech', () => {
     await waitFor(() => expect(container.querySelector('.tts-current')?.tagName).toBe('FIGCAPTION'));
     expect(container.querySelectorAll('.tts-current')).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Jeda' }));
-    expect(synth.paused).toBe(true);
+    await waitFor(() => expect(synth.paused).toBe(true));
     fireEvent.click(screen.getByRole('button', { name: 'Lanjutkan' }));
-    expect(synth.paused).toBe(false);
+    await waitFor(() => expect(synth.paused).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Berhenti' }));
     await waitFor(() => expect(container.querySelector('.tts-current')).toBeNull());
     expect(screen.getByRole('button', { name: 'Dengarkan' })).toBeTruthy();
+  });
+
+  it('says when the system has no voice at all, and plays nothing', async () => {
+    synth.voices = [];
+    Object.assign(synth, { addEventListener() {}, removeEventListener() {} });
+    render(
+      <I18nProvider lang="en">
+        <ReaderApp
+          target={{ tab: 7 }}
+          sources={{ getTabState: async () => articleState(), getStored: async () => null, loadPrefs: async () => DEFAULT_READER_PREFS, savePrefs: async () => {} }}
+          onClose={() => {}}
+        />
+      </I18nProvider>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Listen' }));
+    expect(await screen.findByText(/No speech voice is installed/, {}, { timeout: 3000 })).toBeTruthy();
+    expect(synth.queue).toHaveLength(0);
+    expect(screen.getByRole('button', { name: 'Listen' })).toBeTruthy();
   });
 });
