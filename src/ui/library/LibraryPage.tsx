@@ -179,7 +179,9 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   const summary = useMemo(() => {
     if (!stats) return '';
     const c = t('library.count', stats.count);
-    return stats.bytes != null ? `${c} · ${t('library.used', { size: formatBytes(stats.bytes, lang) })}` : c;
+    // The browser's figure counts the database's files, which shrink later than a delete: an empty
+    // library with "1.8 MB used" reads as a bug, so an empty one shows only its count.
+    return stats.bytes != null && stats.count > 0 ? `${c} · ${t('library.used', { size: formatBytes(stats.bytes, lang) })}` : c;
   }, [stats, t, lang]);
 
   return (
