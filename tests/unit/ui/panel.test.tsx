@@ -56,7 +56,7 @@ describe('side panel states', () => {
     fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
     await waitFor(() => expect(b.calls).toContainEqual(['setHiding', 7, false]));
     // Off: everything is back on the page; the panel says so and offers no per-item buttons.
-    expect(await screen.findByText('6 gangguan ditampilkan lagi di halaman. Nyalakan untuk menyembunyikannya.')).toBeTruthy();
+    expect(await screen.findByText('6 gangguan tampil di halaman. Nyalakan untuk menyembunyikannya.')).toBeTruthy();
     expect(document.querySelector('[data-reason="related"]')).toBeNull();
     fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
     await waitFor(() => expect(b.calls).toContainEqual(['setHiding', 7, true]));
