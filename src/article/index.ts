@@ -14,7 +14,7 @@ import { notArticleReason } from './classify';
 import {
   articleLd, bylineOf, canonicalUrl, excerptOf, fallbackTitle, imageOf, langOf, metaIndex, publishedOf, siteOf, titleOf, toIso,
 } from './metadata';
-import { cleanParagraphs, postcleanContent, precleanClone } from './postclean';
+import { captionNames, cleanParagraphs, postcleanContent, precleanClone } from './postclean';
 
 export { blocksOf } from './blocks';
 export { showAllUrl, nextPageUrls, joinParts } from './multipage';
@@ -25,13 +25,24 @@ export const MAX_ELEMENTS = 40000;
 export const MAX_TEXT_CHARS = 300_000;
 const HIDDEN_TEXT_MAX = 120;
 
-/** Visible text only: ad slots hold scripts and styles whose source is not what the user saw. */
+/**
+ * Visible text only: ad slots hold scripts and styles whose source is not what the user saw.
+ * Read up to 2000 characters, and no further than the shown HIDDEN_TEXT_MAX needs: once the
+ * pieces read collapse to more than that, what follows changes neither the shown start nor the
+ * ellipsis (a prefix of the text collapses to a prefix of its collapsed whole).
+ */
 function visibleText(el: Element): string {
   let out = '';
+  let shown = 0;
   const walker = el.ownerDocument.createTreeWalker(el, 4);
-  for (let n = walker.nextNode(); n && out.length < 2000; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n && out.length < 2000 && shown <= HIDDEN_TEXT_MAX; n = walker.nextNode()) {
     const tag = n.parentElement?.tagName;
-    if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && tag !== 'TEMPLATE') out += `${n.nodeValue ?? ''} `;
+    if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && tag !== 'TEMPLATE') {
+      const value = n.nodeValue ?? '';
+      out += `${value} `;
+      // At most the collapsed length of what was read (pieces joined by spaces collapse to more).
+      shown += collapsedLength(value);
+    }
   }
   return collapse(out);
 }
@@ -90,7 +101,7 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     // it: the same DOM as the live page's, and what the scan touched Readability reuses. Only the
     // hits are then found again on the live page, where they are marked.
     const copy = doc.cloneNode(true) as Document;
-    const stats: ScanStats = { textChars: 0, complete: false, named: { elements: [], classes: [], ids: [] } };
+    const stats: ScanStats = { textChars: 0, complete: false, named: captionNames() };
     const siteRules = siteRulesFor(url);
     const found = findClutter(copy, url, stats, siteRules);
     // The scan's text walk read every text node of the body: its sum is body.textContent.length.
@@ -107,7 +118,7 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     const again = live.length === found.length ? (): Document => {
       const other = doc.cloneNode(true) as Document;
       const root = other.body ?? other.documentElement;
-      const names = named && root ? namesIn(root) : undefined;
+      const names = named && root ? namesIn(root, named.only) : undefined;
       const same = onPage(live, other);
       if (same.length !== live.length) throw new Error('the page changed during analysis');
       precleanClone(workingCopy(other, same, doc, url), undefined, names);
@@ -248,8 +259,10 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   const paragraphs = cleanParagraphs(blocksOf(content));
   const textChars = collapsedLength(content.textContent ?? '');
   let linkChars = 0;
-  for (const a of content.querySelectorAll('a')) linkChars += collapsedLength(a.textContent ?? '');
-  for (const el of content.querySelectorAll('[class]')) el.removeAttribute('class');
+  const links = content.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) linkChars += collapsedLength(links[i]?.textContent ?? '');
+  const classed = content.querySelectorAll('[class]');
+  for (let i = 0; i < classed.length; i++) classed[i]?.removeAttribute('class');
 
   const host = hostOf(url);
   const ld = articleLd(doc);
