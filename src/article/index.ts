@@ -74,17 +74,46 @@ function countWords(paragraphs: string[]): number {
   return n;
 }
 
-const ID_FUNCTION_WORDS = new Set(['yang', 'dan', 'di', 'dengan', 'untuk', 'ini', 'itu', 'dari', 'tidak', 'dalam', 'akan', 'pada', 'juga', 'ke', 'karena', 'ada', 'oleh']);
-const EN_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'for', 'with', 'was', 'on', 'are']);
+const LANG_WORDS = 2000;
+const LETTERS = /\p{L}+/gu;
+/** Whole words (a run of letters, as LETTERS reads them) that are Indonesian / English function words. */
+const ID_FUNCTION_WORD = /(?<!\p{L})(?:yang|dan|di|dengan|untuk|ini|itu|dari|tidak|dalam|akan|pada|juga|ke|karena|ada|oleh)(?!\p{L})/gu;
+const EN_FUNCTION_WORD = /(?<!\p{L})(?:the|and|of|to|is|in|that|for|with|was|on|are)(?!\p{L})/gu;
 
-/** Indonesian function words: `lang` attributes are unreliable (many pages say "en"). */
-function detectLang(paragraphs: string[], declared: string | null): string | null {
-  const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
-  if (words.length >= 30) {
-    const id = words.filter((w) => ID_FUNCTION_WORDS.has(w)).length;
-    const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
-    if (id / words.length > 0.06 && id > en) return 'id';
-    if (en / words.length > 0.06 && en > id) return 'en';
+/** Matches of a global `re` in s that end by `end`. */
+function countUpTo(re: RegExp, s: string, end: number): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.test(s) && re.lastIndex <= end) n++;
+  return n;
+}
+
+/**
+ * Indonesian function words: `lang` attributes are unreliable (many pages say "en"). Among the
+ * first 2000 words of the lowercased text; counted, not collected (each paragraph lowercased on
+ * its own is the joined text lowercased: the space between them ends any casing context).
+ */
+export function detectLang(paragraphs: string[], declared: string | null): string | null {
+  let words = 0;
+  let id = 0;
+  let en = 0;
+  for (let i = 0; i < paragraphs.length && words < LANG_WORDS; i++) {
+    const text = (paragraphs[i] as string).toLowerCase();
+    // Where the 2000th word ends, if it is in this paragraph.
+    let end = text.length;
+    LETTERS.lastIndex = 0;
+    while (LETTERS.test(text)) {
+      if (++words === LANG_WORDS) {
+        end = LETTERS.lastIndex;
+        break;
+      }
+    }
+    id += countUpTo(ID_FUNCTION_WORD, text, end);
+    en += countUpTo(EN_FUNCTION_WORD, text, end);
+  }
+  if (words >= 30) {
+    if (id / words > 0.06 && id > en) return 'id';
+    if (en / words > 0.06 && en > id) return 'en';
   }
   return declared;
 }

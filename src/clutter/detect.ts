@@ -99,6 +99,11 @@ function textRuleFor(text: BoxText, el: Element): TextRule | null {
   return null;
 }
 
+function anyTextRule(text: string): boolean {
+  for (let i = 0; i < TEXT_RULES.length; i++) if ((TEXT_RULES[i] as TextRule).pattern.test(text)) return true;
+  return false;
+}
+
 /** Nothing but whitespace follows el in its inline run (a block sibling ends the run). */
 function isAtBlockEnd(el: Element): boolean {
   if (BLOCKISH.has(el.tagName)) return true;
@@ -355,10 +360,13 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   let textChars = 0;
   let node: Node | null = walker.nextNode();
   for (; node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
+    // The length first, without the string (Text.length is nodeValue.length).
+    const length = (node as CharacterData).length;
+    textChars += length;
+    if (length < 3) continue;
     const raw = node.nodeValue ?? '';
-    textChars += raw.length;
     // Most text nodes are the indentation between tags: no rule and no score for them.
-    if (raw.length < 3 || (raw.length < 60 && !NON_SPACE.test(raw))) continue;
+    if (raw.length < 60 && !NON_SPACE.test(raw)) continue;
     // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
     const long = raw.length >= 60;
     const label = raw.length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
@@ -370,10 +378,14 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       while (el && INLINE.has(el.tagName)) el = el.parentElement;
       if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
     }
-    if (!label || !TEXT_TRIGGER.test(raw)) continue;
+    if (!label) continue;
+    // All of these must hold, cheapest first: a label's size (the collapsed length, no copy), the
+    // trigger words in the run and in its collapsed text, a rule matching that text.
+    const size = collapsedLength(raw);
+    if (!size || size > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
-    if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
+    if (!TEXT_TRIGGER.test(t) || !anyTextRule(t)) continue;
     triggers++;
     const found = climb(parent, root, texts);
     if (!found || seen.has(found.el)) continue;
