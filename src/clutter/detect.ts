@@ -364,19 +364,28 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const length = (node as CharacterData).length;
     textChars += length;
     if (length < 3) continue;
-    const raw = node.nodeValue ?? '';
+    const long = length >= 60;
+    // A long run's parent first: script and style source is neither scored nor a label, and a run
+    // too long to be a label is scored on its length, so neither needs its string.
+    let parent: Element | null = null;
+    if (long) {
+      parent = node.parentElement;
+      if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    }
+    const raw = length <= TRIGGER_MAX_CHARS * 2 || !long ? (node.nodeValue ?? '') : '';
     // Most text nodes are the indentation between tags: no rule and no score for them.
-    if (raw.length < 60 && !NON_SPACE.test(raw)) continue;
+    if (!long && !NON_SPACE.test(raw)) continue;
+    const label = length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
     // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
-    const long = raw.length >= 60;
-    const label = raw.length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
     if (!long && !label) continue;
-    const parent = node.parentElement;
-    if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    if (!parent) {
+      parent = node.parentElement;
+      if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    }
     if (long) {
       let el: Element | null = parent;
       while (el && INLINE.has(el.tagName)) el = el.parentElement;
-      if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
+      if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + length);
     }
     if (!label) continue;
     // All of these must hold, cheapest first: a label's size (the collapsed length, no copy), the
