@@ -40,7 +40,7 @@ function visibleText(el: Element): string {
     if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && tag !== 'TEMPLATE') {
       const value = n.nodeValue ?? '';
       out += `${value} `;
-      // At most the collapsed length of what was read (pieces joined by spaces collapse to more).
+      // No more than collapse(out).length: pieces joined by spaces collapse to at least the sum of theirs.
       shown += collapsedLength(value);
     }
   }

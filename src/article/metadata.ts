@@ -4,12 +4,12 @@ import { collapse } from '../clutter/rules';
 /** Every <meta> key (property, name, itemprop) -> the content of its first element; also "property=key" etc. per attribute. */
 export type MetaIndex = Map<string, string>;
 
+const META_KEYS = ['property', 'name', 'itemprop'] as const;
+
 /**
  * One pass over the page's <meta> elements; the metadata readers below take it so one analysis
  * reads the metas once (a querySelector per key walks the whole document each time).
  */
-const META_KEYS = ['property', 'name', 'itemprop'] as const;
-
 export function metaIndex(doc: Document): MetaIndex {
   const map: MetaIndex = new Map();
   const all = doc.getElementsByTagName('meta');
