@@ -14,7 +14,15 @@ const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'T
 const BLOCKISH = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'TD', 'TR', 'TABLE', 'TBODY', 'SECTION', 'ASIDE', 'ARTICLE',
   'BLOCKQUOTE', 'H2', 'H3', 'H4', 'H5', 'H6', 'DL', 'DD', 'DT', 'CENTER', 'FORM']);
 
-const NON_SPACE = /[^\s\u00a0\u200b]/;
+
+/**
+ * el's class attribute ('' when it has none: no caller tells that from null), read through the
+ * reflecting property, cheaper than getAttribute (an SVG element's className is not a string).
+ */
+function classOf(el: Element): string | null {
+  const cls = el.className;
+  return typeof cls === 'string' ? cls : el.getAttribute('class');
+}
 
 /** The length of el's collapsed text (the string itself is not made). */
 const textLength = (el: Element): number => collapsedLength(el.textContent ?? '');
@@ -304,8 +312,8 @@ export function namesIn(root: Element, only?: RegExp): NamedElements {
   for (let i = 0; i < n; i++) {
     const el = named[i];
     if (!el) continue;
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
+    const cls = classOf(el);
+    const id = el.id;
     if (!keeps(out, cls, id)) continue;
     out.elements.push(el);
     out.classes.push(cls);
@@ -337,8 +345,8 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   for (let i = 0; i < n; i++) {
     const el = named[i];
     if (!el) continue;
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
+    const cls = classOf(el);
+    const id = el.id;
     if (keep && keeps(keep, cls, id)) {
       keep.elements.push(el);
       keep.classes.push(cls);
@@ -373,10 +381,9 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
     }
     const raw = length <= TRIGGER_MAX_CHARS * 2 || !long ? (node.nodeValue ?? '') : '';
-    // Most text nodes are the indentation between tags: no rule and no score for them.
-    if (!long && !NON_SPACE.test(raw)) continue;
     const label = length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
     // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
+    // That includes the indentation between tags, most text nodes: TEXT_RULE_START needs a non-space.
     if (!long && !label) continue;
     if (!parent) {
       parent = node.parentElement;
