@@ -14,7 +14,7 @@ import { notArticleReason } from './classify';
 import {
   articleLd, bylineOf, canonicalUrl, excerptOf, fallbackTitle, imageOf, langOf, metaIndex, publishedFromPage, publishedOf, siteOf, titleOf, toIso,
 } from './metadata';
-import { cleanParagraphs, postcleanContent, precleanClone } from './postclean';
+import { captionNames, cleanParagraphs, postcleanContent, precleanClone } from './postclean';
 
 export { blocksOf } from './blocks';
 export { showAllUrl, nextPageUrls, joinParts } from './multipage';
@@ -25,13 +25,24 @@ export const MAX_ELEMENTS = 40000;
 export const MAX_TEXT_CHARS = 300_000;
 const HIDDEN_TEXT_MAX = 120;
 
-/** Visible text only: ad slots hold scripts and styles whose source is not what the user saw. */
+/**
+ * Visible text only: ad slots hold scripts and styles whose source is not what the user saw.
+ * Read up to 2000 characters, and no further than the shown HIDDEN_TEXT_MAX needs: once the
+ * pieces read collapse to more than that, what follows changes neither the shown start nor the
+ * ellipsis (a prefix of the text collapses to a prefix of its collapsed whole).
+ */
 function visibleText(el: Element): string {
   let out = '';
+  let shown = 0;
   const walker = el.ownerDocument.createTreeWalker(el, 4);
-  for (let n = walker.nextNode(); n && out.length < 2000; n = walker.nextNode()) {
+  for (let n = walker.nextNode(); n && out.length < 2000 && shown <= HIDDEN_TEXT_MAX; n = walker.nextNode()) {
     const tag = n.parentElement?.tagName;
-    if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && tag !== 'TEMPLATE') out += `${n.nodeValue ?? ''} `;
+    if (tag !== 'SCRIPT' && tag !== 'STYLE' && tag !== 'NOSCRIPT' && tag !== 'TEMPLATE') {
+      const value = n.nodeValue ?? '';
+      out += `${value} `;
+      // No more than collapse(out).length: pieces joined by spaces collapse to at least the sum of theirs.
+      shown += collapsedLength(value);
+    }
   }
   return collapse(out);
 }
@@ -63,17 +74,46 @@ function countWords(paragraphs: string[]): number {
   return n;
 }
 
-const ID_FUNCTION_WORDS = new Set(['yang', 'dan', 'di', 'dengan', 'untuk', 'ini', 'itu', 'dari', 'tidak', 'dalam', 'akan', 'pada', 'juga', 'ke', 'karena', 'ada', 'oleh']);
-const EN_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'for', 'with', 'was', 'on', 'are']);
+const LANG_WORDS = 2000;
+const LETTERS = /\p{L}+/gu;
+/** Whole words (a run of letters, as LETTERS reads them) that are Indonesian / English function words. */
+const ID_FUNCTION_WORD = /(?<!\p{L})(?:yang|dan|di|dengan|untuk|ini|itu|dari|tidak|dalam|akan|pada|juga|ke|karena|ada|oleh)(?!\p{L})/gu;
+const EN_FUNCTION_WORD = /(?<!\p{L})(?:the|and|of|to|is|in|that|for|with|was|on|are)(?!\p{L})/gu;
 
-/** Indonesian function words: `lang` attributes are unreliable (many pages say "en"). */
-function detectLang(paragraphs: string[], declared: string | null): string | null {
-  const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
-  if (words.length >= 30) {
-    const id = words.filter((w) => ID_FUNCTION_WORDS.has(w)).length;
-    const en = words.filter((w) => EN_FUNCTION_WORDS.has(w)).length;
-    if (id / words.length > 0.06 && id > en) return 'id';
-    if (en / words.length > 0.06 && en > id) return 'en';
+/** Matches of a global `re` in s that end by `end`. */
+function countUpTo(re: RegExp, s: string, end: number): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.test(s) && re.lastIndex <= end) n++;
+  return n;
+}
+
+/**
+ * Indonesian function words: `lang` attributes are unreliable (many pages say "en"). Among the
+ * first 2000 words of the lowercased text; counted, not collected (each paragraph lowercased on
+ * its own is the joined text lowercased: the space between them ends any casing context).
+ */
+export function detectLang(paragraphs: string[], declared: string | null): string | null {
+  let words = 0;
+  let id = 0;
+  let en = 0;
+  for (let i = 0; i < paragraphs.length && words < LANG_WORDS; i++) {
+    const text = (paragraphs[i] as string).toLowerCase();
+    // Where the 2000th word ends, if it is in this paragraph.
+    let end = text.length;
+    LETTERS.lastIndex = 0;
+    while (LETTERS.test(text)) {
+      if (++words === LANG_WORDS) {
+        end = LETTERS.lastIndex;
+        break;
+      }
+    }
+    id += countUpTo(ID_FUNCTION_WORD, text, end);
+    en += countUpTo(EN_FUNCTION_WORD, text, end);
+  }
+  if (words >= 30) {
+    if (id / words > 0.06 && id > en) return 'id';
+    if (en / words > 0.06 && en > id) return 'en';
   }
   return declared;
 }
@@ -90,7 +130,7 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     // it: the same DOM as the live page's, and what the scan touched Readability reuses. Only the
     // hits are then found again on the live page, where they are marked.
     const copy = doc.cloneNode(true) as Document;
-    const stats: ScanStats = { textChars: 0, complete: false, named: { elements: [], classes: [], ids: [] } };
+    const stats: ScanStats = { textChars: 0, complete: false, named: captionNames() };
     const siteRules = siteRulesFor(url);
     const found = findClutter(copy, url, stats, siteRules);
     // The scan's text walk read every text node of the body: its sum is body.textContent.length.
@@ -107,7 +147,7 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     const again = live.length === found.length ? (): Document => {
       const other = doc.cloneNode(true) as Document;
       const root = other.body ?? other.documentElement;
-      const names = named && root ? namesIn(root) : undefined;
+      const names = named && root ? namesIn(root, named.only) : undefined;
       const same = onPage(live, other);
       if (same.length !== live.length) throw new Error('the page changed during analysis');
       precleanClone(workingCopy(other, same, doc, url), undefined, names);
@@ -248,8 +288,10 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   const paragraphs = cleanParagraphs(blocksOf(content));
   const textChars = collapsedLength(content.textContent ?? '');
   let linkChars = 0;
-  for (const a of content.querySelectorAll('a')) linkChars += collapsedLength(a.textContent ?? '');
-  for (const el of content.querySelectorAll('[class]')) el.removeAttribute('class');
+  const links = content.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) linkChars += collapsedLength(links[i]?.textContent ?? '');
+  const classed = content.querySelectorAll('[class]');
+  for (let i = 0; i < classed.length; i++) classed[i]?.removeAttribute('class');
 
   const host = hostOf(url);
   const ld = articleLd(doc);

@@ -5,6 +5,8 @@ import { collapse } from '../clutter/rules';
 /** Every <meta> key (property, name, itemprop) -> the content of its first element; also "property=key" etc. per attribute. */
 export type MetaIndex = Map<string, string>;
 
+const META_KEYS = ['property', 'name', 'itemprop'] as const;
+
 /**
  * One pass over the page's <meta> elements; the metadata readers below take it so one analysis
  * reads the metas once (a querySelector per key walks the whole document each time).
@@ -15,7 +17,8 @@ export function metaIndex(doc: Document): MetaIndex {
   for (let i = 0; i < all.length; i++) {
     const el = all[i] as Element;
     const content = el.getAttribute('content') ?? '';
-    for (const attr of ['property', 'name', 'itemprop']) {
+    for (let k = 0; k < META_KEYS.length; k++) {
+      const attr = META_KEYS[k] as string;
       const key = el.getAttribute(attr);
       if (key === null) continue;
       if (!map.has(key)) map.set(key, content);

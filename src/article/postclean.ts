@@ -14,9 +14,16 @@ const PIC_HINT = /pic|photo|foto|image|img|gambar|figure|caption|thumb|credit/i;
 const CAPTION_MAX_CHARS = 400;
 
 /**
+ * What figureCaptions reads from the clutter scan: only the class/id elements with a photo word
+ * in a name (no other can be a photo box), for the scan to keep in ScanStats.named.
+ */
+export const captionNames = (): NamedElements => ({ elements: [], classes: [], ids: [], only: PIC_HINT });
+
+/**
  * Photo boxes become <figure> with a <figcaption>, so Readability keeps the image and the text walker skips the caption.
  * `named`: the class/id elements the clutter scan read on this same document before clutter was
- * removed from it (their names are not read again; those removed since are skipped).
+ * removed from it (their names are not read again; those removed since are skipped), all of them
+ * or only those with a photo word in a name (captionNames).
  */
 function figureCaptions(doc: Document, limit: number, named?: NamedElements): void {
   if (!doc.body) return;

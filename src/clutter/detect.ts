@@ -4,7 +4,7 @@
  */
 import type { ClutterReason } from '../types';
 import {
-  CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
+  CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, RULE_HEAD_CHARS, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
   THRESHOLDS, TRIGGER_MAX_CHARS, collapse, collapsedLength, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
 import { siteRulesFor, type SiteRule } from './sites';
 
@@ -14,14 +14,23 @@ const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'T
 const BLOCKISH = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'TD', 'TR', 'TABLE', 'TBODY', 'SECTION', 'ASIDE', 'ARTICLE',
   'BLOCKQUOTE', 'H2', 'H3', 'H4', 'H5', 'H6', 'DL', 'DD', 'DT', 'CENTER', 'FORM']);
 
-const NON_SPACE = /[^\s\u00a0\u200b]/;
+
+/**
+ * el's class attribute ('' when it has none: no caller tells that from null), read through the
+ * reflecting property, cheaper than getAttribute (an SVG element's className is not a string).
+ */
+function classOf(el: Element): string | null {
+  const cls = el.className;
+  return typeof cls === 'string' ? cls : el.getAttribute('class');
+}
 
 /** The length of el's collapsed text (the string itself is not made). */
 const textLength = (el: Element): number => collapsedLength(el.textContent ?? '');
 
 function linkTextLength(el: Element): number {
   let n = 0;
-  for (const a of el.querySelectorAll('a')) n += textLength(a);
+  const links = el.querySelectorAll('a');
+  for (let i = 0; i < links.length; i++) n += textLength(links[i] as Element);
   return n;
 }
 
@@ -64,28 +73,43 @@ function classRuleFor(cls: string | null, id: string | null, memo: Map<string, C
 function classRuleOf(cls: string | null, id: string | null): ClassRule | null {
   // Hint words hold no spaces, so a string without one has no name with one.
   if (!(cls && CLASS_HINT.test(cls)) && !(id && CLASS_HINT.test(id))) return null;
-  const names: string[] = [];
-  if (cls) names.push(...cls.split(/\s+/));
+  const names = cls ? cls.split(/\s+/) : [];
   if (id) names.push(id);
-  for (const name of names) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
     if (!name || !CLASS_HINT.test(name) || CLASS_EXEMPT.test(name)) continue;
-    for (const rule of CLASS_RULES) if (rule.pattern.test(name)) return rule;
+    for (let k = 0; k < CLASS_RULES.length; k++) {
+      const rule = CLASS_RULES[k] as ClassRule;
+      if (rule.pattern.test(name)) return rule;
+    }
   }
   return null;
 }
 
-/** No rule for a text longer than boxMaxChars (every maxChars is below it; climb relies on this). */
-function textRuleFor(text: string, el: Element): TextRule | null {
-  for (const rule of TEXT_RULES) {
-    if (!rule.pattern.test(text)) continue;
-    if (text.length > rule.maxChars) {
-      if (!rule.box || text.length > THRESHOLDS.boxMaxChars || linkDensity(el, text.length) < THRESHOLDS.boxLinkDensity) continue;
+/**
+ * No rule for a text longer than boxMaxChars (every maxChars is below it; climb relies on this).
+ * `text`: the block's collapsed text (BoxText: up to RULE_HEAD_CHARS, which decides every rule).
+ */
+function textRuleFor(text: BoxText, el: Element): TextRule | null {
+  const { head, length } = text;
+  for (let i = 0; i < TEXT_RULES.length; i++) {
+    const rule = TEXT_RULES[i] as TextRule;
+    // Past its maxChars only a box rule may apply (the test below would skip any other).
+    if (length > rule.maxChars && !rule.box) continue;
+    if (!rule.pattern.test(head)) continue;
+    if (length > rule.maxChars) {
+      if (length > THRESHOLDS.boxMaxChars || linkDensity(el, length) < THRESHOLDS.boxLinkDensity) continue;
     }
-    if (rule.needsLink && text.length > 30 && linkDensity(el, text.length) < 0.25) continue;
+    if (rule.needsLink && length > 30 && linkDensity(el, length) < 0.25) continue;
     if (rule.atEnd && !isAtBlockEnd(el)) continue;
     return rule;
   }
   return null;
+}
+
+function anyTextRule(text: string): boolean {
+  for (let i = 0; i < TEXT_RULES.length; i++) if ((TEXT_RULES[i] as TextRule).pattern.test(text)) return true;
+  return false;
 }
 
 /** Nothing but whitespace follows el in its inline run (a block sibling ends the run). */
@@ -102,11 +126,29 @@ function isAtBlockEnd(el: Element): boolean {
   }
 }
 
+/** A block's collapsed text as the text rules read it: its length, and its first RULE_HEAD_CHARS characters. */
+interface BoxText {
+  length: number;
+  head: string;
+}
+
+/**
+ * collapse(raw) up to RULE_HEAD_CHARS, given its collapsed length. A prefix of raw collapses to a
+ * prefix of collapse(raw) (a cut space run is still one space; only a last space may be trimmed),
+ * so a long text is collapsed from its start only, unless that start is mostly spaces.
+ */
+function boxText(raw: string, length: number): BoxText {
+  if (length <= RULE_HEAD_CHARS) return { length, head: collapse(raw) };
+  let head = collapse(raw.slice(0, 2 * RULE_HEAD_CHARS));
+  if (head.length < RULE_HEAD_CHARS) head = collapse(raw);
+  return { length, head: head.slice(0, RULE_HEAD_CHARS) };
+}
+
 /**
  * From a short labelled text node, climb to the largest element that is still that label's
  * line or box ("Baca juga:" strong -> td -> table.linksisip), stopping at the body.
  */
-function climb(start: Element, stopAt: Element, texts: Map<Element, string | null>): { el: Element; rule: TextRule } | null {
+function climb(start: Element, stopAt: Element, texts: Map<Element, BoxText | null>): { el: Element; rule: TextRule } | null {
   let best: { el: Element; rule: TextRule } | null = null;
   let el: Element | null = start;
   let bestText = '';
@@ -114,18 +156,24 @@ function climb(start: Element, stopAt: Element, texts: Map<Element, string | nul
     // Labels in one container climb through the same ancestors: their text is read once per scan
     // (null: too big to be a label's box, checked on the raw length, then on the collapsed length
     // before the copy is made: past boxMaxChars textRuleFor finds no rule, so the climb ends as here).
+    // Also null when no rule can match the text's start (TEXT_RULE_START fails): the climb ends
+    // there just the same (textRuleFor would find no rule), without the text being collapsed.
     let text = texts.get(el);
     if (text === undefined) {
       const raw = el.textContent ?? '';
-      text = raw.length > THRESHOLDS.boxMaxChars * 3 || collapsedLength(raw) > THRESHOLDS.boxMaxChars ? null : collapse(raw);
+      if (raw.length > THRESHOLDS.boxMaxChars * 3 || !TEXT_RULE_START.test(raw)) text = null;
+      else {
+        const length = collapsedLength(raw);
+        text = length > THRESHOLDS.boxMaxChars ? null : boxText(raw, length);
+      }
       texts.set(el, text);
     }
     if (text === null) break;
-    if (best && !text.startsWith(bestText.slice(0, 40))) break;
+    if (best && !text.head.startsWith(bestText.slice(0, 40))) break;
     const rule = textRuleFor(text, el);
     if (!rule || (best && rule.reason !== best.rule.reason) || isProtected(el)) break;
     best = { el, rule };
-    bestText = text;
+    bestText = text.head;
   }
   return best;
 }
@@ -193,7 +241,13 @@ export interface NamedElements {
   elements: Element[];
   classes: Array<string | null>;
   ids: Array<string | null>;
+  /** Only the elements whose class or id this matches (a later pass that wants only some names). */
+  only?: RegExp;
 }
+
+/** Whether a scan keeps an element with these names in `list` (see NamedElements.only). */
+const keeps = (list: NamedElements, cls: string | null, id: string | null): boolean =>
+  !list.only || (cls !== null && list.only.test(cls)) || (id !== null && list.only.test(id));
 
 const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'P', 'BR', 'CITE', 'Q', 'ABBR', 'TIME']);
 
@@ -201,7 +255,13 @@ const INLINE = new Set(['A', 'B', 'STRONG', 'I', 'EM', 'SPAN', 'FONT', 'U', 'SMA
 function topScored(score: Map<Element, number>): Element | null {
   let best: Element | null = null;
   let bestScore = 0;
-  for (const [el, n] of score) if (n > bestScore) [best, bestScore] = [el, n];
+  // forEach: a for-of over entries makes an array per entry.
+  score.forEach((n, el) => {
+    if (n > bestScore) {
+      best = el;
+      bestScore = n;
+    }
+  });
   return best;
 }
 
@@ -217,7 +277,10 @@ type LinkTally = Map<Element, { n: number; chars: number }>;
 function tallyLinks(scope: Element): LinkTally {
   const tally: LinkTally = new Map();
   const stop = scope.parentElement;
-  for (const a of Array.from(scope.getElementsByTagName('a')).slice(0, THRESHOLDS.maxElements)) {
+  // Indexed, not Array.from: a NodeList's iterator makes an object per item.
+  const links = scope.getElementsByTagName('a');
+  for (let i = 0, n = Math.min(links.length, THRESHOLDS.maxElements); i < n; i++) {
+    const a = links[i] as Element;
     const len = textLength(a);
     if (len < 12) continue;
     for (let p = a.parentElement; p && p !== stop; p = p.parentElement) {
@@ -242,16 +305,19 @@ function isLinkList(el: Element, tally: LinkTally): boolean {
 const SPONSORED = 'a[rel~="sponsored"]';
 
 /** The class/id elements a scan of root reads, with their names: what it leaves in ScanStats.named. */
-export function namesIn(root: Element): NamedElements {
+export function namesIn(root: Element, only?: RegExp): NamedElements {
   const named = root.querySelectorAll('[class], [id]');
   const n = Math.min(named.length, THRESHOLDS.maxElements);
-  const out: NamedElements = { elements: [], classes: [], ids: [] };
+  const out: NamedElements = { elements: [], classes: [], ids: [], only };
   for (let i = 0; i < n; i++) {
     const el = named[i];
     if (!el) continue;
+    const cls = classOf(el);
+    const id = el.id;
+    if (!keeps(out, cls, id)) continue;
     out.elements.push(el);
-    out.classes.push(el.getAttribute('class'));
-    out.ids.push(el.getAttribute('id'));
+    out.classes.push(cls);
+    out.ids.push(id);
   }
   return out;
 }
@@ -279,9 +345,9 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   for (let i = 0; i < n; i++) {
     const el = named[i];
     if (!el) continue;
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
-    if (keep) {
+    const cls = classOf(el);
+    const id = el.id;
+    if (keep && keeps(keep, cls, id)) {
       keep.elements.push(el);
       keep.classes.push(cls);
       keep.ids.push(id);
@@ -296,31 +362,46 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const bodyScore = new Map<Element, number>();
-  const texts = new Map<Element, string | null>();
+  const texts = new Map<Element, BoxText | null>();
   let triggers = 0;
   let visited = 0;
   let textChars = 0;
   let node: Node | null = walker.nextNode();
   for (; node && visited < THRESHOLDS.maxElements * 2; node = walker.nextNode(), visited++) {
-    const raw = node.nodeValue ?? '';
-    textChars += raw.length;
-    // Most text nodes are the indentation between tags: no rule and no score for them.
-    if (raw.length < 3 || (raw.length < 60 && !NON_SPACE.test(raw))) continue;
+    // The length first, without the string (Text.length is nodeValue.length).
+    const length = (node as CharacterData).length;
+    textChars += length;
+    if (length < 3) continue;
+    const long = length >= 60;
+    // A long run's parent first: script and style source is neither scored nor a label, and a run
+    // too long to be a label is scored on its length, so neither needs its string.
+    let parent: Element | null = null;
+    if (long) {
+      parent = node.parentElement;
+      if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    }
+    const raw = length <= TRIGGER_MAX_CHARS * 2 || !long ? (node.nodeValue ?? '') : '';
+    const label = length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
     // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
-    const long = raw.length >= 60;
-    const label = raw.length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
+    // That includes the indentation between tags, most text nodes: TEXT_RULE_START needs a non-space.
     if (!long && !label) continue;
-    const parent = node.parentElement;
-    if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    if (!parent) {
+      parent = node.parentElement;
+      if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    }
     if (long) {
       let el: Element | null = parent;
       while (el && INLINE.has(el.tagName)) el = el.parentElement;
-      if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + raw.length);
+      if (el) bodyScore.set(el, (bodyScore.get(el) ?? 0) + length);
     }
-    if (!label || !TEXT_TRIGGER.test(raw)) continue;
+    if (!label) continue;
+    // All of these must hold, cheapest first: a label's size (the collapsed length, no copy), the
+    // trigger words in the run and in its collapsed text, a rule matching that text.
+    const size = collapsedLength(raw);
+    if (!size || size > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
-    if (!t || t.length > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(t) || !TEXT_RULES.some((r) => r.pattern.test(t))) continue;
+    if (!TEXT_TRIGGER.test(t) || !anyTextRule(t)) continue;
     triggers++;
     const found = climb(parent, root, texts);
     if (!found || seen.has(found.el)) continue;
@@ -352,8 +433,9 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const scope = opts.linkLists === 'all' ? root : topScored(bodyScore);
     if (scope) {
       const tally = tallyLinks(scope);
-      const boxes = Array.from(scope.querySelectorAll(LIST_TAGS)).slice(0, 3000);
-      for (const el of boxes) {
+      const boxes = scope.querySelectorAll(LIST_TAGS);
+      for (let i = 0, n = Math.min(boxes.length, 3000); i < n; i++) {
+        const el = boxes[i] as Element;
         if (seen.has(el) || el === scope || !isLinkList(el, tally) || isProtected(el)) continue;
         pushHit(hits, seen, el, 'related', 'structure:link-list');
       }

@@ -67,6 +67,14 @@ export const TEXT_TRIGGER =
 export const TEXT_RULE_START =
   /^[\s\u00a0\u200b]*(?:[•·\-*][\s\u00a0\u200b]*)?(?:baca|simak|lihat|read|artikel|berita|topik|video|tag|rekomendasi|terkait|jangan|terpopuler|populer|terbaru|paling|most|related|\[|\(|tonton|saksikan|advert|iklan|pariwara|sponsor|konten|ads|scroll|lanjutkan|gulir|dilarang|copyright|©|hak|tulisan|disclaimer|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|bagikan|share|tweet|copy|salin|komentar|comment|\d|rate|beri|cek|dapatkan|ikuti|follow|gabung|download|unduh|klik|butuh|kata|keyword|[-–—_=*~])/i;
 
+/**
+ * Text rules read at most this many characters of a block's collapsed text (its length aside):
+ * a rule whose pattern can look at the end of the text (`$`) has a maxChars below it, and every
+ * other pattern is decided within its first characters (anchored at the start), so a long box's
+ * text is not collapsed whole. tests/unit/clutter/rules.test.ts checks both.
+ */
+export const RULE_HEAD_CHARS = 200;
+
 /** A text rule only applies to short runs; longer text nodes are prose. */
 export const TRIGGER_MAX_CHARS = 500;
 
@@ -127,7 +135,10 @@ export const THRESHOLDS = {
 
 /** Host suffix -> its outlet rules live in sites.ts; here only the shared regexes. */
 export const WS = /\s+/g;
-export const collapse = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+/** What collapse() would change: a space other than ' ' (\s, which trim() also removes), U+200B, two spaces, a space at either end. */
+const NOT_COLLAPSED = /[^\S ]|\u200b| {2}|^ | $/;
+/** Text already collapsed (paragraphs, meta values) is returned as is, without a copy. */
+export const collapse = (s: string): string => (NOT_COLLAPSED.test(s) ? s.replace(/[\s\u00a0\u200b]+/g, ' ').trim() : s);
 
 /**
  * collapse(s).length without making the string (most callers only compare lengths, and on

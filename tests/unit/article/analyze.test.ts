@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { analyzeDocument } from '../../../src/article/index';
+import { analyzeDocument, detectLang } from '../../../src/article/index';
 import { joinParts, nextPageUrls, showAllUrl } from '../../../src/article/multipage';
 import { cleanTitle } from '../../../src/article/metadata';
 import { findClutter } from '../../../src/clutter/index';
@@ -245,5 +245,35 @@ describe('a page that gives no title', () => {
     const url = 'https://news.detik.com/berita/d-7001234/banjir-rendam-ratusan-rumah-di-jakarta';
     const { result } = analyzeDocument(parse(`<html><head></head><body><article>${body}</article></body></html>`, url), url);
     expect(result.article?.title).toBe('Banjir rendam ratusan rumah di jakarta');
+  });
+});
+
+describe('detectLang', () => {
+  // The word-list version it replaced (the joined text lowercased, its first 2000 letter runs).
+  const ID = new Set(['yang', 'dan', 'di', 'dengan', 'untuk', 'ini', 'itu', 'dari', 'tidak', 'dalam', 'akan', 'pada', 'juga', 'ke', 'karena', 'ada', 'oleh']);
+  const EN = new Set(['the', 'and', 'of', 'to', 'is', 'in', 'that', 'for', 'with', 'was', 'on', 'are']);
+  const listed = (paragraphs: string[], declared: string | null): string | null => {
+    const words = paragraphs.join(' ').toLowerCase().match(/\p{L}+/gu)?.slice(0, 2000) ?? [];
+    if (words.length >= 30) {
+      const id = words.filter((w) => ID.has(w)).length;
+      const en = words.filter((w) => EN.has(w)).length;
+      if (id / words.length > 0.06 && id > en) return 'id';
+      if (en / words.length > 0.06 && en > id) return 'en';
+    }
+    return declared;
+  };
+  const word = fc.constantFrom(...ID, ...EN, 'Yang', 'DAN', 'The', 'dia', 'dian', 'kedua', 'then', 'İS', 'İni', 'ΣΑΣ', 'ke-2', 'di.', 'x', 'Jakarta', 'the2', '2the', 'ﬁn', 'ǅan', 'é', 'ini,', '(dan)');
+  const paragraph = fc.array(word, { maxLength: 60 }).map((w) => w.join(' '));
+
+  it('decides as the word list did (property: short, long and mixed texts)', () => {
+    fc.assert(fc.property(fc.array(paragraph, { maxLength: 8 }), fc.constantFrom(null, 'en', 'id'), (ps, declared) => {
+      expect(detectLang(ps, declared)).toBe(listed(ps, declared));
+    }), { numRuns: 3000 });
+    // Past the 2000-word window: what follows it does not count.
+    const id = Array.from({ length: 2100 }, (_, i) => (i % 10 ? 'kata' : 'yang')).join(' ');
+    const en = Array.from({ length: 300 }, () => 'the of and').join(' ');
+    for (const ps of [[id, en], [en, id], [id.slice(0, 9990), en], [`${'kata '.repeat(1990)}the the the`, en]]) {
+      expect(detectLang(ps, null)).toBe(listed(ps, null));
+    }
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findClutter, type ClutterHit } from '../../../src/clutter/index';
-import { CLASS_HINT, CLASS_RULES, TEXT_RULES, TEXT_RULE_START, THRESHOLDS, collapse, collapsedLength } from '../../../src/clutter/rules';
+import { CLASS_HINT, CLASS_RULES, RULE_HEAD_CHARS, TEXT_RULES, TEXT_RULE_START, THRESHOLDS, collapse, collapsedLength } from '../../../src/clutter/rules';
 import { docFrom, PROSE } from './helpers';
 
 const texts = (hits: ClutterHit[]) => hits.map((h) => `${h.reason}|${(h.element.textContent ?? '').replace(/\s+/g, ' ').trim()}`);
@@ -228,6 +228,46 @@ describe('collapsedLength', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
       expect(collapsedLength(s)).toBe(collapse(s).length);
     }), { numRuns: 2000 });
+  });
+});
+
+describe('collapse', () => {
+  it('returns already collapsed text as is, and is the full replace + trim for any string (property)', () => {
+    const SPACES = [...Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch)), '\u200b'];
+    const unit = fc.constantFrom(...SPACES, ' ', ' ', 'a', 'Z', '1', '.', '\u200c', '\u0085', '\ud83d', '\ude00');
+    const slow = (s: string) => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }), (units) => {
+      const s = units.join('');
+      expect(collapse(s)).toBe(slow(s));
+    }), { numRuns: 5000 });
+    const done = 'Sudah rapi, satu spasi.';
+    expect(collapse(done)).toBe(done);
+  });
+});
+
+describe('rule head', () => {
+  // Texts that start like each rule's matches, continued by random words well past the head.
+  const STARTS = ['• Baca juga: ', 'Baca juga ', 'baca juga video ', 'Baca juga', 'Lihat pula » ', 'Read more: ', 'baca: ', 'Baca selengkapnya ',
+    'Berita Terkait ', 'Artikel terkait', 'Jangan Lewatkan ', 'Most popular ', 'Related articles ', 'Berita rekomendasi ', '[Gambas:Video 20detik]',
+    'Simak juga video ', 'Tonton video ', 'ADVERTISEMENT', 'Iklan ', 'Dilarang mengambil ', 'Copyright © ', '© 2024 ', 'Hak cipta ',
+    'Konten ini adalah kiriman ', 'Disclaimer: ', 'Artikel ini telah tayang ', '----- ', 'Editor: ', 'Sumber: ', '(mea/mea) ', '[ian] ',
+    'Bagikan ', 'Share: ', 'Cek berita dan artikel ', 'Ikuti kami ', 'Download aplikasi ', 'Tags: ', 'Kata kunci: '];
+  const WORDS = ['kata', 'Baca', 'juga', 'video', ':', '-', '»', '(', ')', '/', '©', '2024', 'x', 'terkait', 'a/b', 'Lihat'];
+  const text = fc.tuple(fc.constantFrom(...STARTS), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 120 }))
+    .map(([start, words]) => collapse(`${start}${words.join(' ')}`));
+
+  it('every rule that may match a text longer than RULE_HEAD_CHARS is decided on its first RULE_HEAD_CHARS characters (property)', () => {
+    const long = TEXT_RULES.filter((r) => r.box || r.maxChars > RULE_HEAD_CHARS);
+    expect(long.length).toBeGreaterThan(5);
+    fc.assert(fc.property(text, (t) => {
+      if (t.length <= RULE_HEAD_CHARS) return;
+      for (const rule of long) expect([rule.id, rule.pattern.test(t.slice(0, RULE_HEAD_CHARS))]).toEqual([rule.id, rule.pattern.test(t)]);
+    }), { numRuns: 3000 });
+  });
+
+  it('the other rules (any pattern, end anchors included) only cover texts within the head', () => {
+    for (const rule of TEXT_RULES) if (!rule.box && rule.maxChars > RULE_HEAD_CHARS) expect(rule.pattern.source).not.toMatch(/\$(?!\])/);
+    for (const rule of TEXT_RULES) if (rule.pattern.source.includes('$') && !rule.box) expect(rule.maxChars).toBeLessThanOrEqual(RULE_HEAD_CHARS);
   });
 });
 
