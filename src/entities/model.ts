@@ -57,7 +57,7 @@ export function loadModel(t: ModelTables): Model {
   let rank = 0;
   for (let row = 0; row < size; row++) {
     const fp = fingerprints[row]!;
-    if (fp !== 0) slots[row] = ((fp << 24) | ++rank) >>> 0;
+    if (fp !== 0) slots[row] = (fp << 24) | ++rank; // stored as uint32
   }
   if (rank !== t.rows) throw new Error('NER model rows do not match its fingerprints');
   return { mask: size - 1, slots, codes: t.codes, codebook: t.codebook, transitions: t.transitions, id: ++loadedModels };

@@ -79,21 +79,26 @@ export class NerPackageError extends Error {
 }
 
 /**
- * Checksum of a package's bytes after the fixed 16 (as little-endian u32 words): two interleaved
- * multiply-xor chains, so any one changed word always changes it, at a few hundred microseconds
- * for the whole file.
+ * Checksum of a package's bytes after the fixed 16 (as u32 words, `words` viewing the whole
+ * file): four running sums of every fourth word, and a sum of their running mix, so any one
+ * changed word always changes it. Additions only in the loop: it runs once, cold, on the first
+ * article, mostly before the JIT has compiled it (a multiply-xor hash took longer there).
  */
-export function packageChecksum(words: Uint32Array): number {
-  let a = 0x811c9dc5, b = 0x2545f491;
+export function packageChecksum(words: Int32Array | Uint32Array): number {
+  let a = 0, b = 0, c = 0, d = 0, e = 0;
   const n = words.length;
   let i = 4;
-  for (; i + 1 < n; i += 2) {
-    a = Math.imul(a ^ words[i]!, 0x01000193);
-    b = Math.imul(b ^ words[i + 1]!, 0x85ebca6b);
+  for (; i + 3 < n; i += 4) {
+    a = (a + words[i]!) | 0;
+    b = (b + words[i + 1]!) | 0;
+    c = (c + words[i + 2]!) | 0;
+    d = (d + words[i + 3]!) | 0;
+    e = (e + (a ^ b ^ c ^ d)) | 0;
   }
-  if (i < n) a = Math.imul(a ^ words[i]!, 0x01000193);
-  a = Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) ^ Math.imul(b ^ (b >>> 13), 0x297a2d39);
-  return (a ^ (a >>> 16)) >>> 0;
+  for (; i < n; i++) a = (a + words[i]!) | 0;
+  let h = Math.imul(a ^ (b >>> 7) ^ (b << 25), 0x85ebca6b) ^ Math.imul(c ^ (d >>> 11) ^ (d << 21), 0xc2b2ae35) ^ e;
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Lookup table of the words of a cluster file: UTF-16 starts and the hash index (see ClusterTables). */
@@ -189,7 +194,7 @@ export function encodeNerPackage(model: ModelFile, clusters: ClusterFile): Uint8
   u32[0] = MAGIC; u32[1] = PACKAGE_VERSION; u32[2] = total; u32[4] = json.length;
   out.set(json, FIXED);
   parts.forEach(([, , b], k) => out.set(b, sections[k]![2]));
-  u32[3] = packageChecksum(u32);
+  u32[3] = packageChecksum(new Int32Array(out.buffer));
   return out;
 }
 
@@ -208,7 +213,7 @@ export function decodeNerPackage(data: ArrayBuffer | Uint8Array, name = 'NER pac
   const total = u32[2]!;
   if (bytes.length < total) fail(`truncated (${bytes.length} of ${total} bytes)`);
   if (bytes.length !== total || total % 8 !== 0) fail(`${bytes.length} bytes, its header says ${total}`);
-  if (packageChecksum(u32) !== u32[3]) fail('corrupt (checksum mismatch)');
+  if (packageChecksum(new Int32Array(bytes.buffer, bytes.byteOffset, total >> 2)) !== u32[3]) fail('corrupt (checksum mismatch)');
   const headLength = u32[4]!;
   if (FIXED + headLength > total) fail('corrupt header');
   let head: { model: Omit<ModelTables, 'fingerprints' | 'codes' | 'codebook' | 'transitions'>; clusters: { format: number; id?: number; sizes: number[]; lex?: { cased?: boolean } }; sections: Section[] };
