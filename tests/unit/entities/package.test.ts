@@ -26,11 +26,11 @@ describe('the tagger data package (entities/package.ts)', () => {
     const b = bytes.slice();
     const u32 = new Uint32Array(b.buffer);
     const head = new TextDecoder().decode(b.subarray(20, 20 + u32[4]!));
-    const lie = head.replace(/\["model\.codes","u8",(\d+),(\d+)\]/, (_, o, n) => `["model.codes","u8",${o},${String(Number(n) + 7).padStart(n.length, '0').slice(-n.length)}]`);
+    const lie = head.replace(/\["model\.fingerprints","u8",(\d+),(\d+)\]/, (_, o, n) => `["model.fingerprints","u8",${o},${String(Number(n) + 7).padStart(n.length, '0').slice(-n.length)}]`);
     expect(lie).not.toBe(head);
     b.set(new TextEncoder().encode(lie), 20);
     u32[3] = packageChecksum(u32);
-    expect(() => decodeNerPackage(b, 'x.bin')).toThrow(/section model.codes/);
+    expect(() => decodeNerPackage(b, 'x.bin')).toThrow(/section model.fingerprints has \d+ values, not 262144/);
   });
 
   it('looks words up in the clusters as a map of the words would', () => {
