@@ -16,11 +16,10 @@ import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { chromium } from 'playwright-core';
-import { extractEntities, tagTokens } from '../src/entities/node';
+import { extractEntities, readNerData, tagTokens } from '../src/entities/node';
 import { loadModel } from '../src/entities/model';
 import { buildGazetteer, type GazetteerData } from '../src/entities/gazetteer';
 import { buildClusters } from '../src/entities/clusters';
-import { decodeNerPackage } from '../src/entities/package';
 import { NER_DATA_FILE } from '../src/entities/data';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,7 +80,7 @@ async function main() {
   const loads: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    const pkg = decodeNerPackage(readFileSync(packageFile), packageFile);
+    const pkg = readNerData(packageFile);
     const m = loadModel(pkg.model);
     const g = buildGazetteer(JSON.parse(readFileSync(gazFile, 'utf8')) as GazetteerData);
     const c = buildClusters(pkg.clusters);

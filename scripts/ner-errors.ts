@@ -4,9 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import '../src/entities/node'; // word clusters for the features
+import { readNerData } from '../src/entities/node'; // word clusters for the features
 import { loadModel } from '../src/entities/model';
-import { decodeNerPackage } from '../src/entities/package';
 import { tagIndices } from '../src/entities/tagger';
 import { TAGS } from '../src/entities/tags';
 import { buildClusters } from '../src/entities/clusters';
@@ -18,7 +17,7 @@ const MAPS: Record<string, Record<string, string>> = {
   nergrit_indonlu: { PERSON: 'PER', ORGANISATION: 'ORG', PLACE: 'LOC' },
   indolem_nerugm: { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC' },
 };
-const pkg = modelFile ? decodeNerPackage(readFileSync(modelFile), modelFile) : undefined;
+const pkg = modelFile ? readNerData(modelFile) : undefined;
 const m = pkg ? loadModel(pkg.model) : undefined;
 // A package from another directory (OUT_DIR experiments) holds its clusters and goes with that directory's gazetteer.
 const dir = modelFile ? path.dirname(modelFile) : '';

@@ -318,13 +318,15 @@ async function main() {
   // Word clusters from unlabelled text: every training sentence (all pools) and the train splits of
   // CLUSTER_TEXT, lower-cased, never a sentence of a scored dev/test split.
   const { buildClusters, clustersChecksum } = await import('../src/entities/clusters');
-  const { clusterTablesOf, decodeNerPackage, encodeNerPackage, packageFiles } = await import('../src/entities/package');
+  const { clusterTablesOf, encodeNerPackage, openNerPackageSync, packageFiles } = await import('../src/entities/package');
+  const { createHash } = await import('node:crypto');
+  const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
   const clusterText = train.map((s) => s.tokens.map((w) => w.toLowerCase()));
   for (const name of CLUSTER_TEXT) {
     for (const r of readJsonl(path.join(nerDir, name, 'train.jsonl'))) if (!held.has(sentKey(r.tokens))) clusterText.push(r.tokens.map((w) => w.toLowerCase()));
   }
   let clusterFile: import('../src/entities/clusters').ClusterFile;
-  if (CLUSTERS_FILE) clusterFile = CLUSTERS_FILE.endsWith('.bin') ? packageFiles(decodeNerPackage(readFileSync(CLUSTERS_FILE), CLUSTERS_FILE)).clusters : JSON.parse(readFileSync(CLUSTERS_FILE, 'utf8'));
+  if (CLUSTERS_FILE) clusterFile = CLUSTERS_FILE.endsWith('.bin') ? packageFiles(openNerPackageSync(readFileSync(CLUSTERS_FILE), CLUSTERS_FILE, sha256)).clusters : JSON.parse(readFileSync(CLUSTERS_FILE, 'utf8'));
   else {
     const { indexText, exchangeClusters } = await import('./word-clusters');
     const { vocab, seq } = indexText({ sentences: clusterText, minCount: CLUSTER_MIN });
@@ -628,7 +630,7 @@ async function main() {
   // One binary package of the model and its clusters (src/entities/package.ts): the extension's
   // first load is one fetch, with no base64 or JSON to decode. The records above are what the
   // trainer wrote as model.json and clusters.json before (scripts/ner-package.ts converts).
-  writeFileSync(path.join(outDir, 'tagger.bin'), encodeNerPackage(model, clusterFile));
+  writeFileSync(path.join(outDir, 'tagger.bin'), encodeNerPackage(model, clusterFile, sha256));
   writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT, wc.count, wc.lex.codes.length));
   console.log(`wrote ${path.join(outDir, 'tagger.bin')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

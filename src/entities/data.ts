@@ -5,7 +5,7 @@
  * Node reads it from assets/ner (entities/node.ts). Tagging before either has run is a
  * programming error and says so.
  */
-import { decodeNerPackage, type NerPackage } from './package';
+import { openNerPackage, type NerPackage } from './package';
 
 export type NerData = NerPackage;
 
@@ -33,14 +33,14 @@ export function nerData(): NerData {
 let loading: Promise<void> | null = null;
 /**
  * Load the data once through `readBytes` (NER_DATA_FILE -> its bytes). A file that cannot be read,
- * or is truncated or corrupt (decodeNerPackage says which), fails the load; a failed load is not
+ * or is truncated or corrupt (openNerPackage says which), fails the load; a failed load is not
  * remembered, so the next article tries again.
  */
 export function loadNerData(readBytes: (file: string) => Promise<ArrayBuffer>): Promise<void> {
   if (data) return Promise.resolve();
   loading ??= readBytes(NER_DATA_FILE)
-    .then((bytes) => {
-      const d = decodeNerPackage(bytes, NER_DATA_FILE);
+    .then((bytes) => openNerPackage(bytes, NER_DATA_FILE))
+    .then((d) => {
       if (!data) provideNerData(d);
     })
     .finally(() => {

@@ -5,14 +5,16 @@
  *
  * Layout (little-endian, like every platform the extension runs on):
  *   0  u32 magic 'SNER'          8  u32 byte length of the file (a multiple of 8)
- *   4  u32 PACKAGE_VERSION      12  u32 packageChecksum of bytes 16 .. end
- *  16  u32 length J of the header, 20 .. 20+J: the header, JSON: the model's and the clusters'
- *      small fields and [name, type, byte offset, element count] of every section; then the
- *      sections, each at an offset that is a multiple of 8.
+ *   4  u32 PACKAGE_VERSION      12  u32 length J of the header
+ *  16  SHA-256 of bytes 48 .. end (checked natively: crypto.subtle, node:crypto; a JavaScript
+ *      checksum cost ~3.5 ms of cold code on the first load, the native one ~0.5 ms)
+ *  48 .. 48+J  the header, JSON: the model's and the clusters' small fields and [name, type, byte
+ *      offset, element count] of every section; then the sections, each at an offset that is a
+ *      multiple of 8.
  * The trainer (scripts/train-ner.ts) writes it from its JSON-shaped records (ModelFile,
  * ClusterFile) with encodeNerPackage; packageFiles turns a package back into exactly those records
  * (scripts/ner-package.ts checks the round trip). A truncated, corrupt or foreign file is refused
- * with the reason (decodeNerPackage throws), never read as weights.
+ * with the reason (openNerPackage rejects, openNerPackageSync throws), never read as weights.
  */
 import { decodeBase64 } from './base64';
 import { clustersChecksum, type ClusterFile } from './clusters';
@@ -23,7 +25,11 @@ import { NUM_TAGS } from './tags';
 const MAGIC = 0x52454e53; // 'SNER' read as a little-endian u32
 /** Version of the container layout; the model's own MODEL_FORMAT (hash.ts) is in the header. */
 export const PACKAGE_VERSION = 1;
-const FIXED = 20;
+const FIXED = 48;
+const DIGEST_AT = 16;
+
+/** SHA-256 of some bytes (node:crypto in Node; crypto.subtle is asynchronous). */
+export type Sha256 = (bytes: Uint8Array) => Uint8Array;
 
 type SectionType = 'u8' | 'u16' | 'u32' | 'f64';
 const BYTES: Record<SectionType, number> = { u8: 1, u16: 2, u32: 4, f64: 8 };
@@ -77,29 +83,6 @@ export interface NerPackage {
 /** Why a package could not be read (the file's name, then the reason). */
 export class NerPackageError extends Error {
   override name = 'NerPackageError';
-}
-
-/**
- * Checksum of a package's bytes after the fixed 16 (as u32 words, `words` viewing the whole
- * file): four running sums of every fourth word, and a sum of their running mix, so any one
- * changed word always changes it. Additions only in the loop: it runs once, cold, on the first
- * article, mostly before the JIT has compiled it (a multiply-xor hash took longer there).
- */
-export function packageChecksum(words: Int32Array | Uint32Array): number {
-  let a = 0, b = 0, c = 0, d = 0, e = 0;
-  const n = words.length;
-  let i = 4;
-  for (; i + 3 < n; i += 4) {
-    a = (a + words[i]!) | 0;
-    b = (b + words[i + 1]!) | 0;
-    c = (c + words[i + 2]!) | 0;
-    d = (d + words[i + 3]!) | 0;
-    e = (e + (a ^ b ^ c ^ d)) | 0;
-  }
-  for (; i < n; i++) a = (a + words[i]!) | 0;
-  let h = Math.imul(a ^ (b >>> 7) ^ (b << 25), 0x85ebca6b) ^ Math.imul(c ^ (d >>> 11) ^ (d << 21), 0xc2b2ae35) ^ e;
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /** Lookup table of the words of a cluster file: UTF-16 starts and the hash index (see ClusterTables). */
@@ -183,7 +166,7 @@ const align8 = (n: number) => (n + 7) & ~7;
 const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** The package of a trained model and the clusters it was trained with (the trainer's records). */
-export function encodeNerPackage(model: ModelFile, clusters: ClusterFile): Uint8Array {
+export function encodeNerPackage(model: ModelFile, clusters: ClusterFile, sha256: Sha256): Uint8Array {
   const id = clusters.id ?? 0;
   if (id !== clustersChecksum(clusters)) throw new Error('cluster file id is not its checksum');
   if ((model.clusters ?? 0) !== id) throw new Error('model was trained with other word clusters');
@@ -223,30 +206,50 @@ export function encodeNerPackage(model: ModelFile, clusters: ClusterFile): Uint8
   const total = align8(last[2] + last[3] * BYTES[last[1]]);
   const out = new Uint8Array(total);
   const u32 = new Uint32Array(out.buffer);
-  u32[0] = MAGIC; u32[1] = PACKAGE_VERSION; u32[2] = total; u32[4] = json.length;
+  u32[0] = MAGIC; u32[1] = PACKAGE_VERSION; u32[2] = total; u32[3] = json.length;
   out.set(json, FIXED);
   parts.forEach(([, , b], k) => out.set(b, sections[k]![2]));
-  u32[3] = packageChecksum(new Int32Array(out.buffer));
+  out.set(sha256(out.subarray(FIXED)), DIGEST_AT);
   return out;
 }
 
-/**
- * Typed-array views of a package (`name` is for the messages). Checks that it is whole (length),
- * unchanged (checksum) and laid out as this code reads it; throws NerPackageError otherwise.
- */
-export function decodeNerPackage(data: ArrayBuffer | Uint8Array, name = 'NER package'): NerPackage {
+/** The bytes of a package, aligned, after the checks that need no digest (magic, version, length). */
+function wholePackage(data: ArrayBuffer | Uint8Array, name: string): Uint8Array {
   const fail = (why: string): never => { throw new NerPackageError(`${name}: ${why}`); };
   let bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.byteOffset % 8 !== 0) bytes = new Uint8Array(bytes); // a copy: typed views need aligned offsets
+  if (bytes.length >= 4 && new Uint32Array(bytes.buffer, bytes.byteOffset, 1)[0] !== MAGIC) fail('not a Sorot NER package');
   if (bytes.length < FIXED) fail(`truncated (${bytes.length} bytes)`);
-  const u32 = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
-  if (u32[0] !== MAGIC) fail('not a Sorot NER package');
+  const u32 = new Uint32Array(bytes.buffer, bytes.byteOffset, FIXED >> 2);
   if (u32[1] !== PACKAGE_VERSION) fail(`package version ${u32[1]}, code reads ${PACKAGE_VERSION}: run npm run train:ner`);
   const total = u32[2]!;
   if (bytes.length < total) fail(`truncated (${bytes.length} of ${total} bytes)`);
   if (bytes.length !== total || total % 8 !== 0) fail(`${bytes.length} bytes, its header says ${total}`);
-  if (packageChecksum(new Int32Array(bytes.buffer, bytes.byteOffset, total >> 2)) !== u32[3]) fail('corrupt (checksum mismatch)');
-  const headLength = u32[4]!;
+  return bytes;
+}
+
+/**
+ * Typed-array views of a package (`name` is for the messages), after checking that it is whole
+ * (length), unchanged (SHA-256, computed natively by crypto.subtle) and laid out as this code
+ * reads it; rejects with a NerPackageError otherwise.
+ */
+export async function openNerPackage(data: ArrayBuffer | Uint8Array, name = 'NER package'): Promise<NerPackage> {
+  const bytes = wholePackage(data, name);
+  return viewPackage(bytes, name, new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.subarray(FIXED) as Uint8Array<ArrayBuffer>)));
+}
+
+/** openNerPackage for callers that cannot wait (Node: sha256 from node:crypto). */
+export function openNerPackageSync(data: ArrayBuffer | Uint8Array, name: string, sha256: Sha256): NerPackage {
+  const bytes = wholePackage(data, name);
+  return viewPackage(bytes, name, sha256(bytes.subarray(FIXED)));
+}
+
+function viewPackage(bytes: Uint8Array, name: string, digest: Uint8Array): NerPackage {
+  const fail = (why: string): never => { throw new NerPackageError(`${name}: ${why}`); };
+  const stored = bytes.subarray(DIGEST_AT, FIXED);
+  if (digest.length !== stored.length || digest.some((b, i) => b !== stored[i])) fail('corrupt (SHA-256 mismatch)');
+  const total = bytes.length;
+  const headLength = new Uint32Array(bytes.buffer, bytes.byteOffset, FIXED >> 2)[3]!;
   if (FIXED + headLength > total) fail('corrupt header');
   let head: { model: Omit<ModelTables, 'fingerprints' | 'codes' | 'codebook' | 'transitions'>; clusters: { format: number; id?: number; sizes: number[]; lex?: { cased?: boolean } }; sections: Section[] };
   try {

@@ -34,7 +34,7 @@ describe('loading the tagger data (entities/data.ts)', () => {
     // One weight code changed, as a disk or download error would: refused, not read as weights.
     const flipped = good.slice();
     flipped[Math.floor(flipped.length / 2)]! ^= 0x10;
-    await expect(data.loadNerData(async () => buffer(flipped))).rejects.toThrow(/corrupt \(checksum mismatch\)/);
+    await expect(data.loadNerData(async () => buffer(flipped))).rejects.toThrow(/corrupt \(SHA-256 mismatch\)/);
     await expect(data.loadNerData(async () => new TextEncoder().encode('{"format":7,"tags":["O","B-PER"],"bits":18}').buffer)).rejects.toThrow(/not a Sorot NER package/);
     expect(data.nerDataLoaded()).toBe(false);
     expect(() => tagTokens(['Joko'])).toThrow(/NER data not loaded/);
