@@ -3,12 +3,10 @@
  * data.ts) once, on first use.
  *
  * Layout: an open-addressing table of 2^bits rows keyed by feature hash. The package has one
- * fingerprint byte per row (0 = empty, else the top byte of the owning feature's hash) and the
- * weight codes of each non-empty row, in row order, sparse: a byte whose bit t says tag t has a
- * non-zero weight, then those codes, each standing for codebook[code] (a non-linear int8 scale,
- * see scripts/train-ner.ts; six codes in ten are zero and are not stored). The codes, codebook
- * and transitions are used where they lie in the package; loading is one pass over the
- * fingerprints, building `slots`.
+ * fingerprint byte per row (0 = empty, else the top byte of the owning feature's hash) and
+ * NUM_TAGS byte codes for each non-empty row, in row order, each standing for codebook[code] (a
+ * non-linear int8 scale, see scripts/train-ner.ts). The codes, codebook and transitions are used
+ * where they lie in the package; loading is one pass over the fingerprints, building `slots`.
  */
 import { nerData } from './data';
 import { MODEL_FORMAT } from './hash';
@@ -36,11 +34,10 @@ export interface ModelFile {
 
 export interface Model {
   mask: number;
-  /** Per row: 0 = empty, else (fingerprint << 24) | (offset of the row's codes + 1); one read
+  /** Per row: 0 = empty, else (fingerprint << 24) | (rank among non-empty rows + 1); one read
    *  both checks the owner and locates the weights (tagging is bound by memory reads). */
   slots: Uint32Array;
-  /** Sparse codes (see above): at a row's offset its tag mask, then one code per set bit; weight
-   *  = codebook[code]. */
+  /** NUM_TAGS codes per non-empty row; weight = codebook[code]. */
   codes: Uint8Array;
   codebook: Float64Array;
   transitions: Float64Array;
@@ -50,28 +47,20 @@ export interface Model {
 
 let loadedModels = 0;
 
-/** Number of set bits of each byte (a row's tag mask -> how many codes follow it). */
-const BITS_SET = Uint8Array.from({ length: 256 }, (_, b) => { let n = 0; for (let x = b; x; x &= x - 1) n++; return n; });
-
 export function loadModel(t: ModelTables): Model {
   if (t.format !== MODEL_FORMAT) throw new Error(`NER model format ${t.format}, code expects ${MODEL_FORMAT}: run npm run train:ner`);
   if (t.tags.join() !== TAGS.join()) throw new Error('NER model tag set differs from src/entities/tags.ts');
   const size = 1 << t.bits;
-  const fingerprints = t.fingerprints, codes = t.codes;
-  if (fingerprints.length !== size || codes.length >= 0xffffff) throw new Error('NER model tables have the wrong size');
+  const fingerprints = t.fingerprints;
+  if (fingerprints.length !== size || t.codes.length !== t.rows * NUM_TAGS) throw new Error('NER model tables have the wrong size');
   const slots = new Uint32Array(size);
-  let rows = 0, at = 0, masks = 0;
+  let rank = 0;
   for (let row = 0; row < size; row++) {
     const fp = fingerprints[row]!;
-    if (fp === 0) continue;
-    const mask = codes[at]!;
-    slots[row] = (fp << 24) | (at + 1); // stored as uint32
-    at += 1 + BITS_SET[mask]!;
-    masks |= mask;
-    rows++;
+    if (fp !== 0) slots[row] = (fp << 24) | ++rank; // stored as uint32
   }
-  if (rows !== t.rows || at !== codes.length || masks >> NUM_TAGS) throw new Error('NER model codes do not match its fingerprints');
-  return { mask: size - 1, slots, codes, codebook: t.codebook, transitions: t.transitions, id: ++loadedModels };
+  if (rank !== t.rows) throw new Error('NER model rows do not match its fingerprints');
+  return { mask: size - 1, slots, codes: t.codes, codebook: t.codebook, transitions: t.transitions, id: ++loadedModels };
 }
 
 /** Row owner check: top byte of the feature hash, never 0 (0 marks an empty row). */
@@ -79,14 +68,14 @@ export function fingerprint(h: number): number {
   return h >>> 24 || 1;
 }
 
-/** Offset of feature hash h's codes (its tag mask), or -1 when the model has no weights for it. */
+/** Offset of feature hash h's weights, or -1 when the model has no weights for it. */
 export function weightsOffset(m: Model, h: number): number {
   const fp = h >>> 24 || 1;
   const slots = m.slots, mask = m.mask;
   for (let s = h & mask; ; s = (s + 1) & mask) {
     const v = slots[s]!;
     if (v === 0) return -1;
-    if (v >>> 24 === fp) return (v & 0xffffff) - 1;
+    if (v >>> 24 === fp) return ((v & 0xffffff) - 1) * NUM_TAGS;
   }
 }
 

@@ -45,8 +45,7 @@ export interface ModelTables {
   clusters: number;
   /** One byte per row of the 2^bits table: fingerprint of the owning feature, 0 = empty. */
   fingerprints: Uint8Array;
-  /** The weight codes of the non-empty rows, in row order, sparse (sparseCodes): per row a byte
-   *  with bit t set when tag t's code is not CODE_ZERO, then those codes in tag order. */
+  /** NUM_TAGS byte codes per non-empty row, in row order. */
   codes: Uint8Array;
   codebook: Float64Array;
   transitions: Float64Array;
@@ -132,36 +131,6 @@ export function clusterTablesOf(f: ClusterFile): ClusterTables {
   };
 }
 
-/** The code of weight 0 (scripts/train-ner.ts: code k + 128 stands for k on its scale). */
-export const CODE_ZERO = 128;
-
-/**
- * Sparse form of the trainer's codes (NUM_TAGS per row): six in ten are CODE_ZERO, and every byte
- * left out is a byte the extension does not fetch (~7 ms per MB from its package).
- */
-export function sparseCodes(dense: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  for (let r = 0; r < dense.length; r += NUM_TAGS) {
-    let mask = 0;
-    for (let t = 0; t < NUM_TAGS; t++) if (dense[r + t] !== CODE_ZERO) mask |= 1 << t;
-    out.push(mask);
-    for (let t = 0; t < NUM_TAGS; t++) if (dense[r + t] !== CODE_ZERO) out.push(dense[r + t]!);
-  }
-  return Uint8Array.from(out);
-}
-
-/** The trainer's dense codes (NUM_TAGS per row) of sparse codes (sparseCodes' inverse). */
-export function denseCodes(sparse: Uint8Array, rows: number): Uint8Array {
-  const out = new Uint8Array(rows * NUM_TAGS).fill(CODE_ZERO);
-  let p = 0;
-  for (let r = 0; r < rows; r++) {
-    const mask = sparse[p++]!;
-    for (let t = 0; t < NUM_TAGS; t++) if (mask & (1 << t)) out[r * NUM_TAGS + t] = sparse[p++]!;
-  }
-  if (p !== sparse.length) throw new NerPackageError('NER model codes do not match their row count');
-  return out;
-}
-
 const align8 = (n: number) => (n + 7) & ~7;
 const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
@@ -170,11 +139,10 @@ export function encodeNerPackage(model: ModelFile, clusters: ClusterFile, sha256
   const id = clusters.id ?? 0;
   if (id !== clustersChecksum(clusters)) throw new Error('cluster file id is not its checksum');
   if ((model.clusters ?? 0) !== id) throw new Error('model was trained with other word clusters');
-  if (model.codebook[CODE_ZERO] !== 0) throw new Error(`code ${CODE_ZERO} does not stand for 0: the sparse codes would change weights`);
   const c = clusterTablesOf(clusters);
   const parts: [string, SectionType, Uint8Array][] = [
     ['model.fingerprints', 'u8', decodeBase64(model.fingerprints)],
-    ['model.sparseCodes', 'u8', sparseCodes(decodeBase64(model.weights))],
+    ['model.codes', 'u8', decodeBase64(model.weights)],
     ['model.codebook', 'f64', new Uint8Array(Float64Array.from(model.codebook).buffer)],
     ['model.transitions', 'f64', new Uint8Array(Float64Array.from(model.transitions).buffer)],
     ['clusters.words', 'u8', c.words],
@@ -272,11 +240,10 @@ function viewPackage(bytes: Uint8Array, name: string, digest: Uint8Array): NerPa
   const model: ModelTables = {
     ...m, clusters: m.clusters ?? 0,
     fingerprints: view('model.fingerprints', 'u8', 2 ** m.bits) as Uint8Array,
-    codes: view('model.sparseCodes', 'u8') as Uint8Array,
+    codes: view('model.codes', 'u8', m.rows * NUM_TAGS) as Uint8Array,
     codebook: view('model.codebook', 'f64', 256) as Float64Array,
     transitions: view('model.transitions', 'f64', (NUM_TAGS + 1) * NUM_TAGS) as Float64Array,
   };
-  if (model.codebook[CODE_ZERO] !== 0) fail(`code ${CODE_ZERO} of its codebook is not 0`);
   const c = head.clusters;
   const starts = view('clusters.starts', 'u32') as Uint32Array;
   const count = starts.length - 1;
@@ -308,7 +275,7 @@ export function packageFiles(p: NerPackage): { model: ModelFile; clusters: Clust
   const { fingerprints, codes, codebook, transitions, format, tags, bits, rows, clusters: cid, trained } = p.model;
   const model: ModelFile = {
     format, tags, bits, codebook: [...codebook], transitions: [...transitions],
-    fingerprints: base64(fingerprints), weights: base64(denseCodes(codes, rows)), rows, clusters: cid, ...(trained !== undefined ? { trained } : {}),
+    fingerprints: base64(fingerprints), weights: base64(codes), rows, clusters: cid, ...(trained !== undefined ? { trained } : {}),
   };
   const c = p.clusters;
   const n = c.starts.length - 1;

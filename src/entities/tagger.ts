@@ -11,12 +11,7 @@ function sumWeights(m: Model, hashes: Uint32Array, from: number, to: number, acc
   for (let j = from; j < to; j++) {
     const b = weightsOffset(m, hashes[j]!);
     if (b < 0) continue; // a feature never seen (often enough) in training
-    // Tags whose bit is set in the row's mask have a code, in tag order; the others weigh 0.
-    let p = b + 1;
-    for (let mask = c[b]!; mask !== 0; mask &= mask - 1) {
-      const t = 31 - Math.clz32(mask & -mask); // lowest set bit
-      acc[t] = acc[t]! + book[c[p++]!]!;
-    }
+    for (let t = 0; t < 7; t++) acc[t] = acc[t]! + book[c[b + t]!]!;
   }
 }
 
