@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { NEWS_MATCHES } from './src/sites';
-import { NER_DATA_FILES } from './src/entities/data';
+import { NER_DATA_FILE } from './src/entities/data';
 
 // The manifest is the same for every build except where a browser needs its own key;
 // src/platform/ holds the runtime side of those differences.
@@ -10,11 +10,11 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The tagger's model and clusters ship as files the background fetches on its first article
+    // The tagger's data package ships as a file the background fetches on its first article
     // (src/entities/data.ts), not inside its code: a worker that wakes only to answer the panel
-    // does not parse 2 MB it will not use.
+    // does not load 1.6 MB it will not use.
     'build:publicAssets': (_wxt, files) => {
-      for (const file of Object.values(NER_DATA_FILES)) files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets', file), relativeDest: file });
+      files.push({ absoluteSrc: resolve(import.meta.dirname, 'assets', NER_DATA_FILE), relativeDest: NER_DATA_FILE });
     },
   },
   manifest: ({ browser, manifestVersion }) => {

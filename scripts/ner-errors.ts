@@ -1,14 +1,14 @@
 /**
  * Error analysis for the NER tagger on a dev split: counts of error classes and the most frequent
- * missed / spurious / mistyped strings.  tsx scripts/ner-errors.ts [dataset] [split] [model.json]
+ * missed / spurious / mistyped strings.  tsx scripts/ner-errors.ts [dataset] [split] [tagger.bin]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import '../src/entities/node'; // word clusters for the features
-import { loadModel, type ModelFile } from '../src/entities/model';
+import { readNerData } from '../src/entities/node'; // word clusters for the features
+import { loadModel } from '../src/entities/model';
 import { tagIndices } from '../src/entities/tagger';
 import { TAGS } from '../src/entities/tags';
-import { buildClusters, type ClusterFile } from '../src/entities/clusters';
+import { buildClusters } from '../src/entities/clusters';
 import { buildGazetteer, type GazetteerData } from '../src/entities/gazetteer';
 
 const [ds = 'idner_news_2k', split = 'dev', modelFile] = process.argv.slice(2);
@@ -17,10 +17,11 @@ const MAPS: Record<string, Record<string, string>> = {
   nergrit_indonlu: { PERSON: 'PER', ORGANISATION: 'ORG', PLACE: 'LOC' },
   indolem_nerugm: { PERSON: 'PER', ORGANIZATION: 'ORG', LOCATION: 'LOC' },
 };
-const m = modelFile ? loadModel(JSON.parse(readFileSync(modelFile, 'utf8')) as ModelFile) : undefined;
-// A model from another directory (OUT_DIR experiments) goes with that directory's clusters and gazetteer.
+const pkg = modelFile ? readNerData(modelFile) : undefined;
+const m = pkg ? loadModel(pkg.model) : undefined;
+// A package from another directory (OUT_DIR experiments) holds its clusters and goes with that directory's gazetteer.
 const dir = modelFile ? path.dirname(modelFile) : '';
-const wc = modelFile ? buildClusters(JSON.parse(readFileSync(path.join(dir, 'clusters.json'), 'utf8')) as ClusterFile) : undefined;
+const wc = pkg ? buildClusters(pkg.clusters) : undefined;
 const gaz = modelFile ? buildGazetteer(JSON.parse(readFileSync(path.join(dir, 'gazetteer.json'), 'utf8')) as GazetteerData) : undefined;
 const shared = path.resolve(process.env.SHARED_DIR ?? path.join(import.meta.dirname, '..', '..', 'shared'));
 const rows = readFileSync(path.join(shared, 'ner', ds, `${split}.jsonl`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { tokens: string[]; tags: string[] });

@@ -1,6 +1,7 @@
 /**
  * Trains Sorot's Indonesian NER tagger: a structured averaged perceptron over hashed features,
- * decoded with Viterbi over BIO tags, and writes assets/ner/{gazetteer.json,clusters.json,model.json,LICENSES.md}.
+ * decoded with Viterbi over BIO tags, and writes assets/ner/{gazetteer.json,tagger.bin,LICENSES.md} (tagger.bin: the
+ * model and word clusters in one binary package, src/entities/package.ts).
  *
  *   npm run train:ner            (tsx scripts/train-ner.ts)
  *   SHARED_DIR=/path/to/shared EPOCHS=12 BITS=18 tsx scripts/train-ner.ts
@@ -13,7 +14,7 @@
  * twice, so without this the test figures are inflated. With DEV_IN_TRAIN=1 the dev F1 printed
  * during training is on seen sentences and means nothing: tune with DEV_IN_TRAIN=0.
  * Word clusters (exchange clustering, scripts/word-clusters.ts) are learned from the lower-cased
- * training text and shipped in clusters.json; the tagger uses each word's class at 3 granularities.
+ * training text and shipped in tagger.bin; the tagger uses each word's class at 3 granularities.
  * NERP (lower-cased, no ORG) is not used by default; POOLS=...,nerp_indonlu adds it as partially
  * labelled, re-capitalised data (tried: it lowered every dev score). Fixed seeds: the same inputs
  * give the same model (checked: two runs write identical files).
@@ -22,12 +23,13 @@
  * ENSEMBLE=3 SEED=20261123 SOURCE_WEIGHTS=idner_news_2k:3,idcrossner:0.5,nergrit_indonlu:1.5
  * DEV_IN_TRAIN=1 SHORT_GAZ=1 CLUSTERS=512,128,32 CLUSTER_MIN=2 CLUSTER_ITERS=15 CLUSTER_TEXT= POOLS=... SHARED_DIR=...
  * LEX=1 LEX_FOLDS=5 LEX_WEIGHTED=1 LEX_SKIP_O=indolem_nerugm LEX_CASED=1 (name lexicon: how each
- * capitalised word was labelled in training, shipped in clusters.json; jackknifed while training)
+ * capitalised word was labelled in training, shipped in tagger.bin; jackknifed while training)
  * ORG_GAP=indolem_nerugm (O tokens inside a gazetteer organisation name may be ORG there)
  *
  * Experiment switches (off by default; see issue 4 notes in the commit log for what they gave on dev):
- *   OUT_DIR=/tmp/x        write model.json, gazetteer.json, clusters.json, LICENSES.md there instead of assets/ner
- *   CLUSTERS_FILE=f       reuse a clusters.json from an earlier run (clustering takes ~2 minutes)
+ *   OUT_DIR=/tmp/x        write tagger.bin, gazetteer.json, LICENSES.md there instead of assets/ner, and
+ *                         clusters.json as soon as the clusters are learned (for CLUSTERS_FILE)
+ *   CLUSTERS_FILE=f       reuse the clusters of an earlier run's tagger.bin or clusters.json (clustering takes ~2 minutes)
  *   DEV_HALF=1|2          score on the odd dev sentences only; 1 also trains on the even ones (does
  *                         training on dev help? on dev: idner +0.9, nergrit +1.6, nerugm +0.0)
  *   PARTIAL_ORG=a,b       in these sets an O token may be O or ORG in training (latent gold); tried
@@ -48,7 +50,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(process.env.SHARED_DIR ?? path.join(repo, '..', 'shared'));
 const nerDir = path.join(shared, 'ner');
 const assetDir = path.join(repo, 'assets', 'ner');
-/** Where model.json, gazetteer.json and LICENSES.md go (experiments: OUT_DIR=/tmp/x keeps assets untouched). */
+/** Where tagger.bin, gazetteer.json and LICENSES.md go (experiments: OUT_DIR=/tmp/x keeps assets untouched). */
 const outDir = path.resolve(process.env.OUT_DIR ?? assetDir);
 const EPOCHS = Number(process.env.EPOCHS ?? 25);
 const BITS = Number(process.env.BITS ?? 18);
@@ -80,11 +82,11 @@ const CLUSTER_MIN = Number(process.env.CLUSTER_MIN ?? 2);
 const CLUSTER_ITERS = Number(process.env.CLUSTER_ITERS ?? 15);
 /** Unlabelled text for the clusters: the training pool plus these sets' train splits (held-out
  *  filtered). Default none: CLUSTER_TEXT=nerp_indonlu gave +0.9 summed dev F1, but NERP is to be
- *  treated as CC BY-SA, and its words would ship in clusters.json. */
+ *  treated as CC BY-SA, and its words would ship in tagger.bin. */
 const CLUSTER_TEXT = (process.env.CLUSTER_TEXT ?? '').split(',').filter(Boolean);
-/** Experiments: reuse a clusters.json written by an earlier run (must match the settings above). */
+/** Experiments: reuse the clusters of an earlier run's tagger.bin or clusters.json (must match the settings above). */
 const CLUSTERS_FILE = process.env.CLUSTERS_FILE ?? '';
-/** Name lexicon from the training labels, in clusters.json (LEX=1), and its jackknife folds.
+/** Name lexicon from the training labels, in tagger.bin's clusters (LEX=1), and its jackknife folds.
  *  Dev F1 idner/nerugm/nergrit, DEV_IN_TRAIN=0, seeds 20261123 and 777: without 84.2/75.6/76.1 and
  *  83.7/75.5/75.5; LEX=1 LEX_WEIGHTED=1 LEX_SKIP_O=indolem_nerugm 83.8/77.1/77.1 and 83.8/77.2/78.1
  *  (unweighted 82.9/76.7/77.3, weighted without skipping nerugm's O 83.0/77.1/77.1: nerugm leaves
@@ -316,12 +318,15 @@ async function main() {
   // Word clusters from unlabelled text: every training sentence (all pools) and the train splits of
   // CLUSTER_TEXT, lower-cased, never a sentence of a scored dev/test split.
   const { buildClusters, clustersChecksum } = await import('../src/entities/clusters');
+  const { clusterTablesOf, encodeNerPackage, openNerPackageSync, packageFiles } = await import('../src/entities/package');
+  const { createHash } = await import('node:crypto');
+  const sha256 = (b: Uint8Array): Uint8Array => createHash('sha256').update(b).digest();
   const clusterText = train.map((s) => s.tokens.map((w) => w.toLowerCase()));
   for (const name of CLUSTER_TEXT) {
     for (const r of readJsonl(path.join(nerDir, name, 'train.jsonl'))) if (!held.has(sentKey(r.tokens))) clusterText.push(r.tokens.map((w) => w.toLowerCase()));
   }
   let clusterFile: import('../src/entities/clusters').ClusterFile;
-  if (CLUSTERS_FILE) clusterFile = JSON.parse(readFileSync(CLUSTERS_FILE, 'utf8'));
+  if (CLUSTERS_FILE) clusterFile = CLUSTERS_FILE.endsWith('.bin') ? packageFiles(openNerPackageSync(readFileSync(CLUSTERS_FILE), CLUSTERS_FILE, sha256)).clusters : JSON.parse(readFileSync(CLUSTERS_FILE, 'utf8'));
   else {
     const { indexText, exchangeClusters } = await import('./word-clusters');
     const { vocab, seq } = indexText({ sentences: clusterText, minCount: CLUSTER_MIN });
@@ -371,8 +376,8 @@ async function main() {
     console.log(`name lexicon: ${full.codes.length} words, ${LEX_FOLDS} jackknife folds`);
   }
   clusterFile = { format: 1, id: clustersChecksum(clusterFile), sizes: clusterFile.sizes, words: clusterFile.words, ids: clusterFile.ids, ...(clusterFile.lex ? { lex: clusterFile.lex } : {}) };
-  writeFileSync(path.join(outDir, 'clusters.json'), JSON.stringify(clusterFile));
-  const wc = buildClusters(clusterFile);
+  if (outDir !== assetDir) writeFileSync(path.join(outDir, 'clusters.json'), JSON.stringify(clusterFile));
+  const wc = buildClusters(clusterTablesOf(clusterFile));
   /** The clusters a training sentence's features see: its fold's lexicon (LEX), else wc. */
   const foldWc = LEX ? Array.from({ length: LEX_FOLDS }, (_, f) => ({ ...wc, lex: packLexicon(lexMap(countLex(train.filter((s) => lexFold(s) !== f)))) })) : [wc];
   const wcOf = (s: Sentence) => foldWc[LEX ? lexFold(s) : 0]!;
@@ -622,9 +627,12 @@ async function main() {
     clusters: wc.id,
     trained: { seed: SEED, epochs: EPOCHS, ensemble: ENSEMBLE, minCount: MINCOUNT, devInTrain: DEV_IN_TRAIN, clusters: CLUSTERS, features: admitted.length, sourceWeights: SOURCE_WEIGHTS, sentences: train.length, sources: bySource, dropped },
   };
-  writeFileSync(path.join(outDir, 'model.json'), JSON.stringify(model));
-  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT, wc.map.size, wc.lex.codes.length));
-  console.log(`wrote ${path.join(outDir, 'model.json')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // One binary package of the model and its clusters (src/entities/package.ts): the extension's
+  // first load is one fetch, with no base64 or JSON to decode. The records above are what the
+  // trainer wrote as model.json and clusters.json before (scripts/ner-package.ts converts).
+  writeFileSync(path.join(outDir, 'tagger.bin'), encodeNerPackage(model, clusterFile, sha256));
+  writeFileSync(path.join(outDir, 'LICENSES.md'), licences(bySource, dropped, gazData, admitted.length, MINCOUNT, wc.count, wc.lex.codes.length));
+  console.log(`wrote ${path.join(outDir, 'tagger.bin')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function spans(tags: string[]): string[] {
@@ -641,9 +649,9 @@ function spans(tags: string[]): string[] {
 function licences(bySource: Record<string, number>, dropped: Record<string, number>, gaz: { LOC: string[]; ORG: string[]; STOP: string[] }, features: number, minCount: number, clusterWords: number, lexWords: number): string {
   return `# assets/ner: provenance and licences
 
-Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit model.json, clusters.json or gazetteer.json by hand.
+Generated by \`npm run train:ner\` (tsx scripts/train-ner.ts); do not edit tagger.bin or gazetteer.json by hand.
 
-## model.json: structured averaged perceptron over BIO tags (Viterbi), hashed features
+## tagger.bin, model: structured averaged perceptron over BIO tags (Viterbi), hashed features
 ${features} features seen at least ${minCount} times in training, in an open-addressing table of 2^${BITS} rows
 (8-bit fingerprints) x 7 tags, int8 codes on a square-root scale; the average of ${ENSEMBLE} models trained
 with seeds ${SEED}..${SEED + ENSEMBLE - 1}, ${EPOCHS} epochs each, update weights ${JSON.stringify(SOURCE_WEIGHTS)}.
@@ -657,9 +665,9 @@ The weights are a statistical model derived from these datasets; their terms are
 | indolem_nerugm | indolem/indolem @ 777fdc68 : ner/data/nerugm | CC BY 4.0 (IndoLEM, Koto et al. 2020); text from yusufsyaifudin/indonesia-ner (MIT). Attribution: IndoLEM and IndoBERT, Koto, Rahimi, Lau, Baldwin, COLING 2020 |
 | nergrit_indonlu | IndoNLP/indonlu @ ce728f69 : dataset/nergrit_ner-grit | Apache-2.0 (IndoNLU, Wilie et al. 2020); upstream grit-id NERGrit: free for research and commercial use, keep contributors and licence |
 | idcrossner | khairunnisaor/idcrossner @ 4c6d1de3 (train, dev and test of all five domains; never scored) | MIT (repository); sentences are translated Wikipedia text from CrossNER |
-| nerp_indonlu | not used${CLUSTER_TEXT.includes('nerp_indonlu') ? ' for the weights; its train text IS in clusters.json (share-alike applies)' : ''} | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
+| nerp_indonlu | not used${CLUSTER_TEXT.includes('nerp_indonlu') ? ' for the weights; its train text IS in tagger.bin (share-alike applies)' : ''} | (CC BY-SA 4.0 per a loader; lower-cased, no ORG) |
 
-## clusters.json: word classes learned from the training sentences above${LEX ? ', and a name lexicon' : ' (labels unused)'}
+## tagger.bin, word clusters: word classes learned from the training sentences above${LEX ? ', and a name lexicon' : ' (labels unused)'}
 Exchange clustering (scripts/word-clusters.ts) of the lower-cased training text${CLUSTER_TEXT.length ? ` and the train text of ${CLUSTER_TEXT.join(', ')}` : ''} into
 ${CLUSTERS.join(', ')} classes; ${clusterWords} words seen at least ${CLUSTER_MIN} times.${LEX ? ` Name lexicon (\`lex\`): ${lexWords} ${LEX_CASED ? '' : 'lower-cased '}words, stored as 32-bit hashes (not text), with a code for the label they mostly had when capitalised in those training sentences (PER, ORG, LOC or O; counts weighted by the update weights above${LEX_SKIP_O.length ? `, O labels of ${LEX_SKIP_O.join(', ')} not counted` : ''}).` : ''}
 A derived table of the same datasets, under the same terms.

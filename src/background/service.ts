@@ -5,7 +5,7 @@
 import type { RelatedView, TabProblem, TabState } from '../messaging/protocol';
 import type { Entity, ExtractResult, HiddenItem } from '../types';
 import { extractEntities, loadNerData } from '../entities';
-import { readPackagedJson } from '../platform';
+import { readPackagedBytes } from '../platform';
 import type { Library } from '../library';
 import { LibraryError, isQuotaError } from '../library/errors';
 import { articleId } from '../library/ids';
@@ -33,7 +33,7 @@ export class SorotService {
    * (about 150 ms at 100k articles on a worker that just started). Failures surface later.
    */
   async prepare(url: string, privateTab: boolean): Promise<void> {
-    const ner = loadNerData(readPackagedJson).catch(() => {});
+    const ner = loadNerData(readPackagedBytes).catch(() => {});
     const library = this.policy.shouldStore(url, privateTab).then((yes) => (yes ? this.library.warm() : undefined)).catch(() => {});
     await Promise.all([ner, library]);
   }
@@ -48,7 +48,7 @@ export class SorotService {
     let entities: Entity[] = [];
     try {
       // The model is fetched from the package on the first article after the worker starts.
-      await loadNerData(readPackagedJson);
+      await loadNerData(readPackagedBytes);
       entities = extractEntities(article.paragraphs);
     } catch (err) {
       // The article is still stored and shown; a later visit fills its entities in.

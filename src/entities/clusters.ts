@@ -2,15 +2,16 @@
  * Word clusters: lower-cased words that occur in similar contexts share a class, so the tagger can
  * generalise from a name it was trained on to one it never saw labelled ("surabaya" ~ "makassar").
  * Learned from unlabelled text by scripts/train-ner.ts (exchange clustering, scripts/word-clusters.ts)
- * into assets/ner/clusters.json, at several granularities; built once, on first use.
+ * into the data package (package.ts), at several granularities; looked up where they lie in the package.
  */
-import { decodeBase64 } from './base64';
 import { nerData } from './data';
 import { hashString } from './hash';
+import type { ClusterTables } from './package';
 
+/** The trainer's record of the clusters (scripts/train-ner.ts), from which it writes the package. */
 export interface ClusterFile {
   format: 1;
-  /** clustersChecksum of the rest of the file, written by the trainer; model.json records it. */
+  /** clustersChecksum of the rest of the file, written by the trainer; the model records it. */
   id?: number;
   /** Number of classes of each clustering, finest first (each at most 1023). */
   sizes: number[];
@@ -26,14 +27,38 @@ export interface ClusterFile {
 }
 
 export interface WordClusters {
-  /** Lower-cased word -> packed classes: clustering k's class + 1 in bits 10k..10k+9 (0 = unknown word). */
-  map: Map<string, number>;
+  /** The clustered words joined by '\n', and their starts and hash index (see ClusterTables). */
+  text: string;
+  starts: Uint32Array;
+  index: Uint16Array | Uint32Array;
+  ids: Uint16Array;
+  /** Number of clustered words. */
+  count: number;
   levels: number;
-  /** The file's id (its checksum): model.json records the clusters it was trained with. */
+  /** The cluster file's id (its checksum): the model records the clusters it was trained with. */
   id: number;
   /** Name lexicon (see ClusterFile.lex); look words up with lexiconLookup. */
   lex: Lexicon;
   lexCased: boolean;
+}
+
+/**
+ * Packed classes of a lower-cased word (h = its hashString): clustering k's class + 1 in bits
+ * 10k..10k+9, 0 = unknown word. One probe of the package's hash index and one string comparison,
+ * so loading builds no Map of the words.
+ */
+export function wordClassesOf(wc: WordClusters, lower: string, h: number): number {
+  const index = wc.index, mask = index.length - 1, starts = wc.starts;
+  for (let s = h & mask; ; s = (s + 1) & mask) {
+    const v = index[s]!;
+    if (v === 0) return 0;
+    const at = starts[v - 1]!;
+    if (starts[v]! - 1 - at === lower.length && wc.text.startsWith(lower, at)) {
+      let packed = 0;
+      for (let k = 0; k < wc.levels; k++) packed |= (wc.ids[k * wc.count + v - 1]! + 1) << (10 * k);
+      return packed >>> 0;
+    }
+  }
 }
 
 /** Sorted word hashes and their codes. */
@@ -77,7 +102,7 @@ export function lexiconCode(c: LexCounts, position = false): number {
   return code + (2 * c[4] >= total - c[3] ? 8 : 16);
 }
 
-/** Checksum of a cluster file's content (the trainer stores it as `id`; model.json records it). */
+/** Checksum of a cluster file's content (the trainer stores it as `id`; the model records it). */
 export function clustersChecksum(f: ClusterFile): number {
   let h = hashString(f.sizes.join(','));
   h = (h ^ hashString(f.words)) >>> 0;
@@ -86,22 +111,14 @@ export function clustersChecksum(f: ClusterFile): number {
   return h;
 }
 
-export function buildClusters(f: ClusterFile): WordClusters {
-  const words = f.words ? f.words.split('\n') : [];
-  const packed = new Uint32Array(words.length);
-  f.ids.forEach((b64, k) => {
-    const bytes = decodeBase64(b64);
-    for (let i = 0; i < words.length; i++) packed[i] = packed[i]! | ((bytes[2 * i]! | (bytes[2 * i + 1]! << 8)) + 1) << (10 * k);
-  });
-  const map = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) map.set(words[i]!, packed[i]!);
-  let lex: Lexicon = { hashes: new Uint32Array(0), codes: new Uint8Array(0) };
-  if (f.lex && f.lex.hashes) {
-    const hb = decodeBase64(f.lex.hashes);
-    const hashes = hb.byteOffset % 4 === 0 ? new Uint32Array(hb.buffer, hb.byteOffset, hb.length >> 2) : new Uint32Array(hb.slice().buffer);
-    lex = { hashes, codes: decodeBase64(f.lex.codes) };
-  }
-  return { map, levels: f.sizes.length, id: f.id ?? 0, lex, lexCased: f.lex?.cased ?? false };
+export function buildClusters(t: ClusterTables): WordClusters {
+  const text = new TextDecoder().decode(t.words);
+  const count = t.starts.length - 1;
+  if (t.starts[count] !== text.length + 1) throw new Error('NER word clusters do not match their index');
+  return {
+    text, starts: t.starts, index: t.index, ids: t.ids, count, levels: t.sizes.length, id: t.id,
+    lex: { hashes: t.lexHashes, codes: t.lexCodes }, lexCased: t.lexCased,
+  };
 }
 
 let cached: WordClusters | null = null;

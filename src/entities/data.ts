@@ -1,24 +1,20 @@
 /**
- * The tagger's two large data files, model weights (~1.7 MB) and word clusters (~270 KB), are not
- * bundled into the code: the background worker would parse them on every start, even to answer
- * the panel. The extension fetches them from its own package on the first article
- * (loadNerData), Node reads them from assets/ner (entities/node.ts). Tagging before either has
- * run is a programming error and says so.
+ * The tagger's data package (package.ts: model weights, word clusters, name lexicon; ~1.6 MB) is
+ * not bundled into the code: the background worker would parse it on every start, even to answer
+ * the panel. The extension fetches it from its own package on the first article (loadNerData),
+ * Node reads it from assets/ner (entities/node.ts). Tagging before either has run is a
+ * programming error and says so.
  */
-import type { ClusterFile } from './clusters';
-import type { ModelFile } from './model';
+import { openNerPackage, type NerPackage } from './package';
 
-export interface NerData {
-  model: ModelFile;
-  clusters: ClusterFile;
-}
+export type NerData = NerPackage;
 
-/** Where the built extension has them (copied from assets/ner by wxt.config.ts). */
-export const NER_DATA_FILES = { model: 'ner/model.json', clusters: 'ner/clusters.json' } as const;
+/** Where the built extension has it (copied from assets/ner by wxt.config.ts). */
+export const NER_DATA_FILE = 'ner/tagger.bin';
 
 let data: NerData | null = null;
 
-/** Once per context: the decoded tables (model.ts, clusters.ts) are built from the first data. */
+/** Once per context: the run-time tables (model.ts, clusters.ts) are built from the first data. */
 export function provideNerData(d: NerData): void {
   if (data) throw new Error('NER data already provided');
   data = d;
@@ -36,14 +32,16 @@ export function nerData(): NerData {
 
 let loading: Promise<void> | null = null;
 /**
- * Load the data once through `readJson` (a path from NER_DATA_FILES -> its parsed JSON). A failed
- * load is not remembered, so the next article tries again.
+ * Load the data once through `readBytes` (NER_DATA_FILE -> its bytes). A file that cannot be read,
+ * or is truncated or corrupt (openNerPackage says which), fails the load; a failed load is not
+ * remembered, so the next article tries again.
  */
-export function loadNerData(readJson: (file: string) => Promise<unknown>): Promise<void> {
+export function loadNerData(readBytes: (file: string) => Promise<ArrayBuffer>): Promise<void> {
   if (data) return Promise.resolve();
-  loading ??= Promise.all([readJson(NER_DATA_FILES.model), readJson(NER_DATA_FILES.clusters)])
-    .then(([model, clusters]) => {
-      if (!data) provideNerData({ model: model as ModelFile, clusters: clusters as ClusterFile });
+  loading ??= readBytes(NER_DATA_FILE)
+    .then((bytes) => openNerPackage(bytes, NER_DATA_FILE))
+    .then((d) => {
+      if (!data) provideNerData(d);
     })
     .finally(() => {
       loading = null;

@@ -7,7 +7,7 @@
  */
 import { combine, fmix, hashString } from './hash';
 import { gazetteer, gazetteerCodes, type Gazetteer } from './gazetteer';
-import { lexiconLookup, wordClusters, type WordClusters } from './clusters';
+import { lexiconLookup, wordClassesOf, wordClusters, type WordClusters } from './clusters';
 import { CALENDAR_WORDS, LOC_PREFIXES, ORG_PREFIXES, PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS } from './lexicon';
 
 /** Hash of one feature (template, value a, value b): a single mix, as there are ~35 per token. */
@@ -71,7 +71,7 @@ const T = {
 } as const;
 
 /** Cluster levels used as features, each as (class, capitalised) of the word itself: tried on dev,
- *  neighbours' classes and class bigrams did not help (clusters.json may have fewer levels; a missing
+ *  neighbours' classes and class bigrams did not help (the clusters may have fewer levels; a missing
  *  level reads as 0). */
 const CLUSTER_LEVELS = 3;
 /** Class + 1 of clustering k from a packed cluster word (0 = unknown word or level). */
@@ -116,7 +116,7 @@ function wordInfo(w: string, gaz: Gazetteer, wc: WordClusters): WordInfo {
     info[4 + a] = hashString(l.slice(0, a));
     info[8 + a] = hashString(l.slice(len - a));
   }
-  info[13] = wc.map.get(l) ?? 0;
+  info[13] = wordClassesOf(wc, l, info[1]!);
   info[14] = lexiconLookup(wc.lex, wc.lexCased ? info[0]! : info[1]!);
   const f = featureHash;
   let k = SELF_AT;

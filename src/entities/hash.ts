@@ -1,6 +1,6 @@
 /**
  * 32-bit hashing for feature hashing. The trainer and the run-time tagger must agree bit for bit,
- * so both import these; changing them invalidates assets/ner/model.json (bump MODEL_FORMAT).
+ * so both import these; changing them invalidates the model in assets/ner/tagger.bin (bump MODEL_FORMAT).
  */
 export const MODEL_FORMAT = 7;
 

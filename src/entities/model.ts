@@ -1,19 +1,19 @@
 /**
- * Decodes the tagger's weights (assets/ner/model.json, provided through data.ts) once, on first
- * use.
+ * Builds the tagger's run-time weight table from the data package (package.ts, provided through
+ * data.ts) once, on first use.
  *
- * Layout: an open-addressing table of 2^bits rows keyed by feature hash. `fingerprints` has one
- * byte per row (0 = empty, else the top byte of the owning feature's hash); `weights` has NUM_TAGS
- * byte codes for each non-empty row, in row order, each standing for codebook[code] (a non-linear
- * int8 scale, see scripts/train-ner.ts). Loading is two native base64 decodes and one pass over
- * the rows, with no per-weight JavaScript loop, so a cold start stays fast.
+ * Layout: an open-addressing table of 2^bits rows keyed by feature hash. The package has one
+ * fingerprint byte per row (0 = empty, else the top byte of the owning feature's hash) and
+ * NUM_TAGS byte codes for each non-empty row, in row order, each standing for codebook[code] (a
+ * non-linear int8 scale, see scripts/train-ner.ts). The codes, codebook and transitions are used
+ * where they lie in the package; loading is one pass over the fingerprints, building `slots`.
  */
-import { decodeBase64 } from './base64';
-import { wordClusters } from './clusters';
 import { nerData } from './data';
 import { MODEL_FORMAT } from './hash';
+import type { ModelTables } from './package';
 import { NUM_TAGS, TAGS } from './tags';
 
+/** The trainer's record of a model (scripts/train-ner.ts), from which it writes the package. */
 export interface ModelFile {
   format: number;
   tags: readonly string[];
@@ -26,8 +26,10 @@ export interface ModelFile {
   /** base64, NUM_TAGS byte codes per non-empty row. */
   weights: string;
   rows: number;
-  /** Checksum of the clusters.json the model was trained with (clusters.ts, clustersChecksum). */
+  /** Checksum of the cluster file the model was trained with (clusters.ts, clustersChecksum). */
   clusters?: number;
+  /** The training run's settings and counts (informational). */
+  trained?: unknown;
 }
 
 export interface Model {
@@ -45,24 +47,20 @@ export interface Model {
 
 let loadedModels = 0;
 
-export function loadModel(file: ModelFile): Model {
-  if (file.format !== MODEL_FORMAT) throw new Error(`NER model format ${file.format}, code expects ${MODEL_FORMAT}: run npm run train:ner`);
-  if (file.tags.join() !== TAGS.join()) throw new Error('NER model tag set differs from src/entities/tags.ts');
-  const size = 1 << file.bits;
-  const fingerprints = decodeBase64(file.fingerprints);
-  const codes = decodeBase64(file.weights);
-  if (fingerprints.length !== size || codes.length !== file.rows * NUM_TAGS) throw new Error('NER model tables have the wrong size');
+export function loadModel(t: ModelTables): Model {
+  if (t.format !== MODEL_FORMAT) throw new Error(`NER model format ${t.format}, code expects ${MODEL_FORMAT}: run npm run train:ner`);
+  if (t.tags.join() !== TAGS.join()) throw new Error('NER model tag set differs from src/entities/tags.ts');
+  const size = 1 << t.bits;
+  const fingerprints = t.fingerprints;
+  if (fingerprints.length !== size || t.codes.length !== t.rows * NUM_TAGS) throw new Error('NER model tables have the wrong size');
   const slots = new Uint32Array(size);
   let rank = 0;
   for (let row = 0; row < size; row++) {
     const fp = fingerprints[row]!;
-    if (fp !== 0) slots[row] = ((fp << 24) | ++rank) >>> 0;
+    if (fp !== 0) slots[row] = (fp << 24) | ++rank; // stored as uint32
   }
-  if (rank !== file.rows) throw new Error('NER model rows do not match its fingerprints');
-  return {
-    mask: size - 1, slots, codes, codebook: Float64Array.from(file.codebook),
-    transitions: Float64Array.from(file.transitions), id: ++loadedModels,
-  };
+  if (rank !== t.rows) throw new Error('NER model rows do not match its fingerprints');
+  return { mask: size - 1, slots, codes: t.codes, codebook: t.codebook, transitions: t.transitions, id: ++loadedModels };
 }
 
 /** Row owner check: top byte of the feature hash, never 0 (0 marks an empty row). */
@@ -82,10 +80,7 @@ export function weightsOffset(m: Model, h: number): number {
 }
 
 let cached: Model | null = null;
-/** The provided model, decoded on first call; it must have been trained with the provided clusters. */
+/** The provided model (its package also holds the clusters it was trained with), built on first call. */
 export function model(): Model {
-  if (cached) return cached;
-  const file = nerData().model;
-  if ((file.clusters ?? 0) !== wordClusters().id) throw new Error('NER model was trained with other word clusters than assets/ner/clusters.json: run npm run train:ner');
-  return (cached = loadModel(file));
+  return (cached ??= loadModel(nerData().model));
 }

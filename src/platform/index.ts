@@ -120,9 +120,9 @@ export async function releaseOrigin(pattern: string): Promise<boolean> {
   }
 }
 
-/** A JSON file of the extension's own package (e.g. the tagger's model), parsed. */
-export async function readPackagedJson(file: string): Promise<unknown> {
+/** A file of the extension's own package (e.g. the tagger's data), as bytes. */
+export async function readPackagedBytes(file: string): Promise<ArrayBuffer> {
   const res = await fetch(browser.runtime.getURL(`/${file}` as '/'));
   if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
-  return res.json();
+  return res.arrayBuffer();
 }
