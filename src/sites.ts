@@ -1,3 +1,16 @@
+/** detik's other titles, on detik's publishing system (its site rules apply: clutter/sites.ts). */
+export const DETIK_NETWORK = ['haibunda.com', 'insertlive.com', 'beautynesia.id', 'cxomedia.id'] as const;
+
+/** Tribun Network's regional and topical sites on their own domains, on Tribun's publishing system. */
+export const TRIBUN_NETWORK = [
+  'wartakotalive.com', 'surya.co.id', 'serambinews.com', 'sripoku.com', 'bangkapos.com', 'tribun-medan.com',
+  'tribunbatam.id', 'tribunlampung.co.id', 'banjarmasinpost.co.id', 'tribunkaltim.co', 'tribunpontianak.co.id',
+  'tribun-timur.com', 'tribunmanado.co.id', 'pos-kupang.com', 'tribunjakarta.com', 'tribunjabar.id',
+  'tribunnewsbogor.com', 'tribunpekanbaru.com', 'tribunjambi.com', 'tribunpadang.com', 'tribunternate.com',
+  'tribunflores.com', 'tribunambon.com', 'tribunstyle.com', 'tribuntrends.com', 'tribunjatim.com', 'tribunsumsel.com',
+  'tribunbanten.com', 'tribunjogja.com', 'tribunsolo.com', 'tribunbali.com', 'tribunmadura.com', 'tribungorontalo.com',
+] as const;
+
 /**
  * Indonesian news portals the content script runs on by default. Every other site is opt-in
  * (optional host permission granted from the panel / options). Kept as registrable domains so
@@ -12,37 +25,28 @@ export const NEWS_DOMAINS = [
   'kapanlagi.com', 'bola.com', 'beritamanado.com', 'fimela.com', 'wartaekonomi.co.id', 'jawapos.com', 'sindonews.net',
   'kontan.co.id', 'tvonenews.com', 'metrotvnews.com', 'rri.co.id', 'suaramerdeka.com',
   'solopos.com', 'harianjogja.com', 'medcom.id', 'gatra.com', 'voaindonesia.com',
-
   // National and regional outlets beyond the corpus: the reader's portals are many, and a site we
   // do not list only works after the reader enables it. Registrable domains only (subdomains follow).
   'kompas.tv', 'kompasiana.com', 'sonora.id', 'voi.id', 'era.id', 'idxchannel.com', 'investor.id',
   'infobanknews.com', 'dailysocial.id', 'inilah.com', 'rmol.id', 'jurnas.com', 'law-justice.co',
-  'harianterbit.com', 'poskota.co.id', 'wartakotalive.com', 'merahputih.com', 'hops.id',
+  'harianterbit.com', 'poskota.co.id', 'merahputih.com', 'hops.id',
   'brilio.net', 'dream.co.id', 'bola.net', 'matamata.com', 'hitekno.com', 'tagar.id', 'asumsi.co',
   'narasi.tv', 'magdalene.co', 'mojok.co', 'mongabay.co.id', 'nu.or.id', 'hidayatullah.com',
   'genpi.co', 'disway.id', 'pojoksatu.id', 'jatimnetwork.com', 'ayobandung.com', 'jabarekspres.com',
   'radarbogor.id', 'bantennews.co.id', 'krjogja.com', 'timesindonesia.co.id', 'beritajatim.com',
-  'suarasurabaya.net', 'surya.co.id', 'balipost.com', 'nusabali.com', 'suarantb.com',
-  'pos-kupang.com', 'victorynews.id', 'serambinews.com', 'waspada.id', 'analisadaily.com',
-  'tribun-medan.com', 'batampos.co.id', 'tribunbatam.id', 'riaupos.co', 'goriau.com',
-  'langgam.id', 'sripoku.com', 'bangkapos.com', 'lampost.co', 'tribunlampung.co.id',
-  'banjarmasinpost.co.id', 'prokal.co', 'tribunkaltim.co', 'tribunpontianak.co.id',
-  'tribun-timur.com', 'fajar.co.id', 'terkini.id', 'tribunmanado.co.id', 'kendaripos.co.id',
-  'gorontalopost.id', 'siwalimanews.com', 'jubi.id',
+  'suarasurabaya.net', 'balipost.com', 'nusabali.com', 'suarantb.com', 'victorynews.id', 'waspada.id',
+  'analisadaily.com', 'batampos.co.id', 'riaupos.co', 'goriau.com', 'langgam.id', 'lampost.co', 'prokal.co',
+  'fajar.co.id', 'terkini.id', 'kendaripos.co.id', 'gorontalopost.id', 'siwalimanews.com', 'jubi.id',
   // The networks' other titles: detik's and IDN's lifestyle sites, Kompas Gramedia's and KLY's
   // magazines, Tribun's and Suara's regional sites on their own domains, more national outlets.
-  'haibunda.com', 'insertlive.com', 'beautynesia.id', 'cxomedia.id', 'popmama.com', 'popbela.com',
-  'gridoto.com', 'bolasport.com', 'nakita.id', 'parapuan.co', 'motorplus-online.com', 'juara.net',
+  'popmama.com', 'popbela.com', 'gridoto.com', 'bolasport.com', 'nakita.id', 'parapuan.co', 'motorplus-online.com', 'juara.net',
   'otosia.com', 'vemale.com', 'klikdokter.com', 'hukumonline.com', 'alinea.id', 'tvri.go.id', 'rm.id',
   'pantau.com', 'validnews.id', 'neraca.co.id', 'uzone.id', 'ngopibareng.id', 'jatimtimes.com',
   'radarlampung.co.id', 'harianhaluan.com', 'kaltimkece.id', 'lokadata.id', 'emitennews.com',
-  'tribunjakarta.com', 'tribunjabar.id', 'tribunnewsbogor.com', 'tribunpekanbaru.com', 'tribunjambi.com',
-  'tribunpadang.com', 'tribunternate.com', 'tribunflores.com', 'tribunambon.com', 'tribunstyle.com',
-  'tribuntrends.com', 'tribunjatim.com', 'tribunsumsel.com', 'tribunbanten.com', 'tribunjogja.com',
-  'tribunsolo.com', 'tribunbali.com', 'tribunmadura.com', 'tribungorontalo.com',
   'suarajogja.id', 'suarasurakarta.id', 'suarabogor.id', 'suarabekaci.id', 'suarasulsel.id',
   'suarakalbar.id', 'suarasumbar.id', 'suaralampung.id', 'suarariau.id', 'suarasumsel.id',
   'suarabatam.id', 'suarabali.id', 'suarajatim.id', 'suarajabar.id', 'suarabanten.id',
+  ...DETIK_NETWORK, ...TRIBUN_NETWORK,
 ] as const;
 
 /** Match patterns for the manifest: the apex and every subdomain, http and https. */

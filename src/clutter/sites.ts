@@ -4,6 +4,7 @@
  * `early: true` marks selectors that are certainly clutter: they are also injected as CSS at
  * document_start so there is no flash of clutter.
  */
+import { DETIK_NETWORK, TRIBUN_NETWORK } from '../sites';
 import type { ClutterReason } from '../types';
 
 export interface SiteRule {
@@ -24,7 +25,7 @@ interface Site {
 export const SITES: Site[] = [
   {
     domain: 'detik.com',
-    also: ['haibunda.com', 'insertlive.com', 'beautynesia.id', 'cxomedia.id'],
+    also: DETIK_NETWORK,
     rules: [
       { reason: 'related', selector: 'table.linksisip', early: true },
       { reason: 'related', selector: '.cb-berita-terkait, #bt_tkt, #bacajugabox, .bacajuga, .list__other', early: true },
@@ -36,15 +37,7 @@ export const SITES: Site[] = [
   },
   {
     domain: 'tribunnews.com',
-    also: [
-      'wartakotalive.com', 'surya.co.id', 'serambinews.com', 'sripoku.com', 'bangkapos.com', 'tribun-medan.com',
-      'tribunbatam.id', 'tribunlampung.co.id', 'banjarmasinpost.co.id', 'tribunkaltim.co', 'tribunpontianak.co.id',
-      'tribun-timur.com', 'tribunmanado.co.id', 'pos-kupang.com', 'tribunjakarta.com', 'tribunjabar.id',
-      'tribunnewsbogor.com', 'tribunpekanbaru.com', 'tribunjambi.com', 'tribunpadang.com', 'tribunternate.com',
-      'tribunflores.com', 'tribunambon.com', 'tribunstyle.com', 'tribuntrends.com', 'tribunjatim.com',
-      'tribunsumsel.com', 'tribunbanten.com', 'tribunjogja.com', 'tribunsolo.com', 'tribunbali.com',
-      'tribunmadura.com', 'tribungorontalo.com',
-    ],
+    also: TRIBUN_NETWORK,
     rules: [
       // The "BACA JUGA" label is drawn by CSS p.baca:before; the text holds only the headline.
       { reason: 'related', selector: 'p.baca', early: true },
