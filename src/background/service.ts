@@ -106,14 +106,14 @@ export class SorotService {
     const gone = new Set(change.deleted ?? []);
     const changed: TabState[] = [];
     let count: number | undefined;
-    const stored = async () => (count ??= await this.library.count());
+    const total = async () => (count ??= await this.library.count());
     for (const st of await this.tabs.all()) {
       if (!st.article) continue;
       const own = articleId(st.article.canonicalUrl || st.url || '');
       const related = change.cleared ? [] : st.related.filter((r) => !gone.has(r.id));
       const isStored = st.stored && !change.cleared && !gone.has(own);
       if (related.length === st.related.length && isStored === st.stored) continue;
-      const libraryEmpty = change.cleared ? true : (await stored()) <= (isStored ? 1 : 0);
+      const libraryEmpty = change.cleared ? true : (await total()) <= (isStored ? 1 : 0);
       changed.push(await this.tabs.set({ ...st, related, stored: isStored, libraryEmpty }));
     }
     return changed;
