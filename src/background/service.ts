@@ -55,6 +55,7 @@ export class SorotService {
       problems.push({ code: 'entities-unavailable', detail: errorText(err) });
     }
     let stored = false;
+    let storedEarlier = false;
     let related: RelatedView[] = [];
     let libraryEmpty = true;
     let landing: Promise<{ id: string }> | null = null;
@@ -63,8 +64,16 @@ export class SorotService {
         const saved = await this.library.save(article, entities, undefined, { sameVisit: data.sameVisit });
         stored = true;
         related = await this.library.related(saved.id);
+      } else if (!privateTab) {
+        // Saving is off for this site now, but an earlier visit may have stored it: say so, and
+        // its related articles are still the reader's to see. Nothing is written.
+        const id = articleId(article.canonicalUrl || data.url);
+        if (await this.library.get(id)) {
+          storedEarlier = true;
+          related = await this.library.related(id);
+        }
       }
-      libraryEmpty = (await this.library.count()) <= (stored ? 1 : 0);
+      libraryEmpty = (await this.library.count()) <= (stored || storedEarlier ? 1 : 0);
     } catch (err) {
       // Storage can fail (quota, blocked upgrade): the page still gets its panel, with the reason.
       // A blocked upgrade still stores the article once it completes: "not yet", not "not".
@@ -74,7 +83,7 @@ export class SorotService {
       );
       if (code === 'blocked' && err instanceof LibraryError && err.pending) landing = err.pending as Promise<{ id: string }>;
     }
-    const state = await this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, libraryEmpty, problems });
+    const state = await this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, ...(storedEarlier ? { storedEarlier } : {}), libraryEmpty, problems });
     // Followed up only after this state is set, so the later "stored" state cannot be overwritten by it.
     if (landing) void this.whenStored(tabId, data.url, landing);
     return state;
@@ -111,10 +120,12 @@ export class SorotService {
       if (!st.article) continue;
       const own = articleId(st.article.canonicalUrl || st.url || '');
       const related = change.cleared ? [] : st.related.filter((r) => !gone.has(r.id));
-      const isStored = st.stored && !change.cleared && !gone.has(own);
-      if (related.length === st.related.length && isStored === st.stored) continue;
-      const libraryEmpty = change.cleared ? true : (await total()) <= (isStored ? 1 : 0);
-      changed.push(await this.tabs.set({ ...st, related, stored: isStored, libraryEmpty }));
+      const kept = !change.cleared && !gone.has(own);
+      const isStored = st.stored && kept;
+      const earlier = !!st.storedEarlier && kept;
+      if (related.length === st.related.length && isStored === st.stored && earlier === !!st.storedEarlier) continue;
+      const libraryEmpty = change.cleared ? true : (await total()) <= (isStored || earlier ? 1 : 0);
+      changed.push(await this.tabs.set({ ...st, related, stored: isStored, storedEarlier: earlier || undefined, libraryEmpty }));
     }
     return changed;
   }

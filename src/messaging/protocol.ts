@@ -54,6 +54,8 @@ export interface TabState {
   libraryEmpty: boolean;
   /** Whether this article was stored (false when storing is off for the site/window). */
   stored: boolean;
+  /** Not stored this time (saving is off for the site), but an earlier visit's copy is in the library. */
+  storedEarlier?: boolean;
 }
 
 export interface ProtocolMap {

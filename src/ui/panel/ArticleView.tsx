@@ -46,7 +46,7 @@ export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
           <button type="button" class="btn btn-primary" onClick={() => void backend.toggleReader(state.tabId)}>
             {t('panel.openReader')}
           </button>
-          <span class="muted small">{state.stored ? t('panel.stored') : t('panel.notStored')}</span>
+          <span class="muted small">{t(state.stored ? 'panel.stored' : state.storedEarlier ? 'panel.storedEarlier' : 'panel.notStored')}</span>
         </div>
       </div>
       <HiddenSection key={`h|${state.tabId}|${state.url}`} state={state} backend={backend} />

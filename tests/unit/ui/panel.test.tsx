@@ -160,6 +160,11 @@ describe('side panel states', () => {
     expect(screen.queryByText(/Sorot dihentikan/)).toBeNull();
   });
 
+  it('says an earlier copy is in the library when this visit was not saved', async () => {
+    renderPanel(fakeBackend(articleState({ stored: false, storedEarlier: true })));
+    expect(await screen.findByText('Tidak disimpan kali ini; salinan sebelumnya ada di perpustakaan')).toBeTruthy();
+  });
+
   it('a site the reader switched off: says so and turns it back on', async () => {
     const b = fakeBackend(articleState({ status: 'off', article: null, url: 'https://www.indozone.id/news/x' }));
     renderPanel(b);

@@ -104,6 +104,27 @@ describe('background service', () => {
     expect((await svc.libraryChanged({ cleared: true })).map((s) => [s.tabId, s.stored, s.related.length])).toEqual([[2, false, 0]]);
   });
 
+  it('saving off for a site: nothing is written, but an earlier copy is said and its related articles shown', async () => {
+    lib = openLibrary(`svc-${n++}`);
+    let on = true;
+    const policy: StorePolicy = { shouldStore: async (_u, priv) => on && !priv };
+    const svc = new SorotService(lib, new TabStates(), policy);
+    await svc.pageAnalyzed(1, false, analysed(putin));
+    await svc.pageAnalyzed(2, false, analysed(kim));
+    const before = (await lib.get(lib.articleId(putin.canonicalUrl)))!;
+    on = false;
+    const again = await svc.pageAnalyzed(3, false, analysed(putin));
+    expect(again).toMatchObject({ stored: false, storedEarlier: true, libraryEmpty: false });
+    expect(again.related.map((r) => r.url)).toContain(kim.canonicalUrl);
+    expect((await lib.get(before.id))?.readCount).toBe(before.readCount); // not written
+    // A page never stored says only "not saved"; a private window reads nothing either.
+    expect((await svc.pageAnalyzed(4, false, analysed({ ...putin, url: 'https://x.id/baru', canonicalUrl: 'https://x.id/baru' }))).storedEarlier).toBeUndefined();
+    expect((await svc.pageAnalyzed(5, true, analysed(putin))).storedEarlier).toBeUndefined();
+    // Deleted in the library page: no earlier copy any more.
+    await lib.delete(before.id);
+    expect((await svc.libraryChanged({ deleted: [before.id] })).find((s) => s.tabId === 3)?.storedEarlier).toBeUndefined();
+  });
+
   it('never stores from a private window, but still shows the panel', async () => {
     lib = openLibrary(`svc-${n++}`);
     const svc = new SorotService(lib, new TabStates(), always);
