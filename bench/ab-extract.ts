@@ -7,9 +7,9 @@
  * Prints per-page medians and the median over pages of A/baseline, B/baseline and B/A.
  */
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { corpusPages } from '../scripts/golden';
-import { bundle, findRenderer, median, openCorpusPage, threadCpuMs } from './support/chromium';
+import { bundle, findRenderer, median, openCorpusPage, scriptlessPage, threadCpuMs } from './support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -58,9 +58,7 @@ async function main(): Promise<void> {
   const a = await bundle(`export { analyzeDocument } from './src/article/index';`, 'PipeA', rootA);
   const b = await bundle(`export { analyzeDocument } from './src/article/index';`, 'PipeB', rootB);
   const plain = await bundle(`export { Readability } from '@mozilla/readability';`, 'PlainR', here);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+  const { browser, page } = await scriptlessPage();
   const rows: Array<{ name: string; a: number; b: number; base: number; ba: number }> = [];
   try {
     for (const p of corpusPages()) {

@@ -8,9 +8,9 @@
  * given to other processes. Each run times one pipeline batch and one baseline batch (same pages,
  * alternating which goes first); the baseline is clone + Readability, as in wall mode.
  */
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { corpusPages } from '../scripts/golden';
-import { bundle, findRenderer, median, openCorpusPage, threadCpuMs } from './support/chromium';
+import { bundle, findRenderer, median, openCorpusPage, scriptlessPage, threadCpuMs } from './support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -57,14 +57,7 @@ async function main(): Promise<number> {
   const plain = await bundle(`export { Readability } from '@mozilla/readability';`, 'SorotReadability');
   process.stdout.write(`bundles: pipeline ${(pipeline.length / 1024).toFixed(1)} KiB, readability ${(plain.length / 1024).toFixed(1)} KiB\n`);
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  // Page scripts off: we time our code on the served DOM, not the outlets' ad scripts.
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+  const { browser, page } = await scriptlessPage();
   const rows: Array<{ name: string; pipe: number; read: number; readClone: number }> = [];
   try {
     for (const p of corpusPages()) {

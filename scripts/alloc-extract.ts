@@ -7,10 +7,8 @@
  *   npx tsx scripts/alloc-extract.ts [--runs 10] [--only detik-4,kompas-1] [--top 40] [--root DIR]
  */
 import path from 'node:path';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { corpusPages } from './golden';
-import { openCorpusPage } from '../bench/support/chromium';
+import { bundle, openCorpusPage, scriptlessPage } from '../bench/support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -25,15 +23,10 @@ const root = path.resolve(opt('--root', path.resolve(import.meta.dirname, '..'))
 interface SampleNode { callFrame: { functionName: string; lineNumber: number }; selfSize: number; id: number; children: SampleNode[] }
 
 async function main(): Promise<void> {
-  const code = (await build({
-    stdin: { contents: `export { analyzeDocument } from './src/article/index';
+  const code = await bundle(`export { analyzeDocument } from './src/article/index';
       import { Readability } from '@mozilla/readability';
-      export function baselineRun(d: Document) { return new Readability(d.cloneNode(true) as Document).parse(); }`, resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'iife', globalName: 'SorotPipeline', write: false, platform: 'browser', target: 'es2022', minify: false, keepNames: true,
-  })).outputFiles[0]?.text ?? '';
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+      export function baselineRun(d: Document) { return new Readability(d.cloneNode(true) as Document).parse(); }`, 'SorotPipeline', root, { readable: true });
+  const { browser, context, page } = await scriptlessPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   const self = new Map<string, number>();

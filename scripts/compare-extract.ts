@@ -6,9 +6,8 @@
  *   npx tsx scripts/compare-extract.ts --a /work/main [--b .] [--only detik-4]
  */
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { corpusPages } from './golden';
-import { bundle, openCorpusPage } from '../bench/support/chromium';
+import { bundle, openCorpusPage, scriptlessPage } from '../bench/support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -58,9 +57,7 @@ const COMPARE = `function (url, variant) {
 async function main(): Promise<number> {
   const a = await bundle(`export { analyzeDocument } from './src/article/index';`, 'PipeA', rootA);
   const b = await bundle(`export { analyzeDocument } from './src/article/index';`, 'PipeB', rootB);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+  const { browser, page } = await scriptlessPage();
   let diffs = 0;
   try {
     for (const p of corpusPages()) {

@@ -5,10 +5,8 @@
  *   npx tsx scripts/profile-extract.ts [--runs 20] [--only detik-4,kompas-1] [--top 40]
  */
 import path from 'node:path';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { corpusPages } from './golden';
-import { openCorpusPage } from '../bench/support/chromium';
+import { bundle, openCorpusPage, scriptlessPage } from '../bench/support/chromium';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -25,19 +23,10 @@ const root = path.resolve(import.meta.dirname, '..');
 interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount: number; children?: number[]; positionTicks?: Array<{ line: number; ticks: number }> }
 
 async function main(): Promise<void> {
-  const out = await build({
-    stdin: { contents: `export { analyzeDocument } from './src/article/index';`, resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'iife', globalName: 'SorotPipeline', write: false, platform: 'browser', target: 'es2022', minify: false, keepNames: true,
-  });
-  const pipeline = out.outputFiles[0]?.text ?? '';
-  const plain = (await build({
-    stdin: { contents: `import { Readability } from '@mozilla/readability';
-      export function baselineRun(d: Document) { return new Readability(d.cloneNode(true) as Document).parse(); }`, resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'iife', globalName: 'SorotBaseline', write: false, platform: 'browser', target: 'es2022', minify: false, keepNames: true,
-  })).outputFiles[0]?.text ?? '';
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
+  const pipeline = await bundle(`export { analyzeDocument } from './src/article/index';`, 'SorotPipeline', root, { readable: true });
+  const plain = await bundle(`import { Readability } from '@mozilla/readability';
+      export function baselineRun(d: Document) { return new Readability(d.cloneNode(true) as Document).parse(); }`, 'SorotBaseline', root, { readable: true });
+  const { browser, context, page } = await scriptlessPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

@@ -1,22 +1,34 @@
 /**
- * What the extraction benches share (bench/extract.ts, bench/ab-extract.ts,
- * scripts/profile-extract.ts): bundling a module for a page, loading a corpus page under its own
- * URL with nothing else fetched, and the renderer main thread's CPU clock (Linux).
+ * What the extraction benches and scripts share (bench/extract.ts, bench/ab-extract.ts,
+ * scripts/{profile,alloc,compare}-extract.ts): bundling a module for a page, a Chromium page with
+ * the outlets' scripts off, loading a corpus page under its own URL with nothing else fetched,
+ * and the renderer main thread's CPU clock (Linux).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
-/** Bundle a tiny entry (resolved from `root`) as an IIFE that sets one global. */
-export async function bundle(contents: string, globalName: string, root = repo): Promise<string> {
+/**
+ * Bundle a tiny entry (resolved from `root`) as an IIFE that sets one global. `readable`: not
+ * minified, names kept, for profiles that report functions by name.
+ */
+export async function bundle(contents: string, globalName: string, root = repo, opts: { readable?: boolean } = {}): Promise<string> {
   const out = await build({
     stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'iife', globalName, write: false, platform: 'browser', target: 'es2022', minify: true,
+    bundle: true, format: 'iife', globalName, write: false, platform: 'browser', target: 'es2022',
+    ...(opts.readable ? { minify: false, keepNames: true } : { minify: true }),
   });
   return out.outputFiles[0]?.text ?? '';
+}
+
+/** Headless Chromium with one page whose own scripts are off: we time our code on the served DOM, not the outlets' ad scripts. */
+export async function scriptlessPage(): Promise<{ browser: Browser; context: BrowserContext; page: Page }> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  return { browser, context, page: await context.newPage() };
 }
 
 export const median = (xs: number[]): number => {
