@@ -55,6 +55,19 @@ afterEach(() => {
   delete (window as unknown as Record<string, unknown>).speechSynthesis;
 });
 
+/** The reading view of a tab's article, in a UI language. */
+function renderReader(lang: 'id' | 'en') {
+  return render(
+    <I18nProvider lang={lang}>
+      <ReaderApp
+        target={{ tab: 7 }}
+        sources={{ getTabState: async () => articleState(), getStored: async () => null, loadPrefs: async () => DEFAULT_READER_PREFS, savePrefs: async () => {} }}
+        onClose={() => {}}
+      />
+    </I18nProvider>,
+  );
+}
+
 describe('text to speech', () => {
   it('prefers an Indonesian voice', () => {
     const v = [{ lang: 'en-US' }, { lang: 'in_ID' }, { lang: 'id-ID' }] as SpeechSynthesisVoice[];
@@ -64,15 +77,7 @@ describe('text to speech', () => {
   });
 
   it('reads paragraph by paragraph, marks the current one, pauses and resumes', async () => {
-    const { container } = render(
-      <I18nProvider lang="id">
-        <ReaderApp
-          target={{ tab: 7 }}
-          sources={{ getTabState: async () => articleState(), getStored: async () => null, loadPrefs: async () => DEFAULT_READER_PREFS, savePrefs: async () => {} }}
-          onClose={() => {}}
-        />
-      </I18nProvider>,
-    );
+    const { container } = renderReader('id');
     fireEvent.click(await screen.findByRole('button', { name: 'Dengarkan' }));
     await waitFor(() => expect(synth.queue).toHaveLength(1));
     expect(synth.queue[0]!.text).toBe('Presiden Rusia Vladimir Putin tiba di Pyongyang.');
@@ -94,15 +99,7 @@ describe('text to speech', () => {
   it('says when the system has no voice at all, and plays nothing', async () => {
     synth.voices = [];
     Object.assign(synth, { addEventListener() {}, removeEventListener() {} });
-    render(
-      <I18nProvider lang="en">
-        <ReaderApp
-          target={{ tab: 7 }}
-          sources={{ getTabState: async () => articleState(), getStored: async () => null, loadPrefs: async () => DEFAULT_READER_PREFS, savePrefs: async () => {} }}
-          onClose={() => {}}
-        />
-      </I18nProvider>,
-    );
+    renderReader('en');
     fireEvent.click(await screen.findByRole('button', { name: 'Listen' }));
     expect(await screen.findByText(/No speech voice is installed/, {}, { timeout: 3000 })).toBeTruthy();
     expect(synth.queue).toHaveLength(0);
