@@ -4,6 +4,7 @@
  * candidate instead of whole articles.
  */
 import { DATELINE_OUTLET_ROLE } from '../entities/roles';
+import { NEWS_DOMAINS } from '../sites';
 import type { Entity, EntityType } from '../types';
 import { datelineDate } from './dates';
 import { termVector, termsOf, tokenize } from './text';
@@ -41,13 +42,18 @@ export function parseDate(published: string | null | undefined): number | null {
   return Number.isFinite(t) ? t : null;
 }
 
+/** "Kompas.com", "detikcom", "KapanLagi.com": an outlet naming itself, keyed like its domain. */
+const OUTLET_KEYS = new Set(NEWS_DOMAINS.map((d) => d.replace(/[^a-z0-9]/g, '')));
+const isOutletName = (name: string) => OUTLET_KEYS.has(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+
 export function docEntities(entities: Entity[]): DocEntity[] {
   const byId = new Map<string, DocEntity>();
   for (const e of entities) {
     if (!RANKED_TYPES.has(e.type)) continue;
     // The outlet named in the dateline ("JAKARTA, KOMPAS.com -") says who published the article,
     // not what it is about: two stories of one outlet are not related by it.
-    if (e.role === DATELINE_OUTLET_ROLE) continue;
+    // Nor is the outlet's name anywhere else in the text ("(KapanLagi.com)", "dikutip Liputan6.com").
+    if (e.role === DATELINE_OUTLET_ROLE || isOutletName(e.name)) continue;
     const prev = byId.get(e.id);
     if (prev) prev.n += Math.max(1, e.count);
     else byId.set(e.id, { id: e.id, name: e.name, type: e.type, n: Math.max(1, e.count) });

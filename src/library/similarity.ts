@@ -38,8 +38,33 @@ export function idf(df: number, n: number): number {
  * feature below, so a name in two articles counts almost fully and a word in half the library barely.
  */
 export function rarity(df: number, n: number): number {
-  return idf(Math.max(1, df), Math.max(1, n)) / idf(1, Math.max(1, n));
+  const size = Math.max(MIN_LIBRARY, n);
+  return idf(Math.max(1, df), size) / idf(1, size);
 }
+
+/**
+ * The reader's own country and capital are named in a large share of Indonesian news; a small
+ * library has not seen enough articles to know that, so they count as if they were in at least
+ * this share of it. Nothing else is assumed: every other name's rarity is the library's own.
+ */
+const EVERYWHERE: ReadonlyMap<string, number> = new Map([
+  ['LOC:indonesia', 0.25],
+  ['LOC:jakarta', 0.2],
+  ['LOC:dki-jakarta', 0.1],
+]);
+
+/** An entity's document frequency, raised to its background share for the names above. */
+export function entityDfOf(id: string, df: number, n: number): number {
+  const share = EVERYWHERE.get(id);
+  return share === undefined ? df : Math.max(df, share * Math.max(MIN_LIBRARY, n));
+}
+
+/**
+ * A small library cannot tell a rare name from a common one: in two articles, a name both share
+ * has df = n and would weigh almost nothing. Rarity is read as if the library held at least this
+ * many articles, so a first week's reading ranks by what is shared, not by a tiny count.
+ */
+export const MIN_LIBRARY = 50;
 
 /**
  * Per-document tf vectors and their norms. The norms deliberately use tf only, not idf: then a
@@ -88,9 +113,10 @@ export function similarity(a: DocFeatures, b: DocFeatures, s: CorpusStats): Simi
   const pb = prepare(b);
   const n = s.docCount;
   const termRarity = (t: string) => rarity(s.termDf(t), n);
+  const edf = (id: string) => entityDfOf(id, s.entityDf(id), n);
   const shared = a.entities
     .filter((e) => pb.entities.has(e.id))
-    .sort((x, y) => s.entityDf(x.id) - s.entityDf(y.id) || y.n - x.n);
+    .sort((x, y) => edf(x.id) - edf(y.id) || y.n - x.n);
   const sharedTerms: { form: string; w: number }[] = [];
   a.terms.forEach((t, i) => {
     const w = pb.terms.get(t);
@@ -101,7 +127,7 @@ export function similarity(a: DocFeatures, b: DocFeatures, s: CorpusStats): Simi
   for (const t of pa.title) if (pb.title.has(t)) titleDot += termRarity(t) ** 2;
   const days = a.publishedTs != null && b.publishedTs != null ? Math.abs(a.publishedTs - b.publishedTs) / DAY : null;
   return {
-    entity: overlap(pa.entities, pa.entityNorm, pb.entities, pb.entityNorm, (id) => rarity(s.entityDf(id), n)),
+    entity: overlap(pa.entities, pa.entityNorm, pb.entities, pb.entityNorm, (id) => rarity(edf(id), n)),
     terms: overlap(pa.terms, pa.termNorm, pb.terms, pb.termNorm, termRarity),
     title: titleDot / (Math.sqrt(pa.title.size * pb.title.size) || 1),
     days,

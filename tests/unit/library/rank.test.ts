@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeatures, type DocFeatures } from '../../../src/library/features';
+import { buildFeatures, docEntities, type DocFeatures } from '../../../src/library/features';
 import { rankRelated } from '../../../src/library/rank';
-import { statsOf } from '../../../src/library/similarity';
+import { entityDfOf, rarity, similarity, statsOf } from '../../../src/library/similarity';
 import { groupStories, isSameStory } from '../../../src/library/story';
 import { splitParagraphs } from '../../../src/library/text';
 import type { Entity } from '../../../src/types';
@@ -94,5 +94,45 @@ describe('reason text', () => {
     const base = { entity: 0, terms: 0.3, title: 0, days: null, shared: [] };
     expect(reasonText({ ...base, sharedTerms: [{ form: 'Covid', w: 2 }, { form: '19', w: 1.5 }, { form: 'vaksin', w: 1 }] } as never, false)).toBe('kata kunci serupa: Covid, vaksin');
     expect(reasonText({ ...base, sharedTerms: [{ form: '2024', w: 2 }] } as never, false)).toBe('topik berdekatan');
+  });
+});
+
+describe('a small library', () => {
+  const seedA = doc('seed-mobil', 'Indozone', '2024-02-20', 'Putin Hadiahkan Mobil Mewah untuk Kim Jong Un',
+    'Presiden Rusia Vladimir Putin menghadiahkan mobil buatan Rusia kepada pemimpin Korea Utara Kim Jong Un.',
+    [putin, kim, rusia, korut]);
+  const seedB = doc('seed-souvenir', 'Akurasi', '2023-09-18', 'Kerja Sama Kim Jong Un dan Putin di Balik Suvenir',
+    'Kim Jong Un menerima suvenir dari Vladimir Putin di akhir kunjungannya ke Rusia.',
+    [putin, kim, rusia, korut]);
+
+  it('still weighs names shared by its only two articles as names (rarity is read against at least MIN_LIBRARY)', () => {
+    const two = statsOf([seedA, seedB]);
+    expect(rarity(two.entityDf('PER:kim-jong-un'), two.docCount)).toBeGreaterThan(0.8);
+    const r = rankRelated(seedA, [seedB], two, 5);
+    expect(r.map((x) => x.id)).toEqual(['seed-souvenir']);
+    // As strong as the same pair in a library of 40 (they share the same names either way).
+    const wide = rankRelated(seedA, [seedB, ...filler], statsOf([seedA, seedB, ...filler]), 5);
+    expect(r[0]!.score).toBeGreaterThan(0.8 * wide.find((x) => x.id === 'seed-souvenir')!.score);
+  });
+
+  it('does not treat Indonesia or Jakarta as a rare name before the library has seen many articles', () => {
+    const a = doc('a', 'Kompas.com', '2024-02-20', 'Harga Cabai Naik', 'Harga cabai naik di Indonesia. Pasar di Jakarta sepi.',
+      [ent('LOC', 'Indonesia'), ent('LOC', 'Jakarta')]);
+    const b = doc('b', 'detikNews', '2024-02-21', 'Tim Bulu Tangkis Berangkat', 'Tim bulu tangkis Indonesia berangkat dari Jakarta.',
+      [ent('LOC', 'Indonesia'), ent('LOC', 'Jakarta')]);
+    const c = doc('c', 'Tempo.co', '2024-02-21', 'Pameran Batik Dibuka', 'Pameran batik dibuka di Cirebon oleh Bupati Imron.',
+      [ent('LOC', 'Cirebon'), ent('PER', 'Imron')]);
+    const d = doc('d', 'Antara', '2024-02-22', 'Festival Kuliner Digelar', 'Festival kuliner digelar di Cirebon, kata Bupati Imron.',
+      [ent('LOC', 'Cirebon'), ent('PER', 'Imron')]);
+    const s = statsOf([a, b, c, d]);
+    expect(entityDfOf('LOC:indonesia', s.entityDf('LOC:indonesia'), s.docCount)).toBeGreaterThan(s.entityDf('LOC:cirebon'));
+    const country = similarity(a, b, s).entity;
+    const local = similarity(c, d, s).entity;
+    expect(local).toBeGreaterThan(2 * country);
+  });
+
+  it('does not relate two articles because the outlet names itself in both', () => {
+    const own = [ent('ORG', 'KapanLagi.com'), ent('ORG', 'Liputan6.com'), ent('ORG', 'detikcom'), ent('ORG', 'Komisi Pemberantasan Korupsi')];
+    expect(docEntities(own).map((e) => e.name)).toEqual(['Komisi Pemberantasan Korupsi']);
   });
 });
