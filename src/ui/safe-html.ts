@@ -113,6 +113,8 @@ function enforce(parent: ParentNode, base: string | null | undefined): void {
       }
       el.setAttribute('loading', 'lazy');
       el.setAttribute('decoding', 'async');
+      // A picture the page gave no text for is decoration to a screen reader, not "image".
+      if (!el.hasAttribute('alt')) el.setAttribute('alt', '');
     } else {
       el.removeAttribute('loading');
       el.removeAttribute('decoding');

@@ -35,6 +35,9 @@ export const libraryApi: LibraryApi = {
 /** A message for the reader; `details` (technical, for bug reports) folds away under it. */
 type Notice = { kind: 'info' | 'error'; text: string; details?: string } | null;
 
+/** Articles listed at first and added by each "Show more": a long list is paged, never cut off. */
+export const PAGE = 200;
+
 function NoticeView({ notice }: { notice: Notice }) {
   const { t } = useT();
   if (!notice) return null;
@@ -86,6 +89,10 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   // Export, import and clear answer next to their buttons, not at the top of a long page.
   const [dataNotice, setDataNotice] = useState<Notice>(null);
   const [rev, setRev] = useState(0);
+  const [shown, setShown] = useState(PAGE);
+  // An import or a delete-all under way: the data buttons wait for it (a delete-all racing an
+  // import would report an empty library that the import then fills).
+  const [busy, setBusy] = useState<'import' | 'clear' | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -100,11 +107,14 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     void api.outlets().then(setOutlets, () => {});
   }, [api, rev]);
 
+  // New filters start from the first page again.
+  useEffect(() => setShown(PAGE), [text, site, entity, from, to]);
+
   useEffect(() => {
     let alive = true;
     const h = setTimeout(() => {
       api
-        .list({ text, sites: site ? (outlets.find((o) => o.outlet === site)?.sites ?? [site]) : undefined, outlet: site || undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined })
+        .list({ text, sites: site ? (outlets.find((o) => o.outlet === site)?.sites ?? [site]) : undefined, outlet: site || undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined, limit: shown })
         .then(
           (r) => alive && setItems(r),
           (err) => {
@@ -118,7 +128,7 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
       alive = false;
       clearTimeout(h);
     };
-  }, [api, text, site, outlets, entity, from, to, rev, t]);
+  }, [api, text, site, outlets, entity, from, to, shown, rev, t]);
 
   // After a delete, focus goes to the next article's delete button (or the list), not to <body>:
   // once the list no longer shows the deleted article.
@@ -147,10 +157,17 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     setRev(rev + 1);
   };
   const clearAll = async () => {
-    if (!ask(t('library.confirmClear', stats?.count ?? 0))) return;
-    await api.clear();
-    setDataNotice({ kind: 'info', text: t('library.cleared') });
-    setRev(rev + 1);
+    if (busy || !ask(t('library.confirmClear', stats?.count ?? 0))) return;
+    setBusy('clear');
+    try {
+      await api.clear();
+      setDataNotice({ kind: 'info', text: t('library.cleared') });
+    } catch (err) {
+      setDataNotice({ kind: 'error', text: `${t('library.loadError')} ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setBusy(null);
+      setRev((r) => r + 1);
+    }
   };
   const doExport = async () => {
     try {
@@ -161,21 +178,42 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
     }
   };
   const doImport = async (file: File | undefined) => {
-    if (!file) return;
+    if (!file || busy) return;
     setNotice(null); // an older "deleted" notice at the top is not about this
+    setDataNotice(null);
+    setBusy('import');
     try {
       const json = await file.text();
       const r = await api.importJson(json);
       setDataNotice({ kind: 'info', text: t('library.imported', { added: r.added, updated: r.updated, unchanged: r.unchanged ?? 0 }) });
-      setRev(rev + 1);
+      setRev((n) => n + 1);
     } catch (err) {
       setDataNotice(importNotice(t, err));
     } finally {
+      setBusy(null);
       if (fileRef.current) fileRef.current.value = '';
     }
   };
 
   const hasFilter = !!(text || site || entity || from || to);
+  const datesReversed = !!(from && to && from > to);
+  const clearFilters = () => {
+    setText('');
+    setSite('');
+    setEntity('');
+    setFrom('');
+    setTo('');
+    document.getElementById('q')?.focus();
+  };
+  // A full page back means there may be more: say how much is shown and offer the next page.
+  const more = items != null && items.length >= shown;
+  const listNote = items == null || !items.length
+    ? ''
+    : !hasFilter && stats && stats.count > items.length
+      ? t('library.showingNewest', { shown: items.length, total: stats.count })
+      : more
+        ? t('library.showingFirst', { shown: items.length })
+        : '';
   const summary = useMemo(() => {
     if (!stats) return '';
     const c = t('library.count', stats.count);
@@ -199,10 +237,15 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
 
         <Section id="filters" title={t('library.search')}>
           <div class="grid-filters">
-            <label class="field" for="q">
-              <span>{t('library.searchLabel')}</span>
-              <input id="q" type="search" value={text} onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
-            </label>
+            <div>
+              <label class="field" for="q">
+                <span>{t('library.searchLabel')}</span>
+                <input id="q" type="search" value={text} aria-describedby="q-hint" onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+              </label>
+              <small id="q-hint" class="muted small">
+                {t('library.searchHint')}
+              </small>
+            </div>
             <label class="field" for="site">
               <span>{t('library.site')}</span>
               <select id="site" value={site} onChange={(e) => setSite((e.currentTarget as HTMLSelectElement).value)}>
@@ -227,6 +270,13 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
               <input id="to" type="date" value={to} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
             </label>
           </div>
+          {hasFilter ? (
+            <p class="row">
+              <button type="button" class="btn btn-small" onClick={clearFilters}>
+                {t('library.clearFilters')}
+              </button>
+            </p>
+          ) : null}
         </Section>
 
         <Section id="articles" title={t('library.articles')} count={items?.length}>
@@ -236,9 +286,15 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
             </p>
           ) : items.length === 0 ? (
             <p class="muted" data-testid="lib-empty">
-              {hasFilter ? t('library.noMatch') : t('library.empty')}
+              {datesReversed ? t('library.datesReversed') : hasFilter ? t('library.noMatch') : t('library.empty')}
             </p>
           ) : (
+            <>
+            {listNote ? (
+              <p class="muted small" data-testid="lib-shown">
+                {listNote}
+              </p>
+            ) : null}
             <ul class="lib-list">
               {items.map((a) => {
                 const orig = safeUrl(a.url);
@@ -268,13 +324,21 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
                 );
               })}
             </ul>
+            {more ? (
+              <p>
+                <button type="button" class="btn" data-testid="lib-more" onClick={() => setShown((n) => n + PAGE)}>
+                  {t('library.showMore')}
+                </button>
+              </p>
+            ) : null}
+            </>
           )}
         </Section>
 
         <Section id="data" title={t('library.data')}>
           <p class="muted">{t('library.dataHint')}</p>
           <div class="row">
-            <button type="button" class="btn" onClick={() => void doExport()}>
+            <button type="button" class="btn" onClick={() => void doExport()} disabled={busy != null}>
               {t('library.export')}
             </button>
             <input
@@ -283,15 +347,21 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
               class="visually-hidden file-input"
               type="file"
               accept="application/json,.json"
+              disabled={busy != null}
               onChange={(e) => void doImport((e.currentTarget as HTMLInputElement).files?.[0])}
             />
-            <label class="btn" for="import-file">
+            <label class="btn" for="import-file" aria-disabled={busy != null}>
               {t('library.import')}
             </label>
-            <button type="button" class="btn btn-danger" onClick={() => void clearAll()} disabled={stats?.count === 0}>
+            <button type="button" class="btn btn-danger" onClick={() => void clearAll()} disabled={stats?.count === 0 || busy != null}>
               {t('library.clear')}
             </button>
           </div>
+          {busy ? (
+            <p class="muted" role="status">
+              <Spinner /> {t(busy === 'import' ? 'library.importing' : 'library.clearing')}
+            </p>
+          ) : null}
           <NoticeView notice={dataNotice} />
         </Section>
       </main>

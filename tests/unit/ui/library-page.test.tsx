@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n';
 import type { StoredArticleView } from '../../../src/ui/library-client';
-import { LibraryPage, type LibraryApi } from '../../../src/ui/library/LibraryPage';
+import { LibraryPage, PAGE, type LibraryApi } from '../../../src/ui/library/LibraryPage';
 
 afterEach(cleanup);
 
@@ -22,7 +22,7 @@ function fakeApi() {
       if (q.sites) r = r.filter((i) => q.sites!.includes(i.site));
       if (q.entity) r = r.filter((i) => i.entities?.some((e) => e.name.toLowerCase().includes(q.entity!.toLowerCase())));
       if (q.from) r = r.filter((i) => (i.published ?? '') >= q.from!);
-      return r;
+      return r.slice(0, q.limit ?? r.length);
     },
     outlets: async () => [
       { outlet: 'detik.com', sites: ['detikNews', 'detikFinance'] },
@@ -38,7 +38,7 @@ function fakeApi() {
     }),
     stats: async () => ({ count: items.length, bytes: 2048 * items.length }),
   };
-  return { api, get items() { return items; } };
+  return { api, get items() { return items; }, set items(v) { items = v; } };
 }
 
 function renderLib(api: LibraryApi, confirm: (m: string) => boolean = () => true) {
@@ -163,5 +163,49 @@ describe('library page', () => {
       URL.createObjectURL = origCreate;
       HTMLAnchorElement.prototype.click = origClick;
     }
+  });
+
+  it('pages a long library instead of cutting it off, and says how much is shown', async () => {
+    const f = fakeApi();
+    f.items = Array.from({ length: PAGE + 30 }, (_, i) => ({ id: `a${i}`, url: `https://www.kompas.com/${i}`, title: `Artikel ${i}`, site: 'Kompas.com', published: '2026-11-01', entities: [] }));
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toHaveLength(PAGE));
+    await waitFor(() => expect(screen.getByTestId('lib-shown').textContent).toBe(`Menampilkan ${PAGE} artikel terbaru dari ${PAGE + 30}.`));
+    fireEvent.click(screen.getByTestId('lib-more'));
+    await waitFor(() => expect(titles(container)).toHaveLength(PAGE + 30));
+    expect(screen.queryByTestId('lib-more')).toBeNull();
+    expect(screen.queryByTestId('lib-shown')).toBeNull();
+  });
+
+  it('clears every filter at once and says when the dates are the wrong way round', async () => {
+    const f = fakeApi();
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
+    expect(screen.queryByRole('button', { name: 'Hapus filter' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Kata kunci'), { target: { value: 'beras' } });
+    fireEvent.input(screen.getByLabelText('Dari tanggal'), { target: { value: '2026-12-01' } });
+    fireEvent.input(screen.getByLabelText('Sampai tanggal'), { target: { value: '2026-01-01' } });
+    await waitFor(() => expect(screen.getByTestId('lib-empty').textContent).toBe('Tanggal awal jatuh setelah tanggal akhir.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Hapus filter' }));
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
+    expect((screen.getByLabelText('Kata kunci') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement?.id).toBe('q');
+  });
+
+  it('keeps the data buttons still while an import runs, so a delete-all cannot race it', async () => {
+    const f = fakeApi();
+    let finish = (_: { added: number; updated: number }) => {};
+    f.api.importJson = () => new Promise((r) => (finish = r));
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
+    const input = screen.getByLabelText('Impor JSON…') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 'x.json')], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(screen.getByText('Mengimpor…')).toBeTruthy());
+    expect((screen.getByRole('button', { name: 'Hapus semua' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Ekspor JSON' }) as HTMLButtonElement).disabled).toBe(true);
+    finish({ added: 2, updated: 0 });
+    await waitFor(() => expect(screen.queryByText('Mengimpor…')).toBeNull());
+    expect((screen.getByRole('button', { name: 'Hapus semua' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });

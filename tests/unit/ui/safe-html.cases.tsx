@@ -26,6 +26,11 @@ describe(`safe-html (${env})`, () => {
     expect(d.textContent).toContain('Teks');
   });
 
+  it('gives a picture without alt text an empty one (decoration), and keeps a page\'s own alt', () => {
+    const d = box('<p>Teks</p><figure><img src="https://cdn.id/a.jpg"></figure><figure><img src="https://cdn.id/b.jpg" alt="Presiden di Istana"></figure>');
+    expect([...d.querySelectorAll('img')].map((i) => i.getAttribute('alt'))).toEqual(['', 'Presiden di Istana']);
+  });
+
   it('drops javascript:, data: and vbscript: links but keeps their text', () => {
     const d = box(
       '<a href="javascript:alert(1)">satu</a> <a href=" JaVaScRiPt:alert(1)">dua</a> <a href="java&#x09;script:alert(1)">tiga</a>' +
