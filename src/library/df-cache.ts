@@ -58,6 +58,11 @@ export class DfIndex {
     return this.snap;
   }
 
+  /** The counts as held and the generation they match, without checking the stored one. */
+  held(): { snap: DfSnapshot; gen: number } | null {
+    return this.snap && this.gen != null ? { snap: this.snap, gen: this.gen } : null;
+  }
+
   /** The counts, when loaded and still at the stored generation `stored`. */
   current(stored: number): DfSnapshot | null {
     return this.snap && this.gen === stored ? this.snap : null;
