@@ -151,6 +151,8 @@ export function summary(r: ArticleRow): ArticleSummary {
 export interface LibraryOptions {
   /** Writes between two stored snapshots of the counts (df-cache.ts); small in tests. */
   snapshotEvery?: number;
+  /** A due snapshot is written once no write came for this long (ms; df-cache.ts). */
+  snapshotIdleMs?: number;
 }
 
 export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Library {
@@ -159,7 +161,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   const DATA = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.counts, db.countlog, db.keybase];
   /** What bringing counts and key index up to date reads (DfIndex.catchUp). */
   const COUNTS = [db.sync, db.counts, db.countlog, db.keybase];
-  const counts = new DfIndex(opts.snapshotEvery);
+  const counts = new DfIndex(opts.snapshotEvery, opts.snapshotIdleMs);
 
   /**
    * Run a transaction over `tables` with the counts and key index current in memory. ready()

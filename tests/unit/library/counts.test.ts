@@ -15,7 +15,7 @@ import { articleId } from '../../../src/library/ids';
 import { ent, entityDf, freshName, makeArticle } from './helpers';
 
 const open: Library[] = [];
-function lib(name = freshName('sorot-counts'), opts?: { snapshotEvery?: number }): Library {
+function lib(name = freshName('sorot-counts'), opts?: { snapshotEvery?: number; snapshotIdleMs?: number }): Library {
   const l = openLibrary(name, opts);
   open.push(l);
   return l;
@@ -164,6 +164,26 @@ describe('stored snapshot and change log (v4)', () => {
     expect(woke.counts.lastLoadFrom).toBe('snapshot');
     expect(plain(woke.counts.current(await gen(woke)))).toEqual(await stored(woke));
     expect(related).toEqual(await bg.related(target, 3));
+  });
+
+  it('a due snapshot is written once the writes pause, not inside the write that made it due', async () => {
+    const name = freshName('sorot-idle');
+    const bg = lib(name, { snapshotEvery: 3, snapshotIdleMs: 40 });
+    await bg.save(article(0, 'banjir'), [ent('PER', 'Heru Budi')], 1000);
+    await memory(bg);
+    await bg.counts.scheduleSnapshot(bg.db);
+    const first = (await bg.db.counts.toArray())[0]!.gen;
+    // Three saves in a row: due after the third, but none of them writes it.
+    for (let i = 1; i < 4; i++) await bg.save(article(i, topics[i % 3]!), [ent('PER', 'Heru Budi')], 1000 + i);
+    expect((await bg.db.counts.toArray())[0]!.gen).toBe(first);
+    expect(await bg.db.countlog.count()).toBe(3);
+    // Once they pause it is written, and the log it covers is dropped.
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await bg.db.counts.toArray())[0]!.gen).toBe(await gen(bg));
+    expect(await bg.db.countlog.count()).toBe(0);
+    const woke = lib(name);
+    expect(await memory(woke)).toEqual(await stored(woke));
+    expect(woke.counts.lastLoadFrom).toBe('snapshot');
   });
 
   it('a context a few writes behind catches up from the log; a gap in the log is repaired by a recount', async () => {
