@@ -37,7 +37,9 @@ export class DirectTx {
 
   /** No more requests: commit once the issued ones are done. */
   commit(): void {
-    this.tx.commit();
+    // Every browser Sorot supports has commit() (Chrome 76, Firefox 74); without it the
+    // transaction still commits on its own once the results are in.
+    (this.tx as { commit?: () => void }).commit?.();
   }
 
   /** Undo everything; `done` rejects with `reason`. A transaction already finished is left alone. */
