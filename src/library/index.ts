@@ -361,9 +361,9 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
       // The same visit (parts joined, a reload) neither counts a read nor moves the last read.
       const again = !!prevRow && !!opts.sameVisit;
-      const row = retime({
-        ...built.row, firstRead: prevRow?.firstRead ?? now, lastRead: again ? prevRow.lastRead : now,
-        readCount: (prevRow?.readCount ?? 0) + (again ? 0 : 1),
+      // A new article's row is built as read now (first and last read now, one read, keys timed so).
+      const row = !prevRow ? built.row : retime({
+        ...built.row, firstRead: prevRow.firstRead, lastRead: again ? prevRow.lastRead : now, readCount: prevRow.readCount + (again ? 0 : 1),
       });
       const d = new Deltas();
       d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
