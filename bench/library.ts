@@ -8,11 +8,17 @@
  * the timed operations then go through the public API.
  * Diagnostics: BENCH_PROFILE=1 (related and save phase by phase), BENCH_RELATED_SWEEP=24,12,8
  * (latency and agreement per candidate count), BENCH_CPU_PROFILE=save (saves under the CPU
- * profiler, top self times).
+ * profiler, top self times; with BENCH_ALLOC=1 also where they allocate; BENCH_NO_MINIFY=1 keeps
+ * names), BENCH_SAVE_TRACE=N (N saves: IndexedDB requests, their waits, bytes per store, GC),
+ * BENCH_SAVES_ONLY=K (K rounds of the save and revisit lines alone, with the browser's CPU per
+ * write from /proc; BENCH_THREADS=1 splits it by thread: LevelDB's compactions run on the
+ * browser's ThreadPoolForeground workers). For A/B runs of two checkouts, give each its own copy
+ * of the library (BENCH_DB_DIR) and alternate them.
  */
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -293,6 +299,16 @@ export async function sweep(lib, counts, samples) {
   return out;
 }
 
+/** New articles saved, then the first 50 of them again (BENCH_SAVES_ONLY: the save lines alone, quick A/B runs). */
+export async function savesAndRevisits(lib, n, samples) {
+  const save = []; const saved = [];
+  const fresh = n + 2_000_000 + Math.floor(Math.random() * 1e9);
+  for (let i = 0; i < samples; i++) { const x = nextArticle(fresh + i); saved.push(x); const t = performance.now(); await lib.save(x.article, x.entities); save.push(performance.now() - t); }
+  const revisit = [];
+  for (const x of saved.slice(0, 50)) { const t = performance.now(); await lib.save(x.article, x.entities); revisit.push(performance.now() - t); }
+  return { save: stat(save), revisit: stat(revisit) };
+}
+
 /** Saves only (BENCH_CPU_PROFILE=save runs them under the CPU profiler). */
 export async function saves(lib, n, samples) {
   const ms = [];
@@ -300,14 +316,54 @@ export async function saves(lib, n, samples) {
   return stat(ms);
 }
 
-window.bench = { openLibrary, generate, measure, profile, profileSave, sweep, saves };
+/**
+ * Saves with IndexedDB's own calls watched (BENCH_SAVE_TRACE=N): which requests a save makes, each
+ * one's share of the wait (from the previous result, or its issue, to its result), and the bytes
+ * each store is given (JSON length).
+ */
+export async function traceSaves(lib, n, samples) {
+  let reqs = null;
+  const bytes = new Map(); const own = new Map();
+  const P = IDBObjectStore.prototype; const orig = {};
+  for (const op of ['put', 'get', 'add', 'delete']) {
+    orig[op] = P[op];
+    P[op] = function (...a) {
+      const r = orig[op].apply(this, a);
+      if (reqs) {
+        const e = { k: this.name + '.' + op, t: performance.now(), d: 0 }; reqs.push(e);
+        if (op === 'put') bytes.set(this.name, (bytes.get(this.name) ?? 0) + JSON.stringify(a[0], (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v)).length);
+        r.addEventListener('success', () => { e.d = performance.now(); });
+      }
+      return r;
+    };
+  }
+  const out = [];
+  try {
+    for (let i = 0; i < samples; i++) {
+      const x = nextArticle(n + 70000 + Math.floor(Math.random() * 1e8) + i);
+      reqs = [];
+      const t = performance.now(); await lib.save(x.article, x.entities); const ms = performance.now() - t;
+      let prev = 0;
+      for (const e of reqs.sort((a, b) => a.d - b.d)) { const v = own.get(e.k) ?? []; v.push(e.d - Math.max(prev, e.t)); own.set(e.k, v); prev = e.d; }
+      out.push({ ms, reqs: reqs.map((e) => e.k).join(' ') });
+    }
+  } finally {
+    reqs = null;
+    for (const op of Object.keys(orig)) P[op] = orig[op];
+  }
+  const reqStats = {};
+  for (const [k, v] of own) { v.sort((a, b) => a - b); reqStats[k] = { n: v.length, mean: v.reduce((a, b) => a + b, 0) / v.length, p50: v[Math.floor(v.length / 2)], p95: v[Math.floor(v.length * 0.95)] }; }
+  return { saves: out, reqStats, bytes: Object.fromEntries([...bytes].map(([k, v]) => [k, v / samples])) };
+}
+
+window.bench = { openLibrary, generate, measure, profile, profileSave, sweep, saves, traceSaves, savesAndRevisits };
 `;
 
 async function main(): Promise<void> {
   const t0 = Date.now();
   const bundle = await build({
     stdin: { contents: ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
-    bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, minify: true,
+    bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, minify: !process.env.BENCH_NO_MINIFY,
   });
   const js = bundle.outputFiles[0]!.text;
   const server = createServer((req, res) => {
@@ -352,7 +408,22 @@ async function main(): Promise<void> {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
+      if (process.env.BENCH_ALLOC) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as any);
       const st = await page.evaluate(async ([n, s]) => (window as any).bench.saves((window as any).lib, n, s), [gen.n, SAMPLES] as const);
+      if (process.env.BENCH_ALLOC) {
+        const { profile: hp } = (await cdp.send('HeapProfiler.stopSampling')) as any;
+        const bySite = new Map<string, number>();
+        const walk = (node: any, stack: string[]) => {
+          const c = node.callFrame; const here = `${c.functionName || '(anon)'}:${c.lineNumber}`;
+          const st2 = [...stack, here];
+          if (node.selfSize) { const k = st2.slice(-4).join(' < '); bySite.set(k, (bySite.get(k) ?? 0) + node.selfSize); }
+          for (const ch of node.children) walk(ch, st2);
+        };
+        walk(hp.head, []);
+        const tot = [...bySite.values()].reduce((a, b) => a + b, 0);
+        console.log(`BENCH library alloc_profile saves=${SAMPLES} sampled_mb=${(tot / 1048576).toFixed(1)} per_save_kb=${(tot / 1024 / SAMPLES).toFixed(0)}`);
+        for (const [k, v] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${(v / 1024 / SAMPLES).toFixed(1).padStart(7)} KB/save  ${k}`);
+      }
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
       const byId = new Map(profile.nodes.map((x) => [x.id, x]));
       const self = new Map<string, number>();
@@ -360,6 +431,81 @@ async function main(): Promise<void> {
       const total = [...self.values()].reduce((a, b) => a + b, 0);
       console.log(`BENCH library cpu_profile saves=${SAMPLES} p50_ms=${st.p50.toFixed(1)} p95_ms=${st.p95.toFixed(1)} profiled_ms=${(total / 1000).toFixed(0)}`);
       for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(v / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+      return;
+    }
+    if (process.env.BENCH_SAVES_ONLY) {
+      const runs = Number(process.env.BENCH_SAVES_ONLY) || 1;
+      await page.evaluate(async ([n]) => (window as any).bench.saves((window as any).lib, n, 20), [gen.n] as const); // warm-up
+      // CPU of the whole browser (renderer, IndexedDB thread, the rest), by /proc: what the saves
+      // cost in work, which a loaded machine stretches but does not change.
+      const cpuTicks = () => {
+        let t = 0;
+        for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+          try {
+            if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(DB_DIR!)) continue;
+            const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+            t += Number(f[11]) + Number(f[12]);
+          } catch { /* gone */ }
+        }
+        return t;
+      };
+      // The same by thread name (BENCH_THREADS=1): which of the browser's threads the work lands on.
+      const threadTicks = () => {
+        const m = new Map<string, number>();
+        for (const pid of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+          try {
+            const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+            if (!cmd.includes(DB_DIR!)) continue;
+            const kind = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+            for (const tid of readdirSync(`/proc/${pid}/task`)) {
+              const st = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+              const name = st.slice(st.indexOf('(') + 1, st.lastIndexOf(')')).replace(/[0-9]+$/, '');
+              const f = st.slice(st.lastIndexOf(') ') + 2).split(' ');
+              const k = kind + ':' + name;
+              m.set(k, (m.get(k) ?? 0) + Number(f[11]) + Number(f[12]));
+            }
+          } catch { /* gone */ }
+        }
+        return m;
+      };
+      for (let r = 0; r < runs; r++) {
+        const c0 = DB_DIR ? cpuTicks() : 0;
+        const th0 = process.env.BENCH_THREADS ? threadTicks() : null;
+        const m = (await page.evaluate(async ([n, s]) => (window as any).bench.savesAndRevisits((window as any).lib, n, s), [gen.n, SAMPLES] as const)) as Record<string, { p50: number; p95: number; max: number }>;
+        const l = os.loadavg()[0]!.toFixed(1);
+        const cpu = DB_DIR ? ((cpuTicks() - c0) * 10) / (SAMPLES + 50) : NaN;
+        if (th0) {
+          const th1 = threadTicks();
+          const diff = [...th1].map(([k, v]) => [k, ((v - (th0.get(k) ?? 0)) * 10) / (SAMPLES + 50)] as const).filter(([, v]) => v > 0.05).sort((a, b) => b[1] - a[1]);
+          console.log('  cpu ms per write by thread: ' + diff.map(([k, v]) => `${k}=${v.toFixed(2)}`).join(' '));
+        }
+        console.log(`BENCH library saves_only run=${r} save p50_ms=${m.save!.p50.toFixed(1)} p95_ms=${m.save!.p95.toFixed(1)} max_ms=${m.save!.max.toFixed(1)} revisit p50_ms=${m.revisit!.p50.toFixed(1)} p95_ms=${m.revisit!.p95.toFixed(1)} browser_cpu_ms_per_write=${cpu.toFixed(2)} load1=${l}`);
+      }
+      return;
+    }
+    if (process.env.BENCH_SAVE_TRACE) {
+      // GC on the page's main thread during the traced saves, from a Chromium trace.
+      const cdp = await page.context().newCDPSession(page);
+      const events: { ph: string; name: string; dur: number }[] = [];
+      cdp.on('Tracing.dataCollected', (e) => { events.push(...(e.value as unknown as typeof events)); });
+      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+      await page.evaluate(async ([n]) => (window as any).bench.saves((window as any).lib, n, 20), [gen.n] as const); // warm-up
+      await cdp.send('Tracing.start', { categories: 'v8,v8.gc', transferMode: 'ReportEvents' });
+      const k = Number(process.env.BENCH_SAVE_TRACE) > 1 ? Number(process.env.BENCH_SAVE_TRACE) : SAMPLES;
+      const tr = (await page.evaluate(async ([n, s]) => (window as any).bench.traceSaves((window as any).lib, n, s), [gen.n, k] as const)) as {
+        saves: { ms: number; reqs: string }[]; reqStats: Record<string, { n: number; mean: number; p50: number; p95: number }>; bytes: Record<string, number>;
+      };
+      await cdp.send('Tracing.end');
+      await done;
+      const ms = tr.saves.map((x) => x.ms).sort((a, b) => a - b);
+      const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!;
+      console.log(`BENCH library save_trace n=${ms.length} p50_ms=${q(0.5).toFixed(1)} p90_ms=${q(0.9).toFixed(1)} p95_ms=${q(0.95).toFixed(1)} max_ms=${ms[ms.length - 1]!.toFixed(1)} load1=${os.loadavg()[0]!.toFixed(1)}`);
+      for (const [name, v] of Object.entries(tr.reqStats)) console.log(`  request ${name.padEnd(18)} n=${v.n} own_ms mean=${v.mean.toFixed(2)} p50=${v.p50.toFixed(2)} p95=${v.p95.toFixed(2)}`);
+      console.log('  bytes per save (JSON) ' + Object.entries(tr.bytes).map(([s, b]) => `${s}=${Math.round(b)}`).join(' '));
+      console.log('  requests of the last save: ' + tr.saves[tr.saves.length - 1]!.reqs);
+      const gc = new Map<string, { n: number; ms: number }>();
+      for (const e of events) if (e.ph === 'X' && (e.name === 'MinorGC' || e.name === 'MajorGC')) { const v = gc.get(e.name) ?? { n: 0, ms: 0 }; v.n++; v.ms += e.dur / 1000; gc.set(e.name, v); }
+      console.log('  gc on the main thread: ' + ([...gc].map(([name, v]) => `${name} n=${v.n} ms=${v.ms.toFixed(1)}`).join(' ') || 'none'));
       return;
     }
     if (process.env.BENCH_RELATED_SWEEP) {

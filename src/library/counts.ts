@@ -5,7 +5,7 @@
  * count to `meta`.
  */
 import type { Entity } from '../types';
-import { entityRow, GEN_KEY, STATS_KEY, type EntityRow, type LibraryDb } from './db';
+import { entityRow, GEN_KEY, STATS_KEY, type CountLogRow, type EntityRow, type LibraryDb, type MetaRow, type SyncRow } from './db';
 import { readGen } from './df-cache';
 import type { Post } from './key-index';
 
@@ -79,6 +79,19 @@ export interface Written {
   to: number;
 }
 
+/** One write a transaction must make (planDeltas); applied through Dexie or raw IndexedDB. */
+export type Write =
+  | { store: 'sync'; put: SyncRow }
+  | { store: 'meta'; put: MetaRow }
+  | { store: 'countlog'; put: CountLogRow }
+  | { store: 'entities'; put: EntityRow }
+  | { store: 'entities'; del: string };
+
+/** The writes through Dexie, issued together (one request per row). */
+export function issueWrites(db: LibraryDb, writes: Write[]): Promise<unknown>[] {
+  return writes.map((w) => ('del' in w ? db.table(w.store).delete(w.del) : db.table(w.store).put(w.put)));
+}
+
 /**
  * Apply deltas; call inside a rw transaction over entities, meta, sync and countlog, with the
  * counts current in memory (`pre.terms`, `pre.entityCounts`). Whatever else `pre` does not
@@ -88,11 +101,7 @@ export interface Written {
  * form, and deleted when no article names it any more.
  */
 export async function applyDeltas(db: LibraryDb, d: Deltas, pre: Prefetched): Promise<Written> {
-  const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
-  const entityKeys = [...new Set([...d.entities.keys(), ...d.seen.keys()])];
-  const before = (id: string) => pre.entityCounts.get(id) ?? 0;
-  // Only an entity that is described and already stored needs its row (to merge surfaces).
-  const missing = [...d.seen.keys()].filter((k) => before(k) > 0 && pre.entities?.get(k) === undefined);
+  const missing = rowsToRead(d, pre);
   const [fetched, meta, gen] = await Promise.all([
     missing.length ? db.entities.bulkGet(missing) : [],
     'meta' in pre || d.articles === 0 ? pre.meta : db.meta.get(STATS_KEY),
@@ -100,39 +109,74 @@ export async function applyDeltas(db: LibraryDb, d: Deltas, pre: Prefetched): Pr
   ]);
   const rowOf = new Map(pre.entities ?? []);
   missing.forEach((k, i) => rowOf.set(k, fetched[i]));
+  const plan = planDeltas(d, { ...pre, meta, gen });
+  await Promise.all(issueWrites(db, [...plan.writes, ...plan.merge(rowOf)]));
+  return plan.wrote;
+}
+
+/** Described entities that are stored (a count above 0) and whose row `pre` lacks: merging their surfaces needs it. */
+export function rowsToRead(d: Deltas, pre: Pick<Prefetched, 'entityCounts' | 'entities'>): string[] {
+  return [...d.seen.keys()].filter((k) => (pre.entityCounts.get(k) ?? 0) > 0 && pre.entities?.get(k) === undefined);
+}
+
+/**
+ * What applying `d` writes, planned from the counts and generation alone (no IndexedDB): `writes`
+ * needs no stored row (generation, log row, article count, rows of new entities, deletes of gone
+ * ones); merge() gives the rows of stored entities that gained a surface form, once their rows
+ * are known (undefined: none stored). `wrote.rows` is complete once merge() ran. A caller that
+ * has everything but those rows issues `writes` at once and merge()'s when the rows arrive.
+ */
+export function planDeltas(
+  d: Deltas, pre: Omit<Prefetched, 'entities'> & { gen: number },
+): { wrote: Written; writes: Write[]; merge(rowOf: ReadonlyMap<string, EntityRow | undefined>): Write[] } {
+  const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
+  const entityKeys = [...new Set([...d.entities.keys(), ...d.seen.keys()])];
+  const before = (id: string) => pre.entityCounts.get(id) ?? 0;
+  const gen = pre.gen;
   const wrote: Written = { terms: [], entities: [], articles: null, posts: d.posts, rows: [], from: gen, to: gen + 1 };
   for (const t of termKeys) wrote.terms.push([t, Math.max(0, (pre.terms.get(t) ?? 0) + d.terms.get(t)!)]);
-  const entityPut: EntityRow[] = [];
-  const entityDel: string[] = [];
+  const writes: Write[] = [{ store: 'sync', put: { k: GEN_KEY, gen: wrote.to } }];
+  const stored: string[] = [];
   for (const id of entityKeys) {
     const count = Math.max(0, before(id) + (d.entities.get(id) ?? 0));
     wrote.entities.push([id, count]);
     if (count === 0) {
-      if (before(id) > 0) entityDel.push(id);
+      if (before(id) > 0) writes.push({ store: 'entities', del: id });
       continue;
     }
     const info = d.seen.get(id);
     if (!info) continue;
-    const prev = rowOf.get(id);
-    const surface = mergeSurfaces(prev?.surface ?? [], info.surface);
-    // Surfaces only grow (mergeSurfaces keeps the old ones first), so a longer list is a change.
-    if (prev && surface.length === prev.surface.length) {
-      wrote.rows.push(prev);
+    if (before(id) > 0) {
+      // Stored already: its row is merged with (merge()).
+      stored.push(id);
       continue;
     }
-    // The first name seen stays: it is what the reader has been shown so far.
-    const row = entityRow({ id, name: prev?.name ?? info.name, type: prev?.type ?? info.type, surface });
-    entityPut.push(row);
+    const row = entityRow({ id, name: info.name, type: info.type, surface: info.surface });
+    writes.push({ store: 'entities', put: row });
     wrote.rows.push(row);
   }
-  const writes: Promise<unknown>[] = [db.sync.put({ k: GEN_KEY, gen: wrote.to })];
-  if (entityPut.length) writes.push(db.entities.bulkPut(entityPut));
-  if (entityDel.length) writes.push(db.entities.bulkDelete(entityDel));
   if (d.articles !== 0) {
-    wrote.articles = Math.max(0, (meta?.articles ?? 0) + d.articles);
-    writes.push(db.meta.put({ k: STATS_KEY, articles: wrote.articles }));
+    wrote.articles = Math.max(0, (pre.meta?.articles ?? 0) + d.articles);
+    writes.push({ store: 'meta', put: { k: STATS_KEY, articles: wrote.articles } });
   }
-  writes.push(db.countlog.put({ gen: wrote.to, terms: wrote.terms, entities: wrote.entities, articles: wrote.articles, posts: wrote.posts }));
-  await Promise.all(writes);
-  return wrote;
+  writes.push({ store: 'countlog', put: { gen: wrote.to, terms: wrote.terms, entities: wrote.entities, articles: wrote.articles, posts: wrote.posts } });
+  const merge = (rowOf: ReadonlyMap<string, EntityRow | undefined>): Write[] => {
+    const out: Write[] = [];
+    for (const id of stored) {
+      const info = d.seen.get(id)!;
+      const prev = rowOf.get(id);
+      const surface = mergeSurfaces(prev?.surface ?? [], info.surface);
+      // Surfaces only grow (mergeSurfaces keeps the old ones first), so a longer list is a change.
+      if (prev && surface.length === prev.surface.length) {
+        wrote.rows.push(prev);
+        continue;
+      }
+      // The first name seen stays: it is what the reader has been shown so far.
+      const row = entityRow({ id, name: prev?.name ?? info.name, type: prev?.type ?? info.type, surface });
+      out.push({ store: 'entities', put: row });
+      wrote.rows.push(row);
+    }
+    return out;
+  };
+  return { wrote, writes, merge };
 }

@@ -231,6 +231,13 @@ export class LibraryDb extends Dexie {
     // for the disk to flush; a power cut may lose the last reads, never half a record. No liveQuery
     // is used, so Dexie's transaction cache is off.
     super(name, { chromeTransactionDurability: 'relaxed', cache: 'disabled' });
+    // Dexie's change tracking for liveQuery: on every write it works out which keys and index
+    // ranges changed and, on commit, posts them to every other page of the extension over a
+    // BroadcastChannel. Nothing here subscribes (contexts learn of writes from the generation,
+    // df-cache.ts, and the UI from the background's messages), so it is CPU spent in every save
+    // for nobody; the query cache it feeds is off already.
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
+    this.unuse({ stack: 'dbcore', name: 'Cache' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeV2toV3);

@@ -51,11 +51,16 @@ export class DfIndex {
    */
   readonly entityRows = new Map<string, EntityRow>();
 
-  constructor(readonly snapshotEvery = 256) {}
+  constructor(readonly snapshotEvery = 256, readonly snapshotIdleMs = 1000) {}
 
   /** The counts as held, possibly a few writes behind (for reads issued before catching up). */
   peek(): DfSnapshot | null {
     return this.snap;
+  }
+
+  /** The counts as held and the generation they match, without checking the stored one. */
+  held(): { snap: DfSnapshot; gen: number } | null {
+    return this.snap && this.gen != null ? { snap: this.snap, gen: this.gen } : null;
   }
 
   /** The counts, when loaded and still at the stored generation `stored`. */
@@ -198,7 +203,29 @@ export class DfIndex {
     for (const r of wrote.rows ?? []) this.entityRows.set(r.id, r);
     this.gen = to;
     if (this.sinceSnapshot != null) this.sinceSnapshot++;
-    if (db && (this.sinceSnapshot == null || this.sinceSnapshot >= this.snapshotEvery)) this.scheduleSnapshot(db);
+    if (db && (this.sinceSnapshot == null || this.sinceSnapshot >= this.snapshotEvery)) this.snapshotWhenIdle(db);
+  }
+
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * A snapshot is due: write it once no write came for `snapshotIdleMs`. Packing the counts takes
+   * tens of milliseconds at 100k articles (and rebuilding the key base, every few thousand writes,
+   * about half a second), and its transaction holds the log and the generation: done inside the
+   * write that made it due, the reader's save would wait for all of it. A reader saves an article
+   * every few seconds at most, so the snapshot lands between saves. If the context ends first, the
+   * log stays longer (correct, a little more to replay on waking) and the next write makes it due
+   * again.
+   */
+  private snapshotWhenIdle(db: LibraryDb): void {
+    if (this.idleTimer != null) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (!db.isOpen() || (this.sinceSnapshot != null && this.sinceSnapshot < this.snapshotEvery)) return;
+      void this.scheduleSnapshot(db);
+    }, this.snapshotIdleMs);
+    // Node (the CLI, tests): a pending snapshot does not keep the process alive.
+    (this.idleTimer as { unref?: () => void }).unref?.();
   }
 
   /**

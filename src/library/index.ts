@@ -5,10 +5,11 @@
 import Dexie, { type Table } from 'dexie';
 import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
-import { applyDeltas, Deltas, mergeSurfaces } from './counts';
+import { applyDeltas, Deltas, mergeSurfaces, planDeltas, type Write, type Written } from './counts';
+import { DirectTx } from './direct-tx';
 import {
   buildRows, dfTerms, entityRow, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
-  type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type TermFields,
+  type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type SyncRow, type TermFields,
 } from './db';
 import { DfIndex, readGen, type DfSnapshot } from './df-cache';
 import { BLOCKED_MESSAGE, LibraryError, STALE_MESSAGE, isQuotaError } from './errors';
@@ -106,6 +107,16 @@ export interface Library {
   readonly counts: DfIndex;
 }
 
+/** Thrown inside a save's transaction to abort it: memory was not at the stored generation. */
+class MemoryBehind extends Error {}
+
+/** What a save reads and writes (saveDirect). */
+const SAVE_STORES = ['articles', 'feats', 'bodies', 'entities', 'meta', 'sync', 'countlog'];
+
+function issueDirect(tx: DirectTx, w: Write): void {
+  void ('del' in w ? tx.delete(w.store, w.del) : tx.put(w.store, w.put));
+}
+
 /** Candidate retrieval for related(): tunables in one place. */
 export const RETRIEVAL = {
   /** Keys in more than this share of the library are too common to probe (and weigh little). */
@@ -140,6 +151,8 @@ export function summary(r: ArticleRow): ArticleSummary {
 export interface LibraryOptions {
   /** Writes between two stored snapshots of the counts (df-cache.ts); small in tests. */
   snapshotEvery?: number;
+  /** A due snapshot is written once no write came for this long (ms; df-cache.ts). */
+  snapshotIdleMs?: number;
 }
 
 export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Library {
@@ -148,7 +161,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   const DATA = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.counts, db.countlog, db.keybase];
   /** What bringing counts and key index up to date reads (DfIndex.catchUp). */
   const COUNTS = [db.sync, db.counts, db.countlog, db.keybase];
-  const counts = new DfIndex(opts.snapshotEvery);
+  const counts = new DfIndex(opts.snapshotEvery, opts.snapshotIdleMs);
 
   /**
    * Run a transaction over `tables` with the counts and key index current in memory. ready()
@@ -236,6 +249,96 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     };
   }
 
+  type Plan = (prevRow: ArticleRow | undefined, prevFeat: FeatRow | undefined) => { row: ArticleRow; d: Deltas };
+
+  /**
+   * A save from memory as held, in one raw IndexedDB transaction (direct-tx.ts): the generation
+   * read that proves memory current goes out with the reads memory lacks (the stored version of
+   * an article the key index has, rows of entities whose surfaces may merge) and, for an article
+   * not stored yet, with all the writes too; the transaction is committed as soon as the last
+   * write is issued. If memory was behind after all (another context wrote, or another save of
+   * this context came first), the transaction is aborted before it commits, nothing is written,
+   * and null sends the caller to saveChecked(). Also null when no raw connection is at hand.
+   */
+  async function saveDirect(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: BodyRow): Promise<{ row: ArticleRow; wrote: Written } | null> {
+    await counts.ready(db);
+    const held = counts.held();
+    if (!held || stale || !db.isOpen()) return null;
+    const { snap: mem, gen } = held;
+    let tx: DirectTx;
+    try {
+      tx = new DirectTx(db.backendDB(), SAVE_STORES);
+    } catch {
+      return null; // the connection is closing: the checked way reports why
+    }
+    try {
+      const known = mem.index.has(id);
+      const stored = tx.get<SyncRow>('sync', GEN_KEY);
+      // Rows of stored entities this context has not seen (a new entity has none).
+      const need = entityKeys.filter((k) => !counts.entityRows.has(k) && (mem.entities.get(k) ?? 0) > 0);
+      const rows = Promise.all(need.map((k) => tx.get<EntityRow>('entities', k)));
+      const prev = known ? Promise.all([tx.get<ArticleRow>('articles', id), tx.get<FeatRow>('feats', id)]) : null;
+      const write = (prevRow?: ArticleRow, prevFeat?: FeatRow) => {
+        const { row, d } = plan(prevRow, prevFeat);
+        const planned = planDeltas(d, { terms: mem.terms, entityCounts: mem.entities, meta: { articles: mem.articles }, gen });
+        for (const [store, value] of [['articles', row], ['feats', feat], ['bodies', body]] as const) void tx.put(store, value);
+        for (const w of planned.writes) issueDirect(tx, w);
+        return { row, planned };
+      };
+      // Not stored: every write is known now and goes out with the reads.
+      const early = known ? null : write();
+      const [now, fetched, before] = await Promise.all([stored, rows, prev]);
+      if ((now?.gen ?? 0) !== gen) {
+        tx.abort(new MemoryBehind());
+        await tx.done.catch(() => {});
+        return null;
+      }
+      const { row, planned } = early ?? write(before?.[0], before?.[1]);
+      const rowOf = new Map(entityKeys.map((k) => [k, counts.entityRows.get(k)] as const));
+      need.forEach((k, i) => rowOf.set(k, fetched[i]));
+      for (const w of planned.merge(rowOf)) issueDirect(tx, w);
+      tx.commit();
+      await tx.done;
+      return { row, wrote: planned.wrote };
+    } catch (e) {
+      tx.abort(e);
+      throw e;
+    }
+  }
+
+  /**
+   * The same save through Dexie, with memory brought up to date inside the transaction first
+   * (withCounts): what memory lacks is read with the generation, and once caught up, whatever
+   * that changed is read after all; then every write in one round trip.
+   */
+  async function saveChecked(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: BodyRow): Promise<{ row: ArticleRow; wrote: Written }> {
+    const lacking = (mem: DfSnapshot | null) => ({
+      known: !!mem?.index.has(id),
+      // A new entity has no row to read (v6 rows change only with a new surface form).
+      entities: entityKeys.filter((k) => !counts.entityRows.has(k) && (mem?.entities.get(k) ?? 0) > 0),
+    });
+    const read = async (need: { known: boolean; entities: string[] }) => {
+      const [prevRow, prevFeat, rows] = await Promise.all([
+        need.known ? db.articles.get(id) : undefined, need.known ? db.feats.get(id) : undefined,
+        need.entities.length ? db.entities.bulkGet(need.entities) : [],
+      ]);
+      return { ...need, prevRow, prevFeat, rows: new Map(need.entities.map((k, i) => [k, rows[i]] as const)) };
+    };
+    return withCounts(async (mem, gen, early) => {
+      // Generation, article count and term counts come from memory, current here.
+      const need = lacking(mem);
+      const late = await read({ known: need.known && !early.known, entities: need.entities.filter((k) => !early.rows.get(k)) });
+      const prevRow = early.known ? early.prevRow : late.prevRow;
+      const prevFeat = early.known ? early.prevFeat : late.prevFeat;
+      const ents = entityKeys.map((k) => counts.entityRows.get(k) ?? early.rows.get(k) ?? late.rows.get(k));
+      const { row, d } = plan(prevRow, prevFeat);
+      const pre = { terms: mem.terms, entityCounts: mem.entities, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta: { articles: mem.articles }, gen };
+      // Issued together: one round trip for every write.
+      const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(feat), db.bodies.put(body), applyDeltas(db, d, pre)]);
+      return { row, wrote };
+    }, () => read(lacking(counts.peek())));
+  }
+
   async function save(article: Article, entities: Entity[], now = Date.now(), opts: { sameVisit?: boolean } = {}): Promise<StoredArticle> {
     const canonicalUrl = (article.canonicalUrl || article.url).trim();
     const id = articleId(canonicalUrl);
@@ -253,45 +356,23 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     const kept = new Set(built.row.entityIds);
     const described = entities.filter((e) => kept.has(e.id));
     const entityKeys = [...kept];
-    try {
-      // What memory lacks is read with the generation: the previous version when the key index
-      // has the article, entity rows this context has not seen. Memory may be a few writes behind
-      // then; once caught up inside the transaction, whatever that changed is read after all.
-      const lacking = (mem: DfSnapshot | null) => ({
-        known: !!mem?.index.has(id),
-        // A new entity has no row to read (v6 rows change only with a new surface form).
-        entities: entityKeys.filter((k) => !counts.entityRows.has(k) && (mem?.entities.get(k) ?? 0) > 0),
+    /** The row to store and what it changes in the counts, given the stored version (if any). */
+    const plan = (prevRow: ArticleRow | undefined, prevFeat: FeatRow | undefined) => {
+      const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
+      // The same visit (parts joined, a reload) neither counts a read nor moves the last read.
+      const again = !!prevRow && !!opts.sameVisit;
+      // A new article's row is built as read now (first and last read now, one read, keys timed so).
+      const row = !prevRow ? built.row : retime({
+        ...built.row, firstRead: prevRow.firstRead, lastRead: again ? prevRow.lastRead : now, readCount: prevRow.readCount + (again ? 0 : 1),
       });
-      const read = async (need: { known: boolean; entities: string[] }) => {
-        const [prevRow, prevFeat, rows] = await Promise.all([
-          need.known ? db.articles.get(id) : undefined, need.known ? db.feats.get(id) : undefined,
-          need.entities.length ? db.entities.bulkGet(need.entities) : [],
-        ]);
-        return { ...need, prevRow, prevFeat, rows: new Map(need.entities.map((k, i) => [k, rows[i]] as const)) };
-      };
-      const { row, wrote } = await withCounts(async (mem, gen, early) => {
-        // Generation, article count and term counts come from memory, current here.
-        const need = lacking(mem);
-        const late = await read({ known: need.known && !early.known, entities: need.entities.filter((k) => !early.rows.get(k)) });
-        const prevRow = early.known ? early.prevRow : late.prevRow;
-        const prevFeat = early.known ? early.prevFeat : late.prevFeat;
-        const ents = entityKeys.map((k) => counts.entityRows.get(k) ?? early.rows.get(k) ?? late.rows.get(k));
-        const prev = prevRow ? { dfTerms: prevFeat ? dfTerms(unpackFeatures(prevFeat)) : [], entityIds: prevRow.entityIds } : undefined;
-        // The same visit (parts joined, a reload) neither counts a read nor moves the last read.
-        const again = !!prevRow && !!opts.sameVisit;
-        const row = retime({
-          ...built.row, firstRead: prevRow?.firstRead ?? now, lastRead: again ? prevRow.lastRead : now,
-          readCount: (prevRow?.readCount ?? 0) + (again ? 0 : 1),
-        });
-        const d = new Deltas();
-        d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
-        d.describe(described);
-        d.posts.push(postOf(row));
-        const pre = { terms: mem.terms, entityCounts: mem.entities, entities: new Map(entityKeys.map((k, i) => [k, ents[i]] as const)), meta: { articles: mem.articles }, gen };
-        // Issued together: one round trip for every write.
-        const [, , , wrote] = await Promise.all([db.articles.put(row), db.feats.put(built.feat), db.bodies.put(body), applyDeltas(db, d, pre)]);
-        return { row, wrote };
-      }, () => read(lacking(counts.peek())));
+      const d = new Deltas();
+      d.change(prev, { dfTerms: dfTerms(built.terms), entityIds: row.entityIds });
+      d.describe(described);
+      d.posts.push(postOf(row));
+      return { row, d };
+    };
+    try {
+      const { row, wrote } = (await saveDirect(id, entityKeys, plan, built.feat, body)) ?? (await saveChecked(id, entityKeys, plan, built.feat, body));
       counts.committed(wrote.from, wrote.to, wrote, db);
       return { ...row, ...built.terms, paragraphs: body.paragraphs, contentHtml: body.contentHtml };
     } catch (e) {

@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
 import { buildRows, dfTerms, GEN_KEY, postOf, SCHEMA_V2, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type BodyRow, type FeatRow } from '../../../src/library/db';
 import { readGen, type DfSnapshot } from '../../../src/library/df-cache';
@@ -15,7 +15,7 @@ import { articleId } from '../../../src/library/ids';
 import { ent, entityDf, freshName, makeArticle } from './helpers';
 
 const open: Library[] = [];
-function lib(name = freshName('sorot-counts'), opts?: { snapshotEvery?: number }): Library {
+function lib(name = freshName('sorot-counts'), opts?: { snapshotEvery?: number; snapshotIdleMs?: number }): Library {
   const l = openLibrary(name, opts);
   open.push(l);
   return l;
@@ -99,6 +99,42 @@ describe('in-memory counts', () => {
   });
 });
 
+describe('saving from memory (direct transaction)', () => {
+  it('a save from current memory goes through no Dexie transaction; with memory behind, its own is undone and the save goes the checked way', async () => {
+    const name = freshName('sorot-direct');
+    const bg = lib(name);
+    const page = lib(name);
+    for (let i = 0; i < 3; i++) await bg.save(article(i, 'banjir'), [ent('PER', 'Heru Budi'), ent('LOC', `Kota ${i}`)], 1000 + i);
+    await memory(bg);
+    // Transactions through Dexie: the checked way (saveChecked), and what reads and loads use.
+    const dexie = vi.spyOn(bg.db, 'transaction');
+    const checked = () => dexie.mock.calls.filter((c) => c[0] === 'rw').length;
+    try {
+      // A new article and a revisit: neither goes through Dexie.
+      await bg.save(article(10, 'gempa'), [ent('PER', 'Heru Budi', 1, ['Heru']), ent('LOC', 'Cianjur')], 2000);
+      await bg.save(article(1, 'longsor'), [ent('LOC', 'Kota 1')], 2001);
+      expect(checked()).toBe(0);
+      expect(await memory(bg)).toEqual(await stored(bg));
+      // Another context writes: the background's memory is a write behind. Its direct
+      // transaction finds out from the generation, is aborted, and the save goes the checked way.
+      await page.save(article(11, 'banjir'), [ent('PER', 'Heru Budi')], 2002);
+      await bg.save(article(12, 'gempa'), [ent('PER', 'Heru Budi'), ent('LOC', 'Cianjur')], 2003);
+      expect(checked()).toBe(1);
+      await bg.save(article(2, 'gempa'), [ent('PER', 'Heru Budi')], 2004); // a revisit, memory current again
+      expect(checked()).toBe(1);
+    } finally {
+      dexie.mockRestore();
+    }
+    const truth = await stored(bg);
+    expect(truth.articles).toBe(6);
+    expect(truth.entities.get('PER:heru-budi')).toBe(5);
+    expect(await memory(bg)).toEqual(truth);
+    expect(await memory(page)).toEqual(truth);
+    expect((await bg.entity('PER:heru-budi'))?.surface).toEqual(['Heru Budi', 'Heru']);
+    expect((await bg.get(bg.articleId('https://k.example/1')))?.readCount).toBe(2);
+  });
+});
+
 describe('stored snapshot and change log (v4)', () => {
   const gen = (l: Library) => l.db.transaction('r', l.db.sync, () => readGen(l.db));
   const topics = ['banjir', 'gempa', 'kebakaran'];
@@ -128,6 +164,26 @@ describe('stored snapshot and change log (v4)', () => {
     expect(woke.counts.lastLoadFrom).toBe('snapshot');
     expect(plain(woke.counts.current(await gen(woke)))).toEqual(await stored(woke));
     expect(related).toEqual(await bg.related(target, 3));
+  });
+
+  it('a due snapshot is written once the writes pause, not inside the write that made it due', async () => {
+    const name = freshName('sorot-idle');
+    const bg = lib(name, { snapshotEvery: 3, snapshotIdleMs: 40 });
+    await bg.save(article(0, 'banjir'), [ent('PER', 'Heru Budi')], 1000);
+    await memory(bg);
+    await bg.counts.scheduleSnapshot(bg.db);
+    const first = (await bg.db.counts.toArray())[0]!.gen;
+    // Three saves in a row: due after the third, but none of them writes it.
+    for (let i = 1; i < 4; i++) await bg.save(article(i, topics[i % 3]!), [ent('PER', 'Heru Budi')], 1000 + i);
+    expect((await bg.db.counts.toArray())[0]!.gen).toBe(first);
+    expect(await bg.db.countlog.count()).toBe(3);
+    // Once they pause it is written, and the log it covers is dropped.
+    await new Promise((r) => setTimeout(r, 150));
+    expect((await bg.db.counts.toArray())[0]!.gen).toBe(await gen(bg));
+    expect(await bg.db.countlog.count()).toBe(0);
+    const woke = lib(name);
+    expect(await memory(woke)).toEqual(await stored(woke));
+    expect(woke.counts.lastLoadFrom).toBe('snapshot');
   });
 
   it('a context a few writes behind catches up from the log; a gap in the log is repaired by a recount', async () => {

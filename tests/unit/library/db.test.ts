@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
 import { SCHEMA_V1, type ArticleRowV1 } from '../../../src/library/db';
 import { articleId } from '../../../src/library/ids';
 import { LibraryError } from '../../../src/library/errors';
-import { ent, freshName, makeArticle, entityDf, storedCounts, termDf } from './helpers';
+import { ent, freshName, makeArticle, entityDf, onPut, storedCounts, termDf } from './helpers';
 
 const open: Library[] = [];
 function lib(name = freshName()): Library {
@@ -13,7 +13,12 @@ function lib(name = freshName()): Library {
   open.push(l);
   return l;
 }
-afterEach(() => { while (open.length) open.pop()!.close(); });
+/** IndexedDB patches (onPut) to undo after each test, even a failed one. */
+const restore: (() => void)[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.close();
+  while (restore.length) restore.pop()!();
+});
 
 const putinKim = makeArticle({
   url: 'https://kompas.example/global/putin-kim-mobil',
@@ -102,18 +107,14 @@ describe('save', () => {
   it('writes an entity row only for a new entity or a new surface form, and drops it with its last article', async () => {
     const l = lib();
     await l.save(putinKim, putinKimEntities);
-    const puts: string[][] = [];
-    const bulkPut = l.db.entities.bulkPut.bind(l.db.entities);
-    vi.spyOn(l.db.entities, 'bulkPut').mockImplementation(((rows: { id: string }[]) => {
-      puts.push(rows.map((r) => r.id));
-      return bulkPut(rows as never);
-    }) as never);
+    const puts: string[] = [];
+    restore.push(onPut('entities', (row) => puts.push((row as { id: string }).id)));
     // Known entities, known surfaces: no entity row written.
     const b = await l.save(makeArticle({ url: 'https://x.example/b', title: 'Putin dan Kim', text: 'Vladimir Putin bertemu Kim Jong Un.' }), [ent('PER', 'Vladimir Putin'), ent('PER', 'Kim Jong Un')]);
     expect(puts).toEqual([]);
     // A new surface form of a known entity, and a new entity: those two rows only.
     await l.save(makeArticle({ url: 'https://x.example/c', title: 'Putin di Moskow', text: 'Putin berpidato di Moskow.' }), [ent('PER', 'Vladimir Putin', 1, ['Putin']), ent('LOC', 'Moskow')]);
-    expect(puts.flat().sort()).toEqual(['LOC:moskow', 'PER:vladimir-putin']);
+    expect(puts.sort()).toEqual(['LOC:moskow', 'PER:vladimir-putin']);
     expect(await l.entity('PER:vladimir-putin')).toEqual({ id: 'PER:vladimir-putin', name: 'Vladimir Putin', type: 'PER', surface: ['Vladimir Putin', 'Putin'], forms: ['vladimir putin', 'putin'] });
     expect(await entityDf(l, 'PER:vladimir-putin')).toBe(3);
     // Rows go with the last article that names them; the counts say so without a row.
@@ -149,7 +150,9 @@ describe('save', () => {
   it('surfaces a quota failure as a clear error and writes nothing', async () => {
     const l = lib();
     const first = await l.save(putinKim, putinKimEntities, 1000);
-    const spy = vi.spyOn(l.db.bodies, 'put').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const full = onPut('bodies', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
     const other = makeArticle({ url: 'https://y.example/1', title: 'Harga cabai naik', text: 'Harga cabai rawit naik di Pasar Induk.' });
     const err = await l.save(other, []).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LibraryError);
@@ -157,11 +160,38 @@ describe('save', () => {
     expect((err as Error).message).toMatch(/penuh/);
     // Revisit of a stored article fails the same way and leaves the old record whole.
     await expect(l.save(putinKim, putinKimEntities, 9000)).rejects.toMatchObject({ code: 'quota' });
-    spy.mockRestore();
+    full();
     expect(await l.count()).toBe(1);
     expect(await l.get(l.articleId(other.canonicalUrl))).toBeUndefined();
     expect((await l.get(first.id))?.readCount).toBe(1);
-    expect(await termDf(l, 'cabai')).toBe(0);
+    expect(await termDf(l, 'rawit')).toBe(0);
+  });
+});
+
+describe('save transaction', () => {
+  it('a write that fails after the transaction was told to commit still undoes all of it', async () => {
+    const l = lib();
+    await l.save(putinKim, putinKimEntities, 1000);
+    const other = makeArticle({ url: 'https://y.example/2', title: 'Harga cabai naik', text: 'Harga cabai rawit naik di Pasar Induk.' });
+    // A foreign row already holds the new article's address: its put fails in IndexedDB itself
+    // (unique index), after the save's reads came back and it committed.
+    const { id: _id, ...rest } = (await l.db.articles.get(l.articleId(putinKim.canonicalUrl)))!;
+    await l.db.articles.put({ ...rest, id: 'foreign', canonicalUrl: other.canonicalUrl });
+    const before = { gen: (await l.db.sync.get('gen'))?.gen, log: await l.db.countlog.count(), meta: await l.db.meta.get('stats') };
+    const err = await l.save(other, [ent('PER', 'Vladimir Putin'), ent('LOC', 'Pasar Induk')], 2000).catch((e: unknown) => e);
+    expect((err as Error).name).toBe('ConstraintError');
+    const id = l.articleId(other.canonicalUrl);
+    expect(await l.db.feats.get(id)).toBeUndefined();
+    expect(await l.db.bodies.get(id)).toBeUndefined();
+    expect(await l.db.entities.get('LOC:pasar-induk')).toBeUndefined();
+    expect({ gen: (await l.db.sync.get('gen'))?.gen, log: await l.db.countlog.count(), meta: await l.db.meta.get('stats') }).toEqual(before);
+    expect(await termDf(l, 'rawit')).toBe(0);
+    // Memory was not moved by the failed write: the next save is exact.
+    await l.db.articles.delete('foreign');
+    await l.save(other, [ent('LOC', 'Pasar Induk')], 3000);
+    expect(await termDf(l, 'rawit')).toBe(1);
+    expect(await entityDf(l, 'LOC:pasar-induk')).toBe(1);
+    expect(await l.count()).toBe(2);
   });
 });
 

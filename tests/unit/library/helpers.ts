@@ -42,6 +42,23 @@ export function seedText(name: '000' | '003'): string {
   return readFileSync(path.join(__dirname, '../../../../shared/seeds', file), 'utf8');
 }
 
+/**
+ * Watch (or break) IndexedDB's own put() on one object store, below Dexie: a save writes through
+ * Dexie or straight through IndexedDB (direct-tx.ts), and both end here. `fn` sees each value;
+ * throwing from it fails that put as IndexedDB would (the transaction aborts). Returns the restore.
+ */
+export function onPut(store: string, fn: (value: unknown) => void): () => void {
+  const proto = globalThis.IDBObjectStore.prototype;
+  const put = proto.put;
+  proto.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    if (this.name === store) fn(value);
+    return put.call(this, value, key);
+  };
+  return () => {
+    proto.put = put;
+  };
+}
+
 let n = 0;
 /** A database name no other test uses. */
 export function freshName(prefix = 'sorot-test'): string {
