@@ -1,6 +1,6 @@
 /** Article metadata from meta tags, JSON-LD and the page: title, byline, date, site, canonical URL. */
 import { parseDateText, urlDate } from './date-text';
-import { collapse } from '../clutter/rules';
+import { collapse, collapsedLength } from '../clutter/rules';
 
 /** Every <meta> key (property, name, itemprop) -> the content of its first element; also "property=key" etc. per attribute. */
 export type MetaIndex = Map<string, string>;
@@ -168,9 +168,9 @@ const wibDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOS
  * has a /yyyy/mm/dd/ date that element must fall on the same day (it adds the time); else the
  * URL's date. Never decides whether the page is an article.
  */
-export function publishedFromPage(doc: Document, url: string): string | null {
+export function publishedFromPage(doc: Document, url: string, title?: string | null): string | null {
   const dateOf = (el: Element) => parseDateText(el.getAttribute('datetime') ?? '') ?? parseDateText(el.textContent ?? '');
-  const h1 = doc.querySelector('article h1, h1');
+  const h1 = doc.querySelector('article h1, h1') ?? headlineByText(doc, title);
   let block: Element | null = h1?.parentElement ?? null;
   for (let level = 0; block && block !== doc.body && level < 3; level++, block = block.parentElement) {
     const els = block.querySelectorAll(DATE_ELEMENTS);
@@ -192,16 +192,46 @@ export function publishedFromPage(doc: Document, url: string): string | null {
   return fromUrl;
 }
 
-function ldAuthor(ld: Record<string, unknown> | null): string | null {
-  const names = [ld?.author].flat().slice(0, 5).map((a) =>
+const HEADLINE_TAGS = 'h2, h3, h4, h5, h6, div, span, p, strong, b, td';
+
+/**
+ * A page without an <h1> (old templates put the headline in a div or an h2): the first element
+ * that holds exactly the article's title, not a link nor one holding links (a related list that
+ * repeats the headline further down), among the body's first elements.
+ */
+function headlineByText(doc: Document, title: string | null | undefined): Element | null {
+  const want = title ? collapse(title) : '';
+  if (want.length < 10 || !doc.body) return null;
+  const lower = want.toLowerCase();
+  const els = doc.body.querySelectorAll(HEADLINE_TAGS);
+  for (let i = 0; i < els.length && i < 3000; i++) {
+    const el = els[i]!;
+    if (el.childElementCount > 3 || collapsedLength(el.textContent ?? '') !== want.length) continue;
+    if (collapse(el.textContent ?? '').toLowerCase() === lower && !el.closest('a') && !el.querySelector('a')) return el;
+  }
+  return null;
+}
+
+function ldAuthor(ld: Record<string, unknown> | null, key: 'author' | 'creator' = 'author'): string | null {
+  const names = [ld?.[key]].flat().slice(0, 5).map((a) =>
     typeof a === 'string' ? a : a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string' ? (a as { name: string }).name : '',
   ).map(collapse).filter(Boolean);
   return names.length ? names.join(', ') : null;
 }
 
+/** The editor the page names in its microdata (ANTARA: `Editor: <span itemprop="editor">…</span>`), lowercased. */
+function editorOf(doc: Document): string | null {
+  const name = collapse(doc.querySelector('[itemprop="editor"]')?.textContent ?? '');
+  return name && name.length <= 100 ? name.toLowerCase() : null;
+}
+
 export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
-  const candidates = [ldAuthor(ld), fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
+  let fromLd = ldAuthor(ld);
+  // Some outlets put the editor in the JSON-LD author and the writer in its creator (ANTARA):
+  // the page's own "Editor:" says which is which.
+  if (fromLd && collapse(fromLd).toLowerCase() === editorOf(doc)) fromLd = ldAuthor(ld, 'creator');
+  const candidates = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
   for (const c of candidates) {
     const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '') : '';
     if (v && v.length <= 100) return v;

@@ -43,4 +43,17 @@ describe('dates as Indonesian pages write them', () => {
     expect(publishedFromPage(sidebarOnly, 'https://x.id/berita/1')).toBe('2015-10-07T03:00:00.000Z');
     expect(publishedFromPage(doc('<body><p>Tanpa tanggal</p></body>'), 'https://x.id/a')).toBeNull();
   });
+
+  it('on a page without an <h1>, takes the block of the element holding the title, not a related link repeating it', () => {
+    const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+    const title = 'Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji';
+    const page = doc(`<body><aside><div class="date">Senin , 13 February 2017, 09:04 WIB</div></aside>
+      <div class="wrap-title"><div class="breadcome">Home > Berita</div><div class="h5">${title}</div>
+      <div class="date-detail">Jumat , 17 February 2017, 13:16 WIB</div></div>
+      <ul><li><a href="/x"><span>${title}</span></a> <span class="date">Kamis, 16 Februari 2017 10:00 WIB</span></li></ul></body>`);
+    expect(publishedFromPage(page, 'https://x.id/berita/1', title)).toBe('2017-02-17T06:16:00.000Z');
+    // Without the title (or with one the page does not show) there is no headline to read beside.
+    expect(publishedFromPage(page, 'https://x.id/berita/1')).toBeNull();
+    expect(publishedFromPage(page, 'https://x.id/berita/1', 'Judul lain yang tidak ada di halaman')).toBeNull();
+  });
 });
