@@ -169,7 +169,7 @@ const wibDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOS
  * URL's date. Never decides whether the page is an article.
  */
 export function publishedFromPage(doc: Document, url: string, title?: string | null): string | null {
-  const dateOf = (el: Element) => parseDateText(el.getAttribute('datetime') ?? '') ?? parseDateText(el.textContent ?? '');
+  const dateOf = (el: Element) => parseDateText(el.getAttribute('datetime') ?? '') ?? abbrTime(el) ?? parseDateText(el.textContent ?? '');
   const h1 = doc.querySelector('article h1, h1') ?? headlineByText(doc, title);
   let block: Element | null = h1?.parentElement ?? null;
   for (let level = 0; block && block !== doc.body && level < 3; level++, block = block.parentElement) {
@@ -190,6 +190,17 @@ export function publishedFromPage(doc: Document, url: string, title?: string | n
     }
   }
   return fromUrl;
+}
+
+/**
+ * The hAtom form Blogger and older WordPress themes write: `<abbr class="published updated"
+ * title="2020-10-09T10:10:00+07:00">9 Oktober 2020</abbr>`, the full time in the title while the
+ * text shows the day only. The element itself or an <abbr> inside it.
+ */
+function abbrTime(el: Element): string | null {
+  const abbr = el.tagName === 'ABBR' ? el : el.querySelector('abbr[title]');
+  const title = abbr?.getAttribute('title')?.trim() ?? '';
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(title) ? toIso(title) : null;
 }
 
 const HEADLINE_TAGS = 'h2, h3, h4, h5, h6, div, span, p, strong, b, td';

@@ -44,6 +44,12 @@ describe('dates as Indonesian pages write them', () => {
     expect(publishedFromPage(doc('<body><p>Tanpa tanggal</p></body>'), 'https://x.id/a')).toBeNull();
   });
 
+  it('reads the full time from an hAtom <abbr title> when the text shows the day only (Blogger)', () => {
+    const page = new DOMParser().parseFromString(`<body><div class="post hentry"><h1 class="post-title">Judul berita</h1>
+      <div class="postmeta"><span class="clock"><a class="updated" href="/x" title="permanent link"><abbr class="updated" title="2020-10-09T10:10:00+07:00">9 Oktober 2020</abbr></a></span></div></div></body>`, 'text/html');
+    expect(publishedFromPage(page, 'https://www.example.co/2020/10/x.html')).toBe('2020-10-09T03:10:00.000Z');
+  });
+
   it('on a page without an <h1>, takes the block of the element holding the title, not a related link repeating it', () => {
     const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
     const title = 'Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji';
