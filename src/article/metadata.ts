@@ -179,6 +179,13 @@ export function publishedFromPage(doc: Document, url: string, title?: string | n
       if (iso) return iso;
     }
   }
+  // A date line right under the headline whatever its class ("v7-music-newsdetail-schedule").
+  let n = 0;
+  for (let s = h1?.nextElementSibling; s && n < 3; s = s.nextElementSibling, n++) {
+    if (collapsedLength(s.textContent ?? '') > 80) break;
+    const iso = dateOf(s);
+    if (iso) return iso;
+  }
   const fromUrl = urlDate(url);
   if (h1) {
     const els = doc.querySelectorAll(DATE_ELEMENTS);
@@ -258,7 +265,14 @@ export function titleOf(doc: Document, ld: Record<string, unknown> | null, site:
   const h1 = collapse(doc.querySelector('h1')?.textContent ?? '');
   const raw = meta(metas, 'og:title', 'twitter:title') ?? (typeof ld?.headline === 'string' ? ld.headline : null)
     ?? (h1.length >= 10 ? h1 : null) ?? collapse(doc.title ?? '');
-  return cleanTitle(raw, site, host);
+  const title = cleanTitle(raw, site, host);
+  // The page's own headline inside a meta title that still wraps it with a section or outlet
+  // affix the cleaning did not know ("Musik - Judul", "Judul - Berita Terkini"): the headline.
+  if (h1.length >= 15 && title.length > h1.length && (title.endsWith(h1) || title.startsWith(h1))) {
+    const rest = (title.endsWith(h1) ? title.slice(0, -h1.length) : title.slice(h1.length)).trim();
+    if (/^[|\-–—:·»]|[|\-–—:·»]$/.test(rest) && rest.length <= 40) return h1;
+  }
+  return title;
 }
 
 /**

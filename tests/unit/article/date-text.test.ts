@@ -50,6 +50,13 @@ describe('dates as Indonesian pages write them', () => {
     expect(publishedFromPage(page, 'https://www.example.co/2020/10/x.html')).toBe('2020-10-09T03:10:00.000Z');
   });
 
+  it('reads the date line right under the headline whatever its class', () => {
+    const page = new DOMParser().parseFromString(`<body><div><div><div><h1 class="title">Judul berita yang cukup panjang</h1>
+      <span class="v7-music-newsdetail-schedule">Selasa, 23 Februari 2016 11:22</span><div class="clear"></div></div></div></div>
+      <aside><span class="time">Rabu, 24 Februari 2016 08:00</span></aside></body>`, 'text/html');
+    expect(publishedFromPage(page, 'http://musik.example.com/berita/x.html')).toBe('2016-02-23T04:22:00.000Z');
+  });
+
   it('on a page without an <h1>, takes the block of the element holding the title, not a related link repeating it', () => {
     const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
     const title = 'Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji';
