@@ -306,12 +306,13 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
     linkDensity: textChars ? linkChars / textChars : 0,
   });
 
+  const title = titleOf(doc, ld, site, host, metas) || collapse(parsed.title ?? '') || fallbackTitle(url, paragraphs, host);
   // Only a declared date says "article" above; the headline's date or the URL's fills the field.
-  const published = declared ?? publishedFromPage(doc, url);
+  const published = declared ?? publishedFromPage(doc, url, title);
   const article: Article = {
     url,
     canonicalUrl: canonicalUrl(doc, url, metas),
-    title: titleOf(doc, ld, site, host, metas) || collapse(parsed.title ?? '') || fallbackTitle(url, paragraphs, host),
+    title,
     byline: bylineOf(doc, ld, parsed.byline, metas),
     published,
     site,

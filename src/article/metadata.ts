@@ -1,6 +1,6 @@
 /** Article metadata from meta tags, JSON-LD and the page: title, byline, date, site, canonical URL. */
 import { parseDateText, urlDate } from './date-text';
-import { collapse } from '../clutter/rules';
+import { collapse, collapsedLength } from '../clutter/rules';
 
 /** Every <meta> key (property, name, itemprop) -> the content of its first element; also "property=key" etc. per attribute. */
 export type MetaIndex = Map<string, string>;
@@ -168,9 +168,9 @@ const wibDay = (iso: string) => new Date(Date.parse(iso) + 7 * 3_600_000).toISOS
  * has a /yyyy/mm/dd/ date that element must fall on the same day (it adds the time); else the
  * URL's date. Never decides whether the page is an article.
  */
-export function publishedFromPage(doc: Document, url: string): string | null {
-  const dateOf = (el: Element) => parseDateText(el.getAttribute('datetime') ?? '') ?? parseDateText(el.textContent ?? '');
-  const h1 = doc.querySelector('article h1, h1');
+export function publishedFromPage(doc: Document, url: string, title?: string | null): string | null {
+  const dateOf = (el: Element) => parseDateText(el.getAttribute('datetime') ?? '') ?? abbrTime(el) ?? parseDateText(el.textContent ?? '');
+  const h1 = doc.querySelector('article h1, h1') ?? headlineByText(doc, title);
   let block: Element | null = h1?.parentElement ?? null;
   for (let level = 0; block && block !== doc.body && level < 3; level++, block = block.parentElement) {
     const els = block.querySelectorAll(DATE_ELEMENTS);
@@ -178,6 +178,13 @@ export function publishedFromPage(doc: Document, url: string): string | null {
       const iso = dateOf(els[i]!);
       if (iso) return iso;
     }
+  }
+  // A date line right under the headline whatever its class ("v7-music-newsdetail-schedule").
+  let n = 0;
+  for (let s = h1?.nextElementSibling; s && n < 3; s = s.nextElementSibling, n++) {
+    if (collapsedLength(s.textContent ?? '') > 80) break;
+    const iso = dateOf(s);
+    if (iso) return iso;
   }
   const fromUrl = urlDate(url);
   if (h1) {
@@ -192,16 +199,57 @@ export function publishedFromPage(doc: Document, url: string): string | null {
   return fromUrl;
 }
 
-function ldAuthor(ld: Record<string, unknown> | null): string | null {
-  const names = [ld?.author].flat().slice(0, 5).map((a) =>
+/**
+ * The hAtom form Blogger and older WordPress themes write: `<abbr class="published updated"
+ * title="2020-10-09T10:10:00+07:00">9 Oktober 2020</abbr>`, the full time in the title while the
+ * text shows the day only. The element itself or an <abbr> inside it.
+ */
+function abbrTime(el: Element): string | null {
+  const abbr = el.tagName === 'ABBR' ? el : el.querySelector('abbr[title]');
+  const title = abbr?.getAttribute('title')?.trim() ?? '';
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(title) ? toIso(title) : null;
+}
+
+const HEADLINE_TAGS = 'h2, h3, h4, h5, h6, div, span, p, strong, b, td';
+
+/**
+ * A page without an <h1> (old templates put the headline in a div or an h2): the first element
+ * that holds exactly the article's title, not a link nor one holding links (a related list that
+ * repeats the headline further down), among the body's first elements.
+ */
+function headlineByText(doc: Document, title: string | null | undefined): Element | null {
+  const want = title ? collapse(title) : '';
+  if (want.length < 10 || !doc.body) return null;
+  const lower = want.toLowerCase();
+  const els = doc.body.querySelectorAll(HEADLINE_TAGS);
+  for (let i = 0; i < els.length && i < 3000; i++) {
+    const el = els[i]!;
+    if (el.childElementCount > 3 || collapsedLength(el.textContent ?? '') !== want.length) continue;
+    if (collapse(el.textContent ?? '').toLowerCase() === lower && !el.closest('a') && !el.querySelector('a')) return el;
+  }
+  return null;
+}
+
+function ldAuthor(ld: Record<string, unknown> | null, key: 'author' | 'creator' = 'author'): string | null {
+  const names = [ld?.[key]].flat().slice(0, 5).map((a) =>
     typeof a === 'string' ? a : a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string' ? (a as { name: string }).name : '',
   ).map(collapse).filter(Boolean);
   return names.length ? names.join(', ') : null;
 }
 
+/** The editor the page names in its microdata (ANTARA: `Editor: <span itemprop="editor">…</span>`), lowercased. */
+function editorOf(doc: Document): string | null {
+  const name = collapse(doc.querySelector('[itemprop="editor"]')?.textContent ?? '');
+  return name && name.length <= 100 ? name.toLowerCase() : null;
+}
+
 export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
-  const candidates = [ldAuthor(ld), fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
+  let fromLd = ldAuthor(ld);
+  // Some outlets put the editor in the JSON-LD author and the writer in its creator (ANTARA):
+  // the page's own "Editor:" says which is which.
+  if (fromLd && collapse(fromLd).toLowerCase() === editorOf(doc)) fromLd = ldAuthor(ld, 'creator');
+  const candidates = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
   for (const c of candidates) {
     const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '') : '';
     if (v && v.length <= 100) return v;
@@ -217,7 +265,14 @@ export function titleOf(doc: Document, ld: Record<string, unknown> | null, site:
   const h1 = collapse(doc.querySelector('h1')?.textContent ?? '');
   const raw = meta(metas, 'og:title', 'twitter:title') ?? (typeof ld?.headline === 'string' ? ld.headline : null)
     ?? (h1.length >= 10 ? h1 : null) ?? collapse(doc.title ?? '');
-  return cleanTitle(raw, site, host);
+  const title = cleanTitle(raw, site, host);
+  // The page's own headline inside a meta title that still wraps it with a section or outlet
+  // affix the cleaning did not know ("Musik - Judul", "Judul - Berita Terkini"): the headline.
+  if (h1.length >= 15 && title.length > h1.length && (title.endsWith(h1) || title.startsWith(h1))) {
+    const rest = (title.endsWith(h1) ? title.slice(0, -h1.length) : title.slice(h1.length)).trim();
+    if (/^[|\-–—:·»]|[|\-–—:·»]$/.test(rest) && rest.length <= 40) return h1;
+  }
+  return title;
 }
 
 /**

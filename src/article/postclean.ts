@@ -151,6 +151,36 @@ export function postcleanContent(root: Element, url: string, siteRules?: SiteRul
     el.removeAttribute(SHOWN_ATTR);
   }
   dropTrailingFurniture(root);
+  dropLeadCaption(root);
+}
+
+/** A dateline opening the lead: "Jakarta -", "JAKARTA, KOMPAS.com -", "Mangupura, (Metrobali.com)-", "Jakarta (ANTARA) -". */
+const LEAD_DATELINE = /^\p{Lu}[\p{L}\p{N}.'’ ]{1,40}?(?:,\s*\(?[\p{L}\p{N}.]{2,30}\)?|\s*\([\p{L}\p{N}.]{2,30}\))?\s*[-–—]/u;
+const LEAD_CAPTION_MAX = 300;
+
+/**
+ * The photo's caption written as the body's first paragraph, all in italics, before the lead's
+ * dateline (WordPress regional sites: "<p><em>Bupati ... saat meninjau ..., Jumat (9/10).</em></p>
+ * <p><strong>Mangupura, (Metrobali.com)-</strong></p>"). The dateline is where the article starts;
+ * an italic paragraph before it is not running text.
+ */
+function dropLeadCaption(root: Element): void {
+  let first: Element | null = null;
+  let next: Element | null = null;
+  for (const p of Array.from(root.getElementsByTagName('p'))) {
+    if (!NON_SPACE.test(p.textContent ?? '')) continue;
+    if (first) {
+      next = p;
+      break;
+    }
+    first = p;
+  }
+  if (!first || !next || first.contains(next)) return;
+  const text = collapse(first.textContent ?? '');
+  if (text.length > LEAD_CAPTION_MAX || LEAD_DATELINE.test(text) || !LEAD_DATELINE.test(collapse(next.textContent ?? ''))) return;
+  let italic = 0;
+  for (const em of Array.from(first.querySelectorAll('em, i'))) if (!em.parentElement?.closest('em, i')) italic += collapsedLength(em.textContent ?? '');
+  if (italic >= text.length - 2) first.remove();
 }
 
 /** Labels of the page furniture that follows an article: "Halaman:", "Tags", "Terkini", "Video pilihan". */
@@ -229,6 +259,15 @@ const CREDIT_END = /(?:^|[.\s(])(?:foto|photo|ilustrasi|sumber foto|dok(?:umenta
 /** A sign-off after the last sentence: "... tersebut. (H-4)", "... Denpasar. (Luh Wayanti)". */
 const SIGNOFF_AFTER_SENTENCE = /([.!?"”’])\s*[([][^()[\]]{1,30}[)\]]$/;
 
+/**
+ * The reporter's name(s) in capitals closing the article, Tempo style: "DINI TEJA",
+ * "FRISKI RIANA | ANTARA", "ANDITA RAHMA, M. ROSSENO AJI". Only a whole last block with no
+ * lowercase letter, digit or sentence punctuation (a closing shout such as "MERDEKA!" stays).
+ */
+const CAPS_NAME = String.raw`\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,4}`;
+const CAPS_SIGNOFF = new RegExp(String.raw`^${CAPS_NAME}(?: ?[|/,] ?${CAPS_NAME}){0,3}$`, 'u');
+const CAPS_SIGNOFF_MAX = 80;
+
 export function cleanParagraphs(blocks: string[]): string[] {
   const out: string[] = [];
   for (const raw of blocks) {
@@ -237,8 +276,10 @@ export function cleanParagraphs(blocks: string[]): string[] {
     if (text.length <= 300 && text.includes(':') && CREDIT_END.test(text)) continue;
     out.push(text);
   }
+  const tail = out[out.length - 1];
+  if (tail !== undefined && out.length > 1 && tail.length <= CAPS_SIGNOFF_MAX && CAPS_SIGNOFF.test(tail)) out.pop();
   const last = out.length - 1;
-  const tail = out[last];
-  if (tail !== undefined) out[last] = tail.replace(SIGNOFF_AFTER_SENTENCE, '$1');
+  const end = out[last];
+  if (end !== undefined) out[last] = end.replace(SIGNOFF_AFTER_SENTENCE, '$1');
   return out;
 }

@@ -30,9 +30,9 @@ const LABEL_END = String.raw`(?:\s*[:：\-–—»>]|\s*$|\s+(?=\S))`;
 export const TEXT_RULES: TextRule[] = [
   // Read-also lines and boxes ("Baca juga: <headline>", "Baca Juga" label, "Artikel Terkait" box).
   { id: 'text:baca-juga', reason: 'related', pattern: new RegExp(String.raw`^(?:[•·\-*]\s*)?(?:baca|simak|lihat)\s+(?:juga|pula)(?!\s+(?:video|vidio))${LABEL_END}`, 'i'), maxChars: 400, box: true, needsLink: true },
-  { id: 'text:baca-colon', reason: 'related', pattern: /^(?:baca|read more|read also)\s*:/i, maxChars: 400, box: true, needsLink: true },
+  { id: 'text:baca-colon', reason: 'related', pattern: /^(?:baca|read more|read also|pilihan editor)\s*:/i, maxChars: 400, box: true, needsLink: true },
   { id: 'text:baca-selengkapnya', reason: 'related', pattern: /^(?:baca selengkapnya|baca berita selengkapnya|baca artikel (?:lainnya|selengkapnya)|baca artikel menarik lainnya)\b/i, maxChars: 300, box: true },
-  { id: 'text:artikel-terkait', reason: 'related', pattern: /^(?:artikel|berita|topik|video|tag)\s+(?:terkait|lainnya|pilihan|terpopuler|terbaru|rekomendasi|menarik)\b|^(?:rekomendasi|terkait|jangan lewatkan|terpopuler|populer|terbaru|paling banyak dibaca|most (?:popular|read)|related(?: articles?| news| posts?)?)\b/i, maxChars: 200, box: true, needsLink: true },
+  { id: 'text:artikel-terkait', reason: 'related', pattern: /^(?:artikel|berita|topik|video|tag)\s+(?:terkait|lainnya|pilihan|terpopuler|terbaru|rekomendasi|menarik|selanjutnya)\b|^(?:rekomendasi|terkait|jangan lewatkan|terpopuler|populer|terbaru|paling banyak dibaca|most (?:popular|read)|related(?: articles?| news| posts?)?)\b/i, maxChars: 200, box: true, needsLink: true },
   { id: 'text:berita-rekomendasi', reason: 'related', pattern: /^berita\s+rekomendasi\b/i, maxChars: 200, box: true },
   // Video promos written as text.
   { id: 'text:gambas', reason: 'video-promo', pattern: /^\[gambas:[^\]]*\]$/i, maxChars: 80 },
@@ -50,13 +50,13 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text:initials', reason: 'editor', pattern: INITIALS, maxChars: 40, atEnd: true },
   // Share prompts and promos.
   { id: 'text:share', reason: 'share', pattern: /^(?:bagikan|share|tweet|copy link|salin link|salin tautan|shares?|komentar|comments?|\d+\s*komentar|rate artikel ini|beri rating|bagikan artikel ini|share this article)\s*:?$/i, maxChars: 40 },
-  { id: 'text:promo', reason: 'promo', pattern: /^(?:cek berita dan artikel|dapatkan update berita|ikuti (?:berita|kami|saluran|channel|update)|follow (?:us|kami)|gabung(?:lah)? (?:di|ke|dengan) (?:grup|saluran|channel)|download aplikasi|unduh aplikasi|simak breaking news|klik di sini untuk|butuh vpn|ikuti perkembangan berita ini)/i, maxChars: 300, box: true },
+  { id: 'text:promo', reason: 'promo', pattern: /^(?:cek berita dan artikel|dapatkan update berita|ikuti (?:berita|kami|saluran|channel|update)|follow (?:us|kami|berita)|simak berita (?:dan artikel )?(?:lainnya|yang lain)|gabung(?:lah)? (?:di|ke|dengan) (?:grup|saluran|channel)|download aplikasi|unduh aplikasi|simak breaking news|klik di sini untuk|butuh vpn|ikuti perkembangan berita ini)/i, maxChars: 300, box: true },
   { id: 'text:tags', reason: 'tags', pattern: /^(?:tags?|tagar|topik|kata kunci|keywords?)\s*:/i, maxChars: 400, box: true },
 ];
 
 /** Cheap pre-filter for text nodes: only nodes matching this are tested against TEXT_RULES. */
 export const TEXT_TRIGGER =
-  /baca|simak|lihat|tonton|saksikan|read|terkait|lainnya|rekomendasi|lewatkan|related|gambas|advert|iklan|pariwara|sponsor|scroll|lanjutkan|gulir|dilarang|copyright|©|hak cipta|kiriman|disclaimer|artikel ini|berita ini|^[\s\-–—_=*~]{3,}$|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|[([]|bagikan|share|tweet|link|tautan|komentar|cek berita|dapatkan|ikuti|follow|gabung|aplikasi|breaking|klik|vpn|tag|topik|kunci|keyword/i;
+  /baca|simak|lihat|tonton|saksikan|read|terkait|lainnya|selanjutnya|rekomendasi|lewatkan|related|gambas|advert|iklan|pariwara|sponsor|scroll|lanjutkan|gulir|dilarang|copyright|©|hak cipta|kiriman|disclaimer|artikel ini|berita ini|^[\s\-–—_=*~]{3,}$|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|[([]|bagikan|share|tweet|link|tautan|komentar|cek berita|dapatkan|ikuti|follow|gabung|aplikasi|breaking|klik|vpn|tag|topik|kunci|keyword/i;
 
 /**
  * Cheaper still, and first: every TEXT_RULES pattern is anchored at the start of the collapsed
@@ -65,7 +65,7 @@ export const TEXT_TRIGGER =
  * (tests/unit/clutter/rules.test.ts checks it).
  */
 export const TEXT_RULE_START =
-  /^[\s\u00a0\u200b]*(?:[•·\-*][\s\u00a0\u200b]*)?(?:baca|simak|lihat|read|artikel|berita|topik|video|tag|rekomendasi|terkait|jangan|terpopuler|populer|terbaru|paling|most|related|\[|\(|tonton|saksikan|advert|iklan|pariwara|sponsor|konten|ads|scroll|lanjutkan|gulir|dilarang|copyright|©|hak|tulisan|disclaimer|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|bagikan|share|tweet|copy|salin|komentar|comment|\d|rate|beri|cek|dapatkan|ikuti|follow|gabung|download|unduh|klik|butuh|kata|keyword|[-–—_=*~])/i;
+  /^[\s\u00a0\u200b]*(?:[•·\-*][\s\u00a0\u200b]*)?(?:baca|pilihan editor|simak|lihat|read|artikel|berita|topik|video|tag|rekomendasi|terkait|jangan|terpopuler|populer|terbaru|paling|most|related|\[|\(|tonton|saksikan|advert|iklan|pariwara|sponsor|konten|ads|scroll|lanjutkan|gulir|dilarang|copyright|©|hak|tulisan|disclaimer|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|bagikan|share|tweet|copy|salin|komentar|comment|\d|rate|beri|cek|dapatkan|ikuti|follow|gabung|download|unduh|klik|butuh|kata|keyword|[-–—_=*~])/i;
 
 /**
  * Text rules read at most this many characters of a block's collapsed text (its length aside):

@@ -43,4 +43,30 @@ describe('dates as Indonesian pages write them', () => {
     expect(publishedFromPage(sidebarOnly, 'https://x.id/berita/1')).toBe('2015-10-07T03:00:00.000Z');
     expect(publishedFromPage(doc('<body><p>Tanpa tanggal</p></body>'), 'https://x.id/a')).toBeNull();
   });
+
+  it('reads the full time from an hAtom <abbr title> when the text shows the day only (Blogger)', () => {
+    const page = new DOMParser().parseFromString(`<body><div class="post hentry"><h1 class="post-title">Judul berita</h1>
+      <div class="postmeta"><span class="clock"><a class="updated" href="/x" title="permanent link"><abbr class="updated" title="2020-10-09T10:10:00+07:00">9 Oktober 2020</abbr></a></span></div></div></body>`, 'text/html');
+    expect(publishedFromPage(page, 'https://www.example.co/2020/10/x.html')).toBe('2020-10-09T03:10:00.000Z');
+  });
+
+  it('reads the date line right under the headline whatever its class', () => {
+    const page = new DOMParser().parseFromString(`<body><div><div><div><h1 class="title">Judul berita yang cukup panjang</h1>
+      <span class="v7-music-newsdetail-schedule">Selasa, 23 Februari 2016 11:22</span><div class="clear"></div></div></div></div>
+      <aside><span class="time">Rabu, 24 Februari 2016 08:00</span></aside></body>`, 'text/html');
+    expect(publishedFromPage(page, 'http://musik.example.com/berita/x.html')).toBe('2016-02-23T04:22:00.000Z');
+  });
+
+  it('on a page without an <h1>, takes the block of the element holding the title, not a related link repeating it', () => {
+    const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+    const title = 'Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji';
+    const page = doc(`<body><aside><div class="date">Senin , 13 February 2017, 09:04 WIB</div></aside>
+      <div class="wrap-title"><div class="breadcome">Home > Berita</div><div class="h5">${title}</div>
+      <div class="date-detail">Jumat , 17 February 2017, 13:16 WIB</div></div>
+      <ul><li><a href="/x"><span>${title}</span></a> <span class="date">Kamis, 16 Februari 2017 10:00 WIB</span></li></ul></body>`);
+    expect(publishedFromPage(page, 'https://x.id/berita/1', title)).toBe('2017-02-17T06:16:00.000Z');
+    // Without the title (or with one the page does not show) there is no headline to read beside.
+    expect(publishedFromPage(page, 'https://x.id/berita/1')).toBeNull();
+    expect(publishedFromPage(page, 'https://x.id/berita/1', 'Judul lain yang tidak ada di halaman')).toBeNull();
+  });
 });

@@ -79,6 +79,18 @@ describe('text rules fire on each outlet’s real markup', () => {
     expect(reasons).toContain('overlay');
   });
 
+  it('other outlets\' phrasings: "Pilihan Editor:", "Artikel Selanjutnya", "Follow Berita … di Google News", "Simak berita dan artikel lainnya"', () => {
+    const doc = docFrom(body(`<p><strong>Pilihan Editor: </strong><a href="/a">Sri Mulyani Minta MK Tolak Uji Materi</a></p>
+      <div class="x"><span>Artikel Selanjutnya</span> <a href="/b">IHSG Berbalik Melemah Akibat Profit Taking</a></div>
+      <p>Follow Berita Okezone di <a href="https://news.google.com/x">Google News</a></p>
+      <p><strong>Simak berita dan artikel lainnya di <a href="https://news.google.com/y">Google News</a></strong></p>`));
+    const t = texts(findClutter(doc, 'https://example.org/x'));
+    expect(t).toContain('related|Pilihan Editor: Sri Mulyani Minta MK Tolak Uji Materi');
+    expect(t).toContain('related|Artikel Selanjutnya IHSG Berbalik Melemah Akibat Profit Taking');
+    expect(t).toContain('promo|Follow Berita Okezone di Google News');
+    expect(t).toContain('promo|Simak berita dan artikel lainnya di Google News');
+  });
+
   it('a related box headed "Berita Terkait" is hidden as a whole', () => {
     const doc = docFrom(`${body('')}<div class="box-x"><h4><span>Berita Terkait</span></h4><ul><li><a href="/1">Polres Lhokseumawe Serahkan Anggota</a></li><li><a href="/2">Din Minimi Menyerahkan Diri ke BIN</a></li></ul></div>`);
     const hits = findClutter(doc, 'https://example.org/x');
@@ -95,7 +107,9 @@ describe('rules do not fire on prose, navigation, captions or comments', () => {
       <p>Iklan rokok dilarang tayang di televisi sejak aturan baru berlaku, menurut Kementerian Kesehatan.</p>
       <p>Terkait hal itu, Kapolri meminta jajarannya bersikap tegas terhadap pelanggaran di lapangan.</p>
       <p>Sumber daya manusia menjadi kunci, ujarnya. Ia menyebut tim (KPK) sudah bekerja.</p>
-      <p><strong>Jakarta (ANTARA)</strong> - Pemerintah mengumumkan kebijakan baru hari ini di Istana.</p>`));
+      <p><strong>Jakarta (ANTARA)</strong> - Pemerintah mengumumkan kebijakan baru hari ini di Istana.</p>
+      <p>Pilihan editor jatuh pada foto banjir di Bekasi, yang kemudian menjadi sampul edisi pekan ini.</p>
+      <p>Berita selanjutnya datang dari <a href="/c">Bandung</a>, tempat banjir merendam ratusan rumah warga sejak Minggu malam.</p>`));
     expect(findClutter(doc, 'https://news.detik.com/x')).toEqual([]);
   });
 
@@ -195,7 +209,8 @@ describe('text-rule pre-test', () => {
     const texts = ['• Baca juga: X', 'Read more: X', 'Baca selengkapnya', 'Berita Terkait', 'Jangan Lewatkan', 'Berita rekomendasi',
       '[Gambas:Video 20detik]', 'Saksikan video berikut', 'ADVERTISEMENT', 'Scroll to continue with content', 'Dilarang mengambil',
       '© 2024 X', 'Hak cipta dilindungi', 'Disclaimer: X', 'Artikel ini telah tayang di X', '-----', 'Editor: X', 'Sumber: X',
-      '(mea/mea)', '[ian]', '12 Komentar', 'Bagikan', 'Ikuti berita terkini', 'Klik di sini untuk', 'Tags: a, b', 'Kata kunci: a'];
+      '(mea/mea)', '[ian]', '12 Komentar', 'Bagikan', 'Ikuti berita terkini', 'Pilihan Editor: X', 'Artikel Selanjutnya', 'Follow Berita Okezone di Google News',
+      'Simak berita dan artikel lainnya di Google News', 'Klik di sini untuk', 'Tags: a, b', 'Kata kunci: a'];
     // jsdom, quiet: happy-dom's parser would try to load each page's stylesheets and frames.
     const { createRequire } = await import('node:module');
     const { JSDOM, VirtualConsole } = createRequire(import.meta.url)('jsdom');
