@@ -3,7 +3,9 @@
  * (system / light / dark / sepia), so one choice colours everything. "system" keeps following
  * prefers-color-scheme through theme.css.
  */
-import { readerPrefsItem, type ReaderTheme } from './settings';
+import { storage } from 'wxt/utils/storage';
+import { resolveLanguage, type UiLang } from './i18n';
+import { languageItem, readerPrefsItem, type Language, type ReaderPrefs, type ReaderTheme } from './settings';
 
 const THEMES: readonly ReaderTheme[] = ['system', 'light', 'dark', 'sepia'];
 
@@ -22,4 +24,21 @@ export async function followThemeSetting(root: HTMLElement = document.documentEl
     applyTheme('system', root);
     return () => {};
   }
+}
+
+/**
+ * A page's language and theme before its first render, in one storage read (not one each), then
+ * the theme follows the setting (the language: I18nProvider). Never throws.
+ */
+export async function startPageSettings(root: HTMLElement = document.documentElement): Promise<UiLang> {
+  let language: Language | null = null;
+  try {
+    const [lang, prefs] = await storage.getItems([languageItem.key, readerPrefsItem.key]);
+    language = (lang?.value as Language | null) ?? null;
+    applyTheme((prefs?.value as Partial<ReaderPrefs> | null)?.theme, root);
+    readerPrefsItem.watch((p) => applyTheme(p?.theme, root));
+  } catch {
+    applyTheme('system', root); // no storage (plain page)
+  }
+  return resolveLanguage(language);
 }
