@@ -29,10 +29,12 @@ export default defineConfig({
         }
         return seen;
       };
-      const panelOnly = /[\\/](entrypoints[\\/]sidepanel|src[\\/]ui[\\/]panel)[\\/]/;
+      // The panel's own code and its inlined styles stay in its entry chunk.
+      const panelOnly = /[\\/](entrypoints[\\/]sidepanel|src[\\/]ui[\\/]panel)[\\/]|\.css\?inline$/;
       const output = (((config.build ??= {}).rollupOptions ??= {}).output ??= {}) as Record<string, unknown>;
       output.codeSplitting = {
         groups: [{
+          debugName: 'ui',
           name: (id: string, ctx: ChunkingContext) =>
             (reach ??= walk(ctx, panel.inputPath, new Set())).has(id) && !panelOnly.test(id) ? 'ui' : null,
         }],

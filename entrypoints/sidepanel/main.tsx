@@ -1,9 +1,11 @@
 import { render } from 'preact';
-import '@/src/ui/theme.css';
+import themeCss from '@/src/ui/theme.css?inline';
 import { browserBackend } from '@/src/ui/backend';
 import { I18nProvider } from '@/src/ui/i18n';
-import { startPageSettings } from '@/src/ui/theme';
+import { adoptStyles, startPageSettings } from '@/src/ui/theme';
 import { Panel, panelStart } from '@/src/ui/panel/Panel';
+
+adoptStyles(themeCss);
 
 // `sidepanel.html?tab=<id>` pins the panel to one tab (e2e tests, opening it as a page).
 const pinned = new URLSearchParams(location.search).get('tab');

@@ -42,3 +42,15 @@ export async function startPageSettings(root: HTMLElement = document.documentEle
   }
   return resolveLanguage(language);
 }
+
+/**
+ * A page's styles from a string (a `?inline` CSS import) instead of a <link>: Chrome runs every
+ * extension stylesheet through __MSG_ substitution and fetches the message bundle for it over a
+ * synchronous IPC, which holds the page's main thread while the browser is busy (4-40 ms measured
+ * on the panel's first open). Styles are in place before the first render all the same.
+ */
+export function adoptStyles(css: string, doc: Document = document): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
