@@ -19,10 +19,18 @@ export function applyTheme(theme: unknown, root: HTMLElement = document.document
 export async function followThemeSetting(root: HTMLElement = document.documentElement): Promise<() => void> {
   try {
     applyTheme((await readerPrefsItem.getValue())?.theme, root);
-    return readerPrefsItem.watch((p) => applyTheme(p?.theme, root));
   } catch {
     applyTheme('system', root);
-    return () => {};
+  }
+  return watchThemeSetting(root);
+}
+
+/** Apply later changes of the theme setting (the first value was applied from an earlier read). */
+export function watchThemeSetting(root: HTMLElement = document.documentElement): () => void {
+  try {
+    return readerPrefsItem.watch((p) => applyTheme(p?.theme, root));
+  } catch {
+    return () => {}; // no storage (plain page)
   }
 }
 
@@ -36,7 +44,7 @@ export async function startPageSettings(root: HTMLElement = document.documentEle
     const [lang, prefs] = await storage.getItems([languageItem.key, readerPrefsItem.key]);
     language = (lang?.value as Language | null) ?? null;
     applyTheme((prefs?.value as Partial<ReaderPrefs> | null)?.theme, root);
-    readerPrefsItem.watch((p) => applyTheme(p?.theme, root));
+    watchThemeSetting(root);
   } catch {
     applyTheme('system', root); // no storage (plain page)
   }
