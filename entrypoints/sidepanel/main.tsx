@@ -1,23 +1,22 @@
 import { render } from 'preact';
 import themeCss from '@/src/ui/theme.css?inline';
 import { browserBackend } from '@/src/ui/backend';
-import { I18nProvider, resolveLanguage } from '@/src/ui/i18n';
-import { adoptStyles, applyTheme, watchThemeSetting } from '@/src/ui/theme';
-import type { Language } from '@/src/ui/settings';
-import { Panel } from '@/src/ui/panel/Panel';
-import { earlyReads } from '@/src/ui/panel/early';
+import { I18nProvider } from '@/src/ui/i18n';
+import { adoptStyles, startPageSettings } from '@/src/ui/theme';
+import { Panel, panelStart } from '@/src/ui/panel/Panel';
 
 adoptStyles(themeCss);
 
-// Theme, language and the tab's stored state are read before the first render (started by
-// panel-start.js while this module was loading): no flash, and the panel opens on the article,
-// not on a spinner (bench/panel.ts measures it).
-void earlyReads().then(({ pinned, tabId, state, language, theme }) => {
-  applyTheme(theme);
-  watchThemeSetting();
+// `sidepanel.html?tab=<id>` pins the panel to one tab (e2e tests, opening it as a page).
+const pinned = new URLSearchParams(location.search).get('tab');
+const tabId = pinned && /^\d+$/.test(pinned) ? Number(pinned) : undefined;
+
+// Theme, language and the tab's stored state are read together before the first render: no
+// flash, and the panel opens on the article, not on a spinner (bench/panel.ts measures it).
+void Promise.all([startPageSettings(), panelStart(browserBackend, tabId)]).then(([lang, start]) => {
   render(
-    <I18nProvider initial={resolveLanguage(language as Language | null)}>
-      <Panel backend={browserBackend} tabId={pinned} start={tabId == null ? null : { tabId, state }} />
+    <I18nProvider initial={lang}>
+      <Panel backend={browserBackend} tabId={tabId} start={start} />
     </I18nProvider>,
     document.getElementById('app')!,
   );

@@ -19,18 +19,10 @@ export function applyTheme(theme: unknown, root: HTMLElement = document.document
 export async function followThemeSetting(root: HTMLElement = document.documentElement): Promise<() => void> {
   try {
     applyTheme((await readerPrefsItem.getValue())?.theme, root);
-  } catch {
-    applyTheme('system', root);
-  }
-  return watchThemeSetting(root);
-}
-
-/** Apply later changes of the theme setting (the first value was applied from an earlier read). */
-export function watchThemeSetting(root: HTMLElement = document.documentElement): () => void {
-  try {
     return readerPrefsItem.watch((p) => applyTheme(p?.theme, root));
   } catch {
-    return () => {}; // no storage (plain page)
+    applyTheme('system', root);
+    return () => {};
   }
 }
 
@@ -44,7 +36,7 @@ export async function startPageSettings(root: HTMLElement = document.documentEle
     const [lang, prefs] = await storage.getItems([languageItem.key, readerPrefsItem.key]);
     language = (lang?.value as Language | null) ?? null;
     applyTheme((prefs?.value as Partial<ReaderPrefs> | null)?.theme, root);
-    watchThemeSetting(root);
+    readerPrefsItem.watch((p) => applyTheme(p?.theme, root));
   } catch {
     applyTheme('system', root); // no storage (plain page)
   }

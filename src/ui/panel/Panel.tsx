@@ -12,10 +12,21 @@ import { WORKER_LOST_MESSAGE } from '../../messaging/failure';
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; state: TabState | null } | { kind: 'failed'; message: string };
 
-/** What main.tsx read before the first render (early.ts), so the panel opens on its content, not a spinner. */
+/** What main.tsx read before the first render, so the panel opens on its content, not a spinner. */
 export interface PanelStart {
   tabId: number;
   state: TabState | null;
+}
+
+/** Start reading the tab's state before the first render (see PanelStart); never throws. */
+export async function panelStart(backend: PanelBackend, pinned?: number): Promise<PanelStart | null> {
+  try {
+    const tabId = pinned ?? (await backend.activeTabId());
+    if (tabId == null) return null;
+    return { tabId, state: (await backend.peekTabState?.(tabId)) ?? null };
+  } catch {
+    return null;
+  }
 }
 
 export function Panel(props: { backend: PanelBackend; tabId?: number; start?: PanelStart | null }) {
