@@ -4,12 +4,42 @@ import { resolve } from 'node:path';
 import { NEWS_MATCHES } from './src/sites';
 import { NER_DATA_FILE } from './src/entities/data';
 
+/** What Rolldown's codeSplitting `name` callback gets (rolldown is Vite's, not a dependency of ours). */
+type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+
 // The manifest is the same for every build except where a browser needs its own key;
 // src/platform/ holds the runtime side of those differences.
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The side panel opens on few files: its own modules in its entry chunk, everything it shares
+    // with the other pages in one `ui` chunk. Left to itself Rolldown cuts the shared code by
+    // which pages import it (seven scripts for the panel), and each file is a request, a response
+    // and a task on the panel's main thread before its first render (bench/panel.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const panel = entrypoints.find((e) => e.type === 'sidepanel');
+      if (!panel) return;
+      // Modules the panel imports statically, found once from its page (the group's first call).
+      let reach: Set<string> | undefined;
+      const walk = (ctx: ChunkingContext, id: string, seen: Set<string>): Set<string> => {
+        if (!seen.has(id)) {
+          seen.add(id);
+          for (const dep of ctx.getModuleInfo(id)?.importedIds ?? []) walk(ctx, dep, seen);
+        }
+        return seen;
+      };
+      // The panel's own code and its inlined styles stay in its entry chunk.
+      const panelOnly = /[\\/](entrypoints[\\/]sidepanel|src[\\/]ui[\\/]panel)[\\/]|\.css\?inline$/;
+      const output = (((config.build ??= {}).rollupOptions ??= {}).output ??= {}) as Record<string, unknown>;
+      output.codeSplitting = {
+        groups: [{
+          debugName: 'ui',
+          name: (id: string, ctx: ChunkingContext) =>
+            (reach ??= walk(ctx, panel.inputPath, new Set())).has(id) && !panelOnly.test(id) ? 'ui' : null,
+        }],
+      };
+    },
     // The tagger's data package ships as a file the background fetches on its first article
     // (src/entities/data.ts), not inside its code: a worker that wakes only to answer the panel
     // does not load 1.6 MB it will not use.

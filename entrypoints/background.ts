@@ -4,7 +4,7 @@
  */
 import { onMessage, sendMessage, type TabState } from '@/src/messaging/protocol';
 import { ClutterUpdatedSchema, LibraryChangedSchema, PageAnalyzedSchema, PageFailedSchema, TabIdSchema, parseMessage } from '@/src/messaging/schemas';
-import { openLibrary } from '@/src/library';
+import { lazyLibrary } from '@/src/library';
 import { SorotService } from '@/src/background/service';
 import { TabStates, emptyState } from '@/src/background/tab-states';
 import { storePolicy } from '@/src/background/store-policy';
@@ -19,7 +19,7 @@ export default defineBackground(() => {
     if (state) sendMessage('tabStateChanged', state).catch(() => {});
     return state;
   };
-  const service = new SorotService(openLibrary(), tabs, storePolicy, broadcast);
+  const service = new SorotService(lazyLibrary(), tabs, storePolicy, broadcast);
 
   /** Only our own content scripts and pages may talk to us. */
   const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import '@/src/ui/theme.css';
-import { I18nProvider, loadLanguage } from '@/src/ui/i18n';
-import { followThemeSetting } from '@/src/ui/theme';
+import { I18nProvider } from '@/src/ui/i18n';
+import { startPageSettings } from '@/src/ui/theme';
 import { Options } from '@/src/ui/options/Options';
 
 // Theme and language are read before the first render, so there is no flash.
-void Promise.all([loadLanguage(), followThemeSetting()]).then(([lang]) => {
+void startPageSettings().then((lang) => {
   render(
     <I18nProvider initial={lang}>
       <Options />

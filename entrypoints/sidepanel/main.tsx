@@ -1,9 +1,11 @@
 import { render } from 'preact';
-import '@/src/ui/theme.css';
+import themeCss from '@/src/ui/theme.css?inline';
 import { browserBackend } from '@/src/ui/backend';
-import { I18nProvider, loadLanguage } from '@/src/ui/i18n';
-import { followThemeSetting } from '@/src/ui/theme';
+import { I18nProvider } from '@/src/ui/i18n';
+import { adoptStyles, startPageSettings } from '@/src/ui/theme';
 import { Panel, panelStart } from '@/src/ui/panel/Panel';
+
+adoptStyles(themeCss);
 
 // `sidepanel.html?tab=<id>` pins the panel to one tab (e2e tests, opening it as a page).
 const pinned = new URLSearchParams(location.search).get('tab');
@@ -11,7 +13,7 @@ const tabId = pinned && /^\d+$/.test(pinned) ? Number(pinned) : undefined;
 
 // Theme, language and the tab's stored state are read together before the first render: no
 // flash, and the panel opens on the article, not on a spinner (bench/panel.ts measures it).
-void Promise.all([loadLanguage(), followThemeSetting(), panelStart(browserBackend, tabId)]).then(([lang, , start]) => {
+void Promise.all([startPageSettings(), panelStart(browserBackend, tabId)]).then(([lang, start]) => {
   render(
     <I18nProvider initial={lang}>
       <Panel backend={browserBackend} tabId={tabId} start={start} />

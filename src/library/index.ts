@@ -155,6 +155,23 @@ export interface LibraryOptions {
   snapshotIdleMs?: number;
 }
 
+/**
+ * The library, opened on its first use. The background worker wakes for every tab event and
+ * panel message, most of which never touch the library; opening it builds the Dexie database and
+ * its schema versions, a measurable part of each worker start (which competes with a panel
+ * opening at the same moment).
+ */
+export function lazyLibrary(open: () => Library = () => openLibrary()): Library {
+  let lib: Library | undefined;
+  return new Proxy({} as Library, {
+    get(_, key) {
+      lib ??= open();
+      const value: unknown = Reflect.get(lib, key);
+      return typeof value === 'function' ? value.bind(lib) : value;
+    },
+  });
+}
+
 export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Library {
   const db = new LibraryDb(dbName);
   const ALL = [db.articles, db.feats, db.bodies, db.entities, db.meta, db.sync, db.counts, db.countlog, db.keybase];

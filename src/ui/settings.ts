@@ -2,10 +2,30 @@
  * Every user setting, declared once with its default (STYLE: storage keys declared once).
  * Imported by the extension pages and by the background, so nothing here may touch the DOM.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage, type StorageItemKey, type WxtStorageItem, type WxtStorageItemOptions } from 'wxt/utils/storage';
 import { isNewsHost } from '../sites';
 
 export type Language = 'auto' | 'id' | 'en';
+
+export type SettingItem<T> = Pick<WxtStorageItem<T, {}>, 'key' | 'fallback' | 'getValue' | 'setValue' | 'watch'>;
+
+/**
+ * storage.defineItem on first use. wxt reads an item from storage as soon as it is defined (for
+ * its `init` option, unused here), and every page, the content script and the worker import all
+ * of these: five storage round trips at start, ahead of the page's own first read (the panel's
+ * first render waits behind them).
+ */
+function setting<T>(key: StorageItemKey, opts: WxtStorageItemOptions<T> & { fallback: T }): SettingItem<T> {
+  let item: WxtStorageItem<T, {}> | undefined;
+  const real = () => (item ??= storage.defineItem<T>(key, opts));
+  return {
+    key,
+    fallback: opts.fallback,
+    getValue: () => real().getValue(),
+    setValue: (v) => real().setValue(v),
+    watch: (cb) => real().watch(cb),
+  };
+}
 
 export interface Features {
   /** Hide clutter (ads, "Baca juga", promos) on article pages. */
@@ -51,19 +71,19 @@ export const READER_LIMITS = {
   width: { min: 45, max: 90, step: 5 },
 } as const;
 
-export const featuresItem = storage.defineItem<Features>('local:features', {
+export const featuresItem = setting<Features>('local:features', {
   fallback: DEFAULT_FEATURES,
   version: 1,
 });
 
-export const languageItem = storage.defineItem<Language>('local:language', { fallback: 'auto' });
+export const languageItem = setting<Language>('local:language', { fallback: 'auto' });
 
 /**
  * Per-site overrides, keyed by host as written in sites.ts (registrable domain, e.g. "detik.com")
  * or a full host name for sites the user enabled themselves. Missing key = the default:
  * on for the known portals (sites.ts), off elsewhere.
  */
-export const sitesItem = storage.defineItem<Record<string, boolean>>('local:sites', {
+export const sitesItem = setting<Record<string, boolean>>('local:sites', {
   fallback: {},
   version: 1,
 });
@@ -72,12 +92,12 @@ export const sitesItem = storage.defineItem<Record<string, boolean>>('local:site
  * Sites whose articles are never stored, keyed like `sitesItem` (true = don't store). Separate
  * from turning Sorot off there: clutter hiding and the panel keep working, nothing is kept.
  */
-export const noStoreSitesItem = storage.defineItem<Record<string, boolean>>('local:noStoreSites', {
+export const noStoreSitesItem = setting<Record<string, boolean>>('local:noStoreSites', {
   fallback: {},
   version: 1,
 });
 
-export const readerPrefsItem = storage.defineItem<ReaderPrefs>('local:readerPrefs', {
+export const readerPrefsItem = setting<ReaderPrefs>('local:readerPrefs', {
   fallback: DEFAULT_READER_PREFS,
   version: 1,
 });

@@ -21,6 +21,9 @@ describe('format helpers', () => {
 
   it('dates, sizes, minutes, hosts', () => {
     expect(formatDate('2026-11-20', 'id')).toMatch(/20 November 2026/);
+    expect(formatDate('2026-11-20T07:05:00', 'id')).toBe('20 November 2026, 07.05');
+    expect(formatDate('2026-11-20T17:45:00', 'en')).toBe('20 November 2026, 17:45');
+    expect(formatDate('2026-01-03T17:45:00', 'id', false)).toBe('3 Januari 2026');
     expect(formatDate('not a date', 'en')).toBe('');
     expect(formatDate(null, 'en')).toBe('');
     expect(readingMinutes(0)).toBe(1);
