@@ -155,7 +155,7 @@ export function Reader(props: ReaderProps) {
             aria-controls="reader-settings"
             onClick={() => setSettingsOpen(!settingsOpen)}
           >
-            <span aria-hidden="true">Aa</span> {t('reader.settings')}
+            <span aria-hidden="true">Aa</span> <span class="reader-btn-label">{t('reader.settings')}</span>
           </button>
         </div>
       </header>
