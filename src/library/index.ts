@@ -18,7 +18,7 @@ import { EXPORT_FORMAT, EXPORT_VERSION, parseExport } from './export-schema';
 import { docEntities } from './features';
 import { articleId } from './ids';
 import { RANK, rankRelated } from './rank';
-import { rarity, type CorpusStats } from './similarity';
+import { entityDfOf, rarity, type CorpusStats } from './similarity';
 import { searchLibrary, type SearchFilters, type SearchHit } from './search';
 
 export { articleId } from './ids';
@@ -416,7 +416,8 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       // finds, by rarity.
       const maxDf = Math.max(RETRIEVAL.minMaxDf, n * RETRIEVAL.maxDfShare);
       const weightOf = new Map(target.terms.map((t, i) => [t, target.weights[i] ?? 1]));
-      const entityProbes = entityIds.map((e) => [e, edf(e) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
+      // Rarity as ranking reads it (similarity.ts), so the probes favour what will score.
+      const entityProbes = entityIds.map((e) => [e, entityDfOf(e, edf(e) || 1, n)] as const).filter(([, df]) => df >= 2 && df <= maxDf)
         .sort((a, b) => a[1] - b[1]).slice(0, RETRIEVAL.entityProbes);
       const termProbes = terms.map((t) => [t, tdf(t) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
         .map(([t, df]) => [t, df, (weightOf.get(t) ?? 1) * rarity(df, n) ** 2] as const)
