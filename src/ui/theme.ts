@@ -15,17 +15,6 @@ export function applyTheme(theme: unknown, root: HTMLElement = document.document
   return th;
 }
 
-/** Apply the stored theme now and on every change. Resolves once the first value is applied. */
-export async function followThemeSetting(root: HTMLElement = document.documentElement): Promise<() => void> {
-  try {
-    applyTheme((await readerPrefsItem.getValue())?.theme, root);
-    return readerPrefsItem.watch((p) => applyTheme(p?.theme, root));
-  } catch {
-    applyTheme('system', root);
-    return () => {};
-  }
-}
-
 /**
  * A page's language and theme before its first render, in one storage read (not one each), then
  * the theme follows the setting (the language: I18nProvider). Never throws.
