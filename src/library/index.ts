@@ -267,6 +267,9 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   }
 
   type Plan = (prevRow: ArticleRow | undefined, prevFeat: FeatRow | undefined) => { row: ArticleRow; d: Deltas };
+  /** Stored entities (a count in memory) whose row this context has not read: a save merges surfaces into them. New ones have no row. */
+  const rowsLacking = (mem: DfSnapshot | null, entityKeys: string[]) =>
+    entityKeys.filter((k) => !counts.entityRows.has(k) && (mem?.entities.get(k) ?? 0) > 0);
 
   /**
    * A save from memory as held, in one raw IndexedDB transaction (direct-tx.ts): the generation
@@ -291,8 +294,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     try {
       const known = mem.index.has(id);
       const stored = tx.get<SyncRow>('sync', GEN_KEY);
-      // Rows of stored entities this context has not seen (a new entity has none).
-      const need = entityKeys.filter((k) => !counts.entityRows.has(k) && (mem.entities.get(k) ?? 0) > 0);
+      const need = rowsLacking(mem, entityKeys);
       const rows = Promise.all(need.map((k) => tx.get<EntityRow>('entities', k)));
       const prev = known ? Promise.all([tx.get<ArticleRow>('articles', id), tx.get<FeatRow>('feats', id)]) : null;
       const write = (prevRow?: ArticleRow, prevFeat?: FeatRow) => {
@@ -331,8 +333,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
   async function saveChecked(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: BodyRow): Promise<{ row: ArticleRow; wrote: Written }> {
     const lacking = (mem: DfSnapshot | null) => ({
       known: !!mem?.index.has(id),
-      // A new entity has no row to read (v6 rows change only with a new surface form).
-      entities: entityKeys.filter((k) => !counts.entityRows.has(k) && (mem?.entities.get(k) ?? 0) > 0),
+      entities: rowsLacking(mem, entityKeys),
     });
     const read = async (need: { known: boolean; entities: string[] }) => {
       const [prevRow, prevFeat, rows] = await Promise.all([
