@@ -10,7 +10,7 @@ import { TabStates, emptyState } from '@/src/background/tab-states';
 import { storePolicy } from '@/src/background/store-policy';
 import { grantedSiteOrigins, hasSiteAccess, injectContentScript, injectIntoOpenTabs, isPrivateTab, registerSiteScripts, setupPanelOnActionClick } from '@/src/platform';
 import { isSiteEnabled, sitesItem } from '@/src/ui/settings';
-import { NEWS_MATCHES, isNewsHost } from '@/src/sites';
+import { NEWS_MATCHES, isNewsUrl, isOutsideSection, siteScriptOrigins } from '@/src/sites';
 
 export default defineBackground(() => {
   setupPanelOnActionClick();
@@ -20,6 +20,9 @@ export default defineBackground(() => {
     return state;
   };
   const service = new SorotService(lazyLibrary(), tabs, storePolicy, broadcast);
+
+  /** Where the content script runs beyond the manifest: the granted origins, sections kept to their path. */
+  const siteOrigins = async () => siteScriptOrigins(await grantedSiteOrigins(), (await sitesItem.getValue()) ?? {});
 
   /** Only our own content scripts and pages may talk to us. */
   const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
@@ -51,7 +54,9 @@ export default defineBackground(() => {
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
     const url = tab?.url ?? null;
     if (!url || !/^https?:/.test(url)) return emptyState(tabId, 'unsupported', url);
-    const known = isNewsHost(new URL(url).hostname) || (await hasSiteAccess(url));
+    // A host granted only for its Indonesian section (bbc.com/indonesia) is not on elsewhere.
+    const sites = (await sitesItem.getValue()) ?? {};
+    const known = isOutsideSection(url) ? isSiteEnabled(sites, url) : isNewsUrl(url) || (await hasSiteAccess(url));
     return emptyState(tabId, known ? 'loading' : 'unsupported', url);
   });
 
@@ -63,10 +68,10 @@ export default defineBackground(() => {
     // The panel asked for this site's permission in the user's click; without it, nothing runs.
     if (!(await hasSiteAccess(url))) return broadcast(await tabs.set({ ...emptyState(tabId, 'unsupported', url || null) }));
     const host = new URL(url).hostname;
-    if (!isNewsHost(host)) {
+    if (!isNewsUrl(url)) {
       // Remember the choice and keep running there on later visits.
       await sitesItem.setValue({ ...((await sitesItem.getValue()) ?? {}), [host]: true });
-      await registerSiteScripts(await grantedSiteOrigins()).catch(() => {});
+      await registerSiteScripts(await siteOrigins()).catch(() => {});
     }
     broadcast(await tabs.set(emptyState(tabId, 'loading', url)));
     await injectContentScript(tabId);
@@ -93,14 +98,14 @@ export default defineBackground(() => {
   });
 
   // A site permission taken back in the browser's settings stops the script there too.
-  browser.permissions.onRemoved.addListener(() => void grantedSiteOrigins().then(registerSiteScripts).catch(() => {}));
+  browser.permissions.onRemoved.addListener(() => void siteOrigins().then(registerSiteScripts).catch(() => {}));
 
   // Pages left open across an update or reload get the new content script; the old copy in them
   // sees the new generation and shuts itself off (src/page/generation.ts).
   // A tab whose copy answers a ping already runs this version (it loaded after the install).
   const isLive = (tabId: number) => sendMessage('ping', undefined, tabId).then(() => true, () => false);
   browser.runtime.onInstalled.addListener(() => {
-    void grantedSiteOrigins().then((sites) => injectIntoOpenTabs([...NEWS_MATCHES, ...sites], isLive)).catch(() => {});
+    void siteOrigins().then((sites) => injectIntoOpenTabs([...NEWS_MATCHES, ...sites], isLive)).catch(() => {});
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
@@ -108,11 +113,10 @@ export default defineBackground(() => {
     // A navigation or a reload starts a new page: the old state must not linger in the panel.
     const url = info.url ?? tab.url;
     if (info.status !== 'loading' || !url || !/^https?:/.test(url)) return;
-    const host = new URL(url).hostname;
-    const portal = isNewsHost(host);
+    const portal = isNewsUrl(url);
     void (async () => {
       // A portal the reader switched off: its content script stays idle, and the panel says why.
-      const off = portal && !isSiteEnabled((await sitesItem.getValue()) ?? {}, host);
+      const off = portal && !isSiteEnabled((await sitesItem.getValue()) ?? {}, url);
       if (portal && !off) void service.prepare(url, isPrivateTab(tab));
       await tabs.delete(tabId);
       broadcast(off ? await tabs.set(emptyState(tabId, 'off', url)) : emptyState(tabId, 'loading', url));

@@ -52,17 +52,75 @@ export const NEWS_DOMAINS = [
   'sumeks.co', 'jambiupdate.co', 'rakyatbengkulu.com', 'kupastuntas.co', 'ajnn.net', 'koran-jakarta.com',
   'kiblat.net', 'eramuslim.com', 'arrahmah.id', 'harianbhirawa.co.id', 'memorandum.co.id', 'kaltimtoday.co',
   'mistar.id', 'riauonline.co.id', 'padangekspres.co.id', 'covesia.com', 'ceposonline.com', 'bernas.id',
-  'lenteratimur.com',
+  'lenteratimur.com', 'cna.id', 'bloombergtechnoz.com',
   ...DETIK_NETWORK, ...TRIBUN_NETWORK,
 ] as const;
 
+/**
+ * Indonesian editions that live under a path of an international outlet's site (BBC News
+ * Indonesia, DW Indonesia ...): on by default there, and only there; the rest of the site is
+ * like any other (opt-in for the whole host).
+ */
+export const NEWS_SECTIONS: readonly { domain: string; path: string }[] = [
+  { domain: 'bbc.com', path: '/indonesia' },
+  { domain: 'dw.com', path: '/id' },
+  { domain: 'abc.net.au', path: '/indonesian' },
+  { domain: 'benarnews.org', path: '/indonesian' },
+  { domain: 'aa.com.tr', path: '/id' },
+  { domain: 'nhk.or.jp', path: '/nhkworld/id' },
+];
+
 /** Match patterns for the manifest: the apex and every subdomain, http and https. */
-export const NEWS_MATCHES: string[] = NEWS_DOMAINS.flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`]);
+export const NEWS_MATCHES: string[] = [
+  ...NEWS_DOMAINS.flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`]),
+  ...NEWS_SECTIONS.flatMap(({ domain: d, path: p }) => [`*://${d}${p}`, `*://${d}${p}/*`, `*://*.${d}${p}`, `*://*.${d}${p}/*`]),
+];
+
+const onDomain = (host: string, d: string) => host === d || host.endsWith(`.${d}`);
+const cleanHost = (host: string) => host.toLowerCase().replace(/\.$/, '');
 
 /** True when the host is one of the known portals or a subdomain of one. */
 export function isNewsHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return NEWS_DOMAINS.some((d) => h === d || h.endsWith(`.${d}`));
+  const h = cleanHost(host);
+  return NEWS_DOMAINS.some((d) => onDomain(h, d));
+}
+
+/**
+ * The origins to run the content script on from the granted host permissions. Chrome grants a
+ * section's host permission for the whole host (`*://*.bbc.com/*`): that image of a section is
+ * left out, so the rest of such a site stays off unless the reader turned its host on.
+ */
+export function siteScriptOrigins(granted: string[], sites: Record<string, boolean>): string[] {
+  const images = new Set(NEWS_SECTIONS.flatMap(({ domain: d }) => [`*://${d}/*`, `*://*.${d}/*`]));
+  const out = granted.filter((o) => !images.has(o));
+  for (const [host, on] of Object.entries(sites)) {
+    if (on && NEWS_SECTIONS.some(({ domain }) => onDomain(cleanHost(host), domain))) out.push(`*://${cleanHost(host)}/*`);
+  }
+  return [...new Set(out)];
+}
+
+/** True when the host is a known Indonesian section's site but the address is outside that section. */
+export function isOutsideSection(url: string): boolean {
+  try {
+    const h = cleanHost(new URL(url).hostname);
+    return !isNewsUrl(url) && NEWS_SECTIONS.some(({ domain }) => onDomain(h, domain));
+  } catch {
+    return false;
+  }
+}
+
+/** True when the address is on a known portal or inside a known Indonesian section of another site. */
+export function isNewsUrl(url: string | URL): boolean {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return false;
+  }
+  if (isNewsHost(u.hostname)) return true;
+  const h = cleanHost(u.hostname);
+  const path = u.pathname.toLowerCase();
+  return NEWS_SECTIONS.some(({ domain, path: p }) => onDomain(h, domain) && (path === p || path.startsWith(`${p}/`)));
 }
 
 /** Second-level labels under which a registrable domain has three labels (detik.co.id style). */
@@ -76,7 +134,7 @@ const SECOND_LEVEL = new Set(['co', 'or', 'ac', 'go', 'web', 'my', 'sch', 'net',
  */
 export function outletOf(host: string): string {
   const h = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '').replace(/^www\./, '');
-  const known = NEWS_DOMAINS.find((d) => h === d || h.endsWith(`.${d}`));
+  const known = NEWS_DOMAINS.find((d) => onDomain(h, d));
   if (known) return known;
   if (/^[\d.]+$/.test(h) || h.includes(':') || !h.includes('.')) return h; // an IP address or a bare name
   const labels = h.split('.');

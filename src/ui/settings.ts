@@ -3,7 +3,7 @@
  * Imported by the extension pages and by the background, so nothing here may touch the DOM.
  */
 import { storage, type StorageItemKey, type WxtStorageItem, type WxtStorageItemOptions } from 'wxt/utils/storage';
-import { isNewsHost } from '../sites';
+import { isNewsUrl } from '../sites';
 
 export type Language = 'auto' | 'id' | 'en';
 
@@ -122,11 +122,17 @@ export function siteKeyFor(sites: Record<string, boolean>, host: string): string
   return null;
 }
 
-/** Whether Sorot runs on this host: the user's override when there is one, else on for known portals. */
-export function isSiteEnabled(sites: Record<string, boolean>, host: string): boolean {
+/** Whether Sorot runs at this address: the user's override for its host when there is one, else on for known portals. */
+export function isSiteEnabled(sites: Record<string, boolean>, url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
   const k = siteKeyFor(sites, host);
   if (k != null) return sites[k] === true;
-  return isNewsHost(host);
+  return isNewsUrl(url);
 }
 
 /** Whether the reader asked never to store articles from this host. */

@@ -38,10 +38,10 @@ describe('settings', () => {
   it('defaults: clutter hiding and storing on, Wikipedia off, language auto', async () => {
     expect(await featuresItem.getValue()).toEqual({ hideClutter: true, storeArticles: true, wikipediaLookup: false });
     expect(await languageItem.getValue()).toBe('auto');
-    expect(isSiteEnabled({}, 'news.detik.com')).toBe(true);
-    expect(isSiteEnabled({}, 'blog.example.org')).toBe(false);
-    expect(isSiteEnabled({ 'detik.com': false }, 'news.detik.com')).toBe(false);
-    expect(isSiteEnabled({ 'blog.example.org': true }, 'blog.example.org')).toBe(true);
+    expect(isSiteEnabled({}, 'https://news.detik.com/berita/1')).toBe(true);
+    expect(isSiteEnabled({}, 'https://blog.example.org/a')).toBe(false);
+    expect(isSiteEnabled({ 'detik.com': false }, 'https://news.detik.com/x')).toBe(false);
+    expect(isSiteEnabled({ 'blog.example.org': true }, 'https://blog.example.org/')).toBe(true);
   });
 });
 
