@@ -108,15 +108,19 @@ function overlap(a: Map<string, number>, an: number, b: Map<string, number>, bn:
   return dot / (an * bn);
 }
 
+const typeRank = (t: string) => (t === 'PER' ? 0 : t === 'ORG' ? 1 : 2);
+
 export function similarity(a: DocFeatures, b: DocFeatures, s: CorpusStats): Similarity {
   const pa = prepare(a);
   const pb = prepare(b);
   const n = s.docCount;
   const termRarity = (t: string) => rarity(s.termDf(t), n);
   const edf = (id: string) => entityDfOf(id, s.entityDf(id), n);
+  // Rarest first; among equally rare names (most of them, in a small library) people before
+  // organisations before places: a reader recognises a story by who is in it.
   const shared = a.entities
     .filter((e) => pb.entities.has(e.id))
-    .sort((x, y) => edf(x.id) - edf(y.id) || y.n - x.n);
+    .sort((x, y) => edf(x.id) - edf(y.id) || typeRank(x.type) - typeRank(y.type) || y.n - x.n);
   const sharedTerms: { form: string; w: number }[] = [];
   a.terms.forEach((t, i) => {
     const w = pb.terms.get(t);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildFeatures, docEntities, type DocFeatures } from '../../../src/library/features';
-import { rankRelated } from '../../../src/library/rank';
+import { rankRelated, reasonText } from '../../../src/library/rank';
 import { entityDfOf, rarity, similarity, statsOf } from '../../../src/library/similarity';
 import { groupStories, isSameStory } from '../../../src/library/story';
 import { splitParagraphs } from '../../../src/library/text';
@@ -89,8 +89,15 @@ describe('story grouping', () => {
 });
 
 describe('reason text', () => {
+  it('names people before places when the library cannot tell which name is rarer', () => {
+    const e = (id: string, name: string, type: 'PER' | 'LOC', n: number) => ({ id, name, type, n });
+    const a = { ...docs[0]!, entities: [e('LOC:rusia', 'Rusia', 'LOC', 17), e('PER:kim-jong-un', 'Kim Jong Un', 'PER', 14), e('LOC:korea-utara', 'Korea Utara', 'LOC', 13), e('PER:vladimir-putin', 'Vladimir Putin', 'PER', 4)] };
+    const b = { ...docs[1]!, entities: a.entities.map((e) => ({ ...e, n: 2 })) };
+    const flat = { ...stats, entityDf: () => 2 };
+    expect(reasonText(similarity(a, b, flat), false)).toBe('sama-sama menyebut Kim Jong Un, Vladimir Putin, Rusia');
+  });
+
   it('names shared keywords, never bare numbers ("Covid-19" is indexed as "covid" and "19")', async () => {
-    const { reasonText } = await import('../../../src/library/rank');
     const base = { entity: 0, terms: 0.3, title: 0, days: null, shared: [] };
     expect(reasonText({ ...base, sharedTerms: [{ form: 'Covid', w: 2 }, { form: '19', w: 1.5 }, { form: 'vaksin', w: 1 }] } as never, false)).toBe('kata kunci serupa: Covid, vaksin');
     expect(reasonText({ ...base, sharedTerms: [{ form: '2024', w: 2 }] } as never, false)).toBe('topik berdekatan');
