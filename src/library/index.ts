@@ -20,10 +20,12 @@ import { articleId } from './ids';
 import { RANK, rankRelated } from './rank';
 import { entityDfOf, rarity, type CorpusStats } from './similarity';
 import { searchLibrary, type SearchFilters, type SearchHit } from './search';
+import { scanText, type TextScanResult } from './text-scan';
 
 export { articleId } from './ids';
 export { LibraryError } from './errors';
 export type { SearchFilters, SearchHit } from './search';
+export type { TextScanResult } from './text-scan';
 export type { ArticleRow, EntityRow } from './db';
 
 /** A stored article as get() returns it: metadata, ranking features and the readable body. */
@@ -70,6 +72,11 @@ export interface Library {
   related(id: string, limit?: number): Promise<RelatedView[]>;
   entityTimeline(entityId: string, limit?: number): Promise<ArticleSummary[]>;
   search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
+  /**
+   * The words anywhere in the title or text, in the most recently read articles (text-scan.ts):
+   * for words search() does not index. `exclude`: ids already found.
+   */
+  searchText(query: string, filters?: SearchFilters, limit?: number, exclude?: readonly string[]): Promise<TextScanResult>;
   /** Newest read first; `sites` keeps those sites only (an outlet's sections, say). */
   list(opts?: { offset?: number; limit?: number; site?: string; sites?: readonly string[] }): Promise<ArticleSummary[]>;
   /** Every distinct site stored, with the hosts of its oldest and newest read articles, by site name. */
@@ -646,6 +653,8 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     related: guarded(related),
     entityTimeline: guarded(entityTimeline),
     search: guarded(search),
+    // Page by page outside one transaction: a scan of thousands of bodies must not hold up a save.
+    searchText: guarded((query: string, filters: SearchFilters = {}, limit = 20, exclude: readonly string[] = []) => scanText(db, query, filters, limit, new Set(exclude))),
     list: guarded(list),
     sites: guarded(sites),
     // One row, no counts: pages that only show an entity's names need not load them.

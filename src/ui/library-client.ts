@@ -20,6 +20,8 @@ export interface StoredArticleView {
   savedAt?: string | null;
   /** Entities mentioned (for the library filter), if known. */
   entities?: { id: string; name: string; type: string }[];
+  /** Found in the article's text, not by the index: the words in their sentence. */
+  snippet?: string;
 }
 
 export interface StoredArticleFull extends StoredArticleView {
@@ -45,7 +47,7 @@ export interface ListQuery {
 /** The library calls this file makes; the real Library satisfies it, tests pass a fake. */
 export type LibraryLike = Pick<
   Library,
-  'get' | 'entity' | 'findEntities' | 'entityTimeline' | 'search' | 'list' | 'sites' | 'delete' | 'clear' | 'count' | 'exportJson' | 'importJson' | 'estimateSize'
+  'get' | 'entity' | 'findEntities' | 'entityTimeline' | 'search' | 'searchText' | 'list' | 'sites' | 'delete' | 'clear' | 'count' | 'exportJson' | 'importJson' | 'estimateSize'
 >;
 
 let lib: LibraryLike | null = null;
@@ -140,19 +142,48 @@ export async function listArticles(q: ListQuery = {}): Promise<StoredArticleView
   return q.outlet ? found.filter((v) => outletOfView(v) === q.outlet) : found;
 }
 
+/** The library's filters for a query: what its indexes can narrow by. */
+function filtersOf(q: ListQuery): SearchFilters {
+  const entity = q.entity?.trim() ?? '';
+  return {
+    site: q.site || undefined,
+    sites: q.sites?.length ? q.sites : undefined,
+    entityId: entity.includes(':') ? entity : undefined,
+    from: q.from ? Date.parse(`${q.from}T00:00:00Z`) - ZONE_SLACK_MS : undefined,
+    to: q.to ? Date.parse(`${q.to}T23:59:59.999Z`) + ZONE_SLACK_MS : undefined,
+  };
+}
+
+export interface TextMatches {
+  items: StoredArticleView[];
+  /** Articles whose text was read, and whether that was all of them. */
+  scanned: number;
+  complete: boolean;
+}
+
+/**
+ * The query's words anywhere in the stored text, for what listArticles (titles, key terms, names)
+ * did not find: the most recently read articles only (library/text-scan.ts). `exclude`: shown already.
+ */
+export async function searchArticleText(q: ListQuery, exclude: readonly string[], limit: number): Promise<TextMatches> {
+  const text = q.text?.trim() ?? '';
+  if (!termsOf(text).length) return { items: [], scanned: 0, complete: true };
+  const entity = q.entity?.trim() ?? '';
+  const res = await getLibrary().searchText(text, filtersOf(q), limit, exclude);
+  const items = res.hits
+    .map((h) => ({ ...toView(h), snippet: h.snippet }))
+    .filter((v) => inDates(v, q.from, q.to) && (!entity || entity.includes(':') || matchesEntity(v, entity, new Set())))
+    .filter((v) => !q.outlet || outletOfView(v) === q.outlet);
+  return { items, scanned: res.scanned, complete: res.complete };
+}
+
 async function listMatching(q: ListQuery): Promise<StoredArticleView[]> {
   const l = getLibrary();
   const text = q.text?.trim() ?? '';
   const entity = q.entity?.trim() ?? '';
   const entityId = entity.includes(':') ? entity : undefined;
   const entityWords = entity && !entityId ? entity : '';
-  const filters: SearchFilters = {
-    site: q.site || undefined,
-    sites: q.sites?.length ? q.sites : undefined,
-    entityId,
-    from: q.from ? Date.parse(`${q.from}T00:00:00Z`) - ZONE_SLACK_MS : undefined,
-    to: q.to ? Date.parse(`${q.to}T23:59:59.999Z`) + ZONE_SLACK_MS : undefined,
-  };
+  const filters = filtersOf(q);
   if (!text && !entity && !q.from && !q.to) {
     return (await l.list({ site: filters.site, sites: filters.sites, limit: q.limit ?? LIST_LIMIT })).map(toView);
   }

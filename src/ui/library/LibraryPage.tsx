@@ -4,11 +4,13 @@ import { Brand, PageLink, Section, Spinner, Status } from '../components';
 import { formatBytes, formatDate } from '../format';
 import { useT } from '../i18n';
 import * as client from '../library-client';
-import type { ListQuery, Outlet, StoredArticleView } from '../library-client';
+import type { ListQuery, Outlet, StoredArticleView, TextMatches } from '../library-client';
 import { safeUrl } from '../safe-url';
 
 export interface LibraryApi {
   list(q: ListQuery): Promise<StoredArticleView[]>;
+  /** The words in the text of recent articles, beyond what list() found (`exclude`). */
+  searchText?(q: ListQuery, exclude: readonly string[], limit: number): Promise<TextMatches>;
   /** The site filter's choices: outlets, each with its sites. */
   outlets(): Promise<Outlet[]>;
   remove(id: string): Promise<void>;
@@ -23,6 +25,7 @@ export interface LibraryApi {
 
 export const libraryApi: LibraryApi = {
   list: client.listArticles,
+  searchText: client.searchArticleText,
   outlets: client.listOutlets,
   remove: client.deleteStored,
   clear: client.clearLibrary,
@@ -90,6 +93,8 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   const [dataNotice, setDataNotice] = useState<Notice>(null);
   const [rev, setRev] = useState(0);
   const [shown, setShown] = useState(PAGE);
+  // The text scan after an index search that found less than a page: under way, or how far it read.
+  const [scan, setScan] = useState<{ busy: boolean; scanned: number; complete: boolean } | null>(null);
   // An import or a delete-all under way: the data buttons wait for it (a delete-all racing an
   // import would report an empty library that the import then fills).
   const [busy, setBusy] = useState<'import' | 'clear' | null>(null);
@@ -113,16 +118,29 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
   useEffect(() => {
     let alive = true;
     const h = setTimeout(() => {
+      const q: ListQuery = { text, sites: site ? (outlets.find((o) => o.outlet === site)?.sites ?? [site]) : undefined, outlet: site || undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined, limit: shown };
       api
-        .list({ text, sites: site ? (outlets.find((o) => o.outlet === site)?.sites ?? [site]) : undefined, outlet: site || undefined, entity: entity.trim() || undefined, from: from || undefined, to: to || undefined, limit: shown })
+        .list(q)
         .then(
-          (r) => alive && setItems(r),
-          (err) => {
+          async (r) => {
             if (!alive) return;
-            setItems([]);
-            setNotice({ kind: 'error', text: `${t('library.loadError')} ${err instanceof Error ? err.message : String(err)}` });
+            setScan(null);
+            // Fewer than a page by titles, names and main words: look for the words in the texts too.
+            if (!text.trim() || r.length >= shown || !api.searchText) return setItems(r);
+            setItems(r.length ? r : null);
+            setScan({ busy: true, scanned: 0, complete: false });
+            const m = await api.searchText(q, r.map((a) => a.id), shown - r.length);
+            if (!alive) return;
+            setItems([...r, ...m.items]);
+            setScan({ busy: false, scanned: m.scanned, complete: m.complete });
           },
-        );
+        )
+        .catch((err) => {
+          if (!alive) return;
+          setItems([]);
+          setScan(null);
+          setNotice({ kind: 'error', text: `${t('library.loadError')} ${err instanceof Error ? err.message : String(err)}` });
+        });
     }, 200);
     return () => {
       alive = false;
@@ -282,12 +300,19 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
         <Section id="articles" title={t('library.articles')} count={items?.length}>
           {items == null ? (
             <p class="muted">
-              <Spinner /> {t('panel.loading')}
+              <Spinner /> {scan?.busy ? t('library.searchingText') : t('panel.loading')}
             </p>
           ) : items.length === 0 ? (
-            <p class="muted" data-testid="lib-empty">
-              {datesReversed ? t('library.datesReversed') : hasFilter ? t('library.noMatch') : t('library.empty')}
-            </p>
+            <>
+              <p class="muted" data-testid="lib-empty">
+                {datesReversed ? t('library.datesReversed') : hasFilter ? t('library.noMatch') : t('library.empty')}
+              </p>
+              {scan && !scan.busy && !scan.complete ? (
+                <p class="muted small" data-testid="lib-text-scan">
+                  {t('library.textScanned', { n: scan.scanned })}
+                </p>
+              ) : null}
+            </>
           ) : (
             <>
             {listNote ? (
@@ -316,6 +341,11 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
                           </>
                         )}
                       </p>
+                      {a.snippet ? (
+                        <p class="small lib-snippet">
+                          <span class="muted">{t('library.inText')}</span> {a.snippet}
+                        </p>
+                      ) : null}
                     </div>
                     <button type="button" class="btn btn-small btn-danger" onClick={() => void remove(a)} aria-label={t('library.deleteOne', { title: a.title })}>
                       {t('library.delete')}
@@ -324,6 +354,15 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
                 );
               })}
             </ul>
+            {scan?.busy ? (
+              <p class="muted small">
+                <Spinner /> {t('library.searchingText')}
+              </p>
+            ) : scan && !scan.complete ? (
+              <p class="muted small" data-testid="lib-text-scan">
+                {t('library.textScanned', { n: scan.scanned })}
+              </p>
+            ) : null}
             {more ? (
               <p>
                 <button type="button" class="btn" data-testid="lib-more" onClick={() => setShown((n) => n + PAGE)}>

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
 import {
-  clearLibrary, deleteStored, entityTimeline, exportLibrary, getStored, importLibrary, libraryStats, listArticles, listOutlets, setLibraryForTests,
+  clearLibrary, deleteStored, entityTimeline, exportLibrary, getStored, importLibrary, libraryStats, listArticles, listOutlets, searchArticleText, setLibraryForTests,
 } from '../../../src/ui/library-client';
 import type { Article, Entity } from '../../../src/types';
 
@@ -88,6 +88,18 @@ describe('library client over the real library (fake IndexedDB)', () => {
     const as: Entity = { id: 'LOC:amerika-serikat', name: 'Amerika Serikat', type: 'LOC', surface: ['Amerika Serikat', 'AS'], count: 2, mentions: [] };
     await lib.save(art(8, { title: 'Tarif baru', paragraphs: ['Washington menaikkan tarif impor.'] }), [as]);
     expect((await listArticles({ text: 'AS' })).map((a) => a.title)).toEqual(['Tarif baru']);
+  });
+
+  it('finds words of the stored text beyond the index, with the outlet filter, leaving out what is shown', async () => {
+    // "menteri" is in every text; the outlet filter keeps detik's two.
+    const r = await searchArticleText({ text: 'menteri jakarta', outlet: 'detik.com', sites: ['detikNews'] }, [], 10);
+    expect(r.items.map((v) => v.title)).toEqual(['Judul 2', 'Judul 1']);
+    expect(r.items[0]!.snippet).toContain('menteri di Jakarta');
+    expect(r.complete).toBe(true);
+    const shown = (await listArticles({})).find((v) => v.title === 'Judul 2')!.id;
+    expect((await searchArticleText({ text: 'menteri' }, [shown], 10)).items.map((v) => v.title)).toEqual(['Judul 3', 'Judul 1']);
+    // Only words too common to search: no scan at all.
+    expect((await searchArticleText({ text: 'di' }, [], 10)).items).toEqual([]);
   });
 
   it('entity timeline is newest first', async () => {

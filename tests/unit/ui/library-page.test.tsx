@@ -91,6 +91,30 @@ describe('library page', () => {
     await waitFor(() => expect(titles(container)).toEqual(['Putin ke Pyongyang']));
   });
 
+  it('looks for words in the article texts when titles, names and main words found less than a page', async () => {
+    const f = fakeApi();
+    const asked: { exclude: readonly string[]; limit: number }[] = [];
+    f.api.searchText = async (q, exclude, limit) => {
+      asked.push({ exclude, limit });
+      return q.text === 'layang'
+        ? { items: [{ ...f.items[3]!, snippet: '… anak-anak bermain layang-layang di lapangan …' }], scanned: 3000, complete: false }
+        : { items: [], scanned: 4, complete: true };
+    };
+    const { container } = renderLib(f.api);
+    await waitFor(() => expect(titles(container)).toHaveLength(4));
+    expect(asked).toEqual([]); // no words: no text scan
+    fireEvent.input(screen.getByLabelText('Kata kunci'), { target: { value: 'layang' } });
+    await waitFor(() => expect(titles(container)).toEqual(['Rupiah menguat']));
+    expect(container.querySelector('.lib-snippet')!.textContent).toBe('Di teks: … anak-anak bermain layang-layang di lapangan …');
+    expect(screen.getByTestId('lib-text-scan').textContent).toMatch(/3000|3\.000/);
+    // What the index found is shown first and left out of the scan.
+    fireEvent.input(screen.getByLabelText('Kata kunci'), { target: { value: 'beras' } });
+    await waitFor(() => expect(titles(container)).toEqual(['Harga beras naik']));
+    expect(asked.at(-1)).toEqual({ exclude: ['2'], limit: PAGE - 1 });
+    expect(container.querySelector('.lib-snippet')).toBeNull();
+    expect(screen.queryByTestId('lib-text-scan')).toBeNull(); // the whole library was read
+  });
+
   it('deletes one and all only after confirming', async () => {
     const f = fakeApi();
     const answers = [false, true, true];
