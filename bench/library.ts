@@ -221,6 +221,10 @@ export async function measure(lib, n, samples, exportArticles) {
   await floor(lib, 30);
   const search = []; let hits = 0;
   for (const q of queries) { const t = performance.now(); const r = await lib.search(q, {}, 20); search.push(performance.now() - t); if (r.length) hits++; }
+  // The library page's second pass for words outside the key index, worst case: a word in no
+  // text, so all TEXT_SCAN.articles recent texts are read.
+  const textScan = [];
+  for (let i = 0; i < 10; i++) { const t = performance.now(); await lib.searchText("tiadakata" + i, {}, 200); textScan.push(performance.now() - t); }
   const list = [];
   for (let i = 0; i < 30; i++) { const t = performance.now(); await lib.list({ offset: i * 50, limit: 50 }); list.push(performance.now() - t); }
   const timeline = [];
@@ -232,7 +236,7 @@ export async function measure(lib, n, samples, exportArticles) {
   for await (const part of lib.exportChunks({ batch: 500 })) { parts++; chars += part.length; if (part.length > biggest) biggest = part.length; if (parts * 500 >= exportArticles) break; }
   const exportMs = performance.now() - t;
   const size = await lib.estimateSize();
-  return { coldParts, compactMs, keyIndexBytes, coldRelated, coldFrom, snapshotLoad, snapshotWrite, exportMs, exportParts: parts, exportBiggestPart: biggest, exportChars: chars, baseGet: stat(baseGet), baseTx: stat(baseTx), related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), paced: stat(paced), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, list: stat(list), timeline: stat(timeline), size };
+  return { coldParts, compactMs, keyIndexBytes, coldRelated, coldFrom, snapshotLoad, snapshotWrite, exportMs, exportParts: parts, exportBiggestPart: biggest, exportChars: chars, baseGet: stat(baseGet), baseTx: stat(baseTx), related: stat(related), relatedWithResults: withResults / samples, relatedSameStory: sameStory / samples, save: stat(save), paced: stat(paced), revisit: stat(revisit), search: stat(search), searchHitRate: hits / samples, textScan: stat(textScan), list: stat(list), timeline: stat(timeline), size };
 }
 
 /** Where a related query spends its time, phase by phase (same calls as related()). */
@@ -540,6 +544,7 @@ async function main(): Promise<void> {
     line('save_revisit', m.revisit, 10);
     line('search', m.search, 50);
     console.log(`BENCH library search_quality hit_rate=${m.searchHitRate.toFixed(2)}`);
+    line('search_text_scan_3000', m.textScan);
     line('list', m.list);
     line('entity_timeline', m.timeline);
     console.log(`BENCH library counts snapshot_write_ms=${f(m.snapshotWrite)} (every ${256} writes, own transaction) key_index_mb=${(m.keyIndexBytes / 1048576).toFixed(1)} key_index_rebuild_ms=${f(m.compactMs)}`);
