@@ -82,8 +82,15 @@ test('each seed ranks the other first among 30+ stored articles, with the shared
   };
   await expect.poll(detikSections, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
 
-  // Deleting the other seed in the library page: the open panel stops offering it.
+  // Words of the text that no title, name or main word holds: found in the stored text, with its sentence.
   await site.selectOption('');
+  await lib.locator('input#q').fill('gestur cerdik kancah');
+  const hit = lib.locator('.lib-item').filter({ hasText: 'Putin Hadiahkan Mobil Mewah' });
+  await expect(hit.locator('.lib-snippet')).toContainText(/gestur|cerdik|kancah/, { timeout: 15_000 });
+  await expect(lib.locator('.lib-item')).toHaveCount(1);
+  await lib.locator('input#q').fill('');
+
+  // Deleting the other seed in the library page: the open panel stops offering it.
   lib.on('dialog', (d) => void d.accept());
   await lib.getByRole('button', { name: /"Kerjasama Antara Kim Jong Un dan Putin/ }).click();
   await expect(panel.locator('#related a, #same-story a').filter({ hasText: 'Kerjasama Antara Kim Jong Un dan Putin' })).toHaveCount(0, { timeout: 15_000 });
