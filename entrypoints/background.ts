@@ -13,7 +13,6 @@ import { isSiteEnabled, sitesItem } from '@/src/ui/settings';
 import { NEWS_MATCHES, isNewsUrl, isOutsideSection, siteScriptOrigins } from '@/src/sites';
 
 export default defineBackground(() => {
-  setupPanelOnActionClick();
   const tabs = new TabStates(browser.storage.session as any);
   const broadcast = (state: TabState | null) => {
     if (state) sendMessage('tabStateChanged', state).catch(() => {});
@@ -45,12 +44,8 @@ export default defineBackground(() => {
     broadcast(await service.clutterUpdated(sender.tab.id, msg.hidden, msg.hidingEnabled));
   });
 
-  onMessage('getTabState', async ({ data, sender }) => {
-    if (!fromUs(sender)) return null;
-    const { tabId } = parseMessage('getTabState', TabIdSchema, data);
-    const state = await tabs.get(tabId);
-    if (state) return state;
-    // No content script reported: say whether this is a site we run on.
+  /** A tab no content script reported from: whether this is a site we run on. */
+  const unreportedState = async (tabId: number): Promise<TabState> => {
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
     const url = tab?.url ?? null;
     if (!url || !/^https?:/.test(url)) return emptyState(tabId, 'unsupported', url);
@@ -58,6 +53,20 @@ export default defineBackground(() => {
     const sites = (await sitesItem.getValue()) ?? {};
     const known = isOutsideSection(url) ? isSiteEnabled(sites, url) : isNewsUrl(url) || (await hasSiteAccess(url));
     return emptyState(tabId, known ? 'loading' : 'unsupported', url);
+  };
+
+  // The toolbar button opens the panel; on a site Sorot does not list, its click lets us see the
+  // page's address (activeTab), so the open panel can now offer to turn Sorot on there.
+  setupPanelOnActionClick((tab) => {
+    if (tab.id == null) return;
+    const tabId = tab.id;
+    void tabs.get(tabId).then(async (state) => { if (!state) broadcast(await unreportedState(tabId)); }).catch(() => {});
+  });
+
+  onMessage('getTabState', async ({ data, sender }) => {
+    if (!fromUs(sender)) return null;
+    const { tabId } = parseMessage('getTabState', TabIdSchema, data);
+    return (await tabs.get(tabId)) ?? unreportedState(tabId);
   });
 
   onMessage('analyzeTab', async ({ data, sender }) => {

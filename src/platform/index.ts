@@ -7,15 +7,31 @@ import { browser } from 'wxt/browser';
 type AnyApi = Record<string, any>;
 const api = browser as unknown as AnyApi;
 
-/** Make the toolbar button open the panel (Chrome side panel / Firefox sidebar). */
-export function setupPanelOnActionClick(): void {
-  if (api.sidePanel?.setPanelBehavior) {
-    api.sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+/**
+ * Make the toolbar button (and its shortcut) open the panel: Chrome's side panel, Firefox's
+ * sidebar. `clicked` runs after, with the tab the button was clicked on.
+ *
+ * Chrome: not `openPanelOnActionClick`. With it Chrome opens the panel without dispatching
+ * action.onClicked, so the click does not grant activeTab: on a site Sorot does not list, the
+ * background could never see the page's address and the panel could not offer to turn Sorot on
+ * there. The panel is opened from the listener instead, before any await (the user gesture only
+ * lasts until then).
+ */
+export function setupPanelOnActionClick(clicked?: (tab: { id?: number; url?: string; windowId?: number }) => void): void {
+  const action = api.action ?? api.browserAction;
+  if (api.sidePanel?.open) {
+    api.sidePanel.setPanelBehavior?.({ openPanelOnActionClick: false }).catch(() => {});
+    action?.onClicked?.addListener((tab: { id?: number; url?: string; windowId?: number }) => {
+      if (tab.windowId != null) api.sidePanel.open({ windowId: tab.windowId }).catch(() => {});
+      clicked?.(tab);
+    });
     return;
   }
-  const action = api.action ?? api.browserAction;
   // Firefox requires toggle() to run synchronously inside the click handler.
-  action?.onClicked?.addListener(() => api.sidebarAction?.toggle?.());
+  action?.onClicked?.addListener((tab: { id?: number; url?: string; windowId?: number }) => {
+    api.sidebarAction?.toggle?.();
+    clicked?.(tab);
+  });
 }
 
 /** Origin pattern for a page URL, as used by host permissions. */

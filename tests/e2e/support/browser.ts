@@ -28,6 +28,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   sw: Worker;
   extensionId: string;
+  /** The profile directory (DevToolsActivePort is there when a debugging port was asked for). */
+  userDir: string;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function launchWithExtension(hosts: string[] = [], extraArgs: strin
     context,
     sw,
     extensionId,
+    userDir,
     async close() {
       await context.close();
       fs.rmSync(userDir, { recursive: true, force: true });

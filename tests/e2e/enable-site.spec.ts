@@ -1,0 +1,61 @@
+/**
+ * Turning Sorot on for a site it does not list, in real Chromium with the production build: a
+ * click on the toolbar button (dispatched through the DevTools protocol, as headless Chromium has
+ * no toolbar) opens the side panel and lets the background see the page's address (activeTab), so
+ * the panel offers "Turn on for <site>". With `openPanelOnActionClick` Chrome opened the panel
+ * without that grant, and the panel could only say "click the toolbar button": a dead end.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { chromium } from 'playwright-core';
+import { launchWithExtension, tabIdFor, type ExtensionBrowser } from './support/browser';
+import { serveSites, type SiteServer } from './support/server';
+
+declare const chrome: any;
+
+const PAGE = 'http://www.blog-warga.example/berita/banjir-semarang';
+const BODY = `<!doctype html><html lang="id"><head><title>Banjir di Semarang</title><meta property="og:type" content="article"></head><body><article>
+<h1>Banjir melanda Semarang, ratusan rumah terendam</h1>
+${Array.from({ length: 8 }, (_, i) => `<p>Paragraf ${i + 1}: warga Kecamatan Genuk mengungsi ke balai desa setelah hujan deras sejak Senin malam, dan petugas membagikan makanan serta selimut kepada keluarga yang rumahnya terendam.</p>`).join('\n')}
+</article></body></html>`;
+
+let server: SiteServer;
+let eb: ExtensionBrowser;
+test.beforeAll(async () => {
+  server = await serveSites([{ url: PAGE, body: BODY }]);
+  eb = await launchWithExtension(server.hosts, ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0']);
+});
+test.afterAll(async () => {
+  await eb?.close();
+  await server?.close();
+});
+
+test('the toolbar button on an unlisted site opens the panel with an offer to turn Sorot on there', async () => {
+  const page = await eb.context.newPage();
+  await page.goto(server.urlFor(PAGE));
+  const tabId = await tabIdFor(eb.sw, server.urlFor(PAGE)).catch(() => null);
+  // Not listed: the background cannot see this tab's address yet, and no script runs there.
+  const hiddenUrl = await eb.sw.evaluate(async () => (await chrome.tabs.query({})).filter((t: any) => !t.url).map((t: any) => t.id));
+  expect(tabId).toBeNull();
+  expect(hiddenUrl.length).toBeGreaterThan(0);
+
+  const port = fs.readFileSync(path.join(eb.userDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  try {
+    const cdp = await cdpBrowser.newBrowserCDPSession();
+    // Tab targets (not pages) are listed only with an empty filter.
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as any)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const tab = targetInfos.find((t) => t.type === 'tab' && t.url.includes('blog-warga.example'))!;
+    await cdp.send('Extensions.triggerAction' as any, { id: eb.extensionId, targetId: tab.targetId });
+    // The side panel opened...
+    await expect.poll(async () => ((await cdp.send('Target.getTargets')) as any).targetInfos.some((t: any) => t.url.includes(`${eb.extensionId}/sidepanel.html`)), { timeout: 10_000 }).toBe(true);
+  } finally {
+    await cdpBrowser.close().catch(() => {});
+  }
+  // ...and the click granted this tab's address to the background.
+  const id = await tabIdFor(eb.sw, server.urlFor(PAGE));
+  const panel = await eb.context.newPage();
+  await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${id}`);
+  await expect(panel.getByRole('button', { name: /www\.blog-warga\.example/ })).toBeVisible({ timeout: 10_000 });
+});
