@@ -355,7 +355,8 @@ export function RelatedSection(props: { state: TabState; backend: PanelBackend }
         </Section>
       )}
       <Section id="related" title={t('related.title')} count={other.length}>
-        {other.length === 0 ? <p class="muted">{t('related.none')}</p> : <RelatedList items={other} backend={backend} />}
+        {/* Under "Other coverage" with articles in it, "no related articles yet" would contradict it. */}
+        {other.length === 0 ? <p class="muted">{t(same.length ? 'related.noneOther' : 'related.none')}</p> : <RelatedList items={other} backend={backend} />}
       </Section>
     </>
   );

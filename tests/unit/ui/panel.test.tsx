@@ -103,6 +103,15 @@ describe('side panel states', () => {
     expect(evil?.getAttribute('href') ?? null).toBeNull();
   });
 
+  it('with only other coverage of the event, says there is no *other* related article', async () => {
+    const only = articleState().related.filter((r) => r.sameStory);
+    expect(only.length).toBeGreaterThan(0);
+    const { container } = renderPanel(fakeBackend(articleState({ related: only })));
+    await screen.findByRole('heading', { level: 1 });
+    expect((container.querySelector('#related') as HTMLElement).textContent).toContain('Tidak ada artikel terkait lain yang tersimpan.');
+    expect((container.querySelector('#related') as HTMLElement).textContent).not.toContain('Belum');
+  });
+
   it('shows the empty-library state', async () => {
     const b = fakeBackend(articleState({ related: [], libraryEmpty: true }));
     renderPanel(b);
