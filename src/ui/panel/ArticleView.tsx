@@ -10,6 +10,10 @@ import { useT, type TFunction } from '../i18n';
 import type { StoredArticleView } from '../library-client';
 import { featuresItem } from '../settings';
 import type { WikiSummary } from '../wikipedia';
+import { DATELINE_OUTLET_ROLE } from '../../entities/roles';
+
+/** A hidden item's text, short enough for a button's accessible name. */
+const shortLabel = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
 
 const PROBLEM_KEYS: Record<TabProblem['code'], string> = {
   'entities-unavailable': 'entitiesUnavailable', 'storage-full': 'storageFull', 'not-stored-yet': 'notStoredYet', 'not-stored': 'notStored',
@@ -106,10 +110,15 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
                   <ul class="items">
                     {g.items.map(({ item, index }) => (
                       <li key={index} class="item">
-                        <span class="item-text" title={item.rule}>
+                        <span class="item-text" title={item.text || undefined}>
                           {item.text || t(item.reason === 'ad' ? 'hidden.adSlot' : 'hidden.noText')}
                         </span>
-                        <button type="button" class="btn btn-small" onClick={() => void toggleOne(index)}>
+                        <button
+                          type="button"
+                          class="btn btn-small"
+                          aria-label={t(shown.has(index) ? 'hidden.hideItem' : 'hidden.showItem', { text: shortLabel(item.text || t(item.reason === 'ad' ? 'hidden.adSlot' : 'hidden.noText')) })}
+                          onClick={() => void toggleOne(index)}
+                        >
                           {shown.has(index) ? t('hidden.hideAgain') : t('hidden.showAgain')}
                         </button>
                       </li>
@@ -136,6 +145,8 @@ interface Selected {
 export function EntitySection(props: { state: TabState; backend: PanelBackend }) {
   const { state, backend } = props;
   const { t, lang } = useT();
+  // Roles are words of the article ("Presiden Rusia"), except the dateline outlet's, which is ours.
+  const roleText = (role: string) => (role === DATELINE_OUTLET_ROLE ? t('entities.datelineRole') : role);
   const [sel, setSel] = useState<Selected | null>(null);
   const [timeline, setTimeline] = useState<StoredArticleView[] | null>(null);
   const [wiki, setWiki] = useState(false);
@@ -215,7 +226,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
                   type="button"
                   class={`chip ent-${e.type}`}
                   aria-pressed={sel?.entity.id === e.id}
-                  title={e.role ? `${e.role} · ${e.surface.join(', ')}` : e.surface.join(', ')}
+                  title={e.role ? `${roleText(e.role)} · ${e.surface.join(', ')}` : e.surface.join(', ')}
                   onClick={() => void select(e)}
                 >
                   <span>{e.name}</span>
@@ -232,7 +243,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
         <div class="entity-detail card" aria-live="polite">
           <div class="row">
             <strong>{sel.entity.name}</strong>
-            {sel.entity.role && <span class="muted small">{sel.entity.role}</span>}
+            {sel.entity.role && <span class="muted small">{roleText(sel.entity.role)}</span>}
             {wiki && !(wikiResult && (wikiResult.kind === 'found' || wikiResult.kind === 'disambiguation')) && (
               <a
                 class="small"

@@ -47,12 +47,14 @@ describe('side panel states', () => {
     expect(screen.getByTestId('hidden-count-share').textContent).toBe('1');
     expect(screen.queryByTestId('hidden-count-promo')).toBeNull();
     const relatedGroup = document.querySelector('[data-reason="related"]') as HTMLElement;
-    const buttons = within(relatedGroup).getAllByRole('button', { name: 'Tampilkan' });
+    // Each button names its item for a screen reader ("Tampilkan “Baca juga: ...”"), not a bare "Tampilkan".
+    const buttons = within(relatedGroup).getAllByRole('button', { name: /^Tampilkan “.+”$/ });
     expect(buttons).toHaveLength(3);
+    expect(buttons.every((x) => x.textContent === 'Tampilkan')).toBe(true);
     // Second "related" item is index 2 in TabState.hidden.
     fireEvent.click(buttons[1]!);
     await waitFor(() => expect(b.calls).toContainEqual(['showHidden', 7, 2, true]));
-    expect(await within(relatedGroup).findByRole('button', { name: 'Sembunyikan' })).toBeTruthy();
+    expect(await within(relatedGroup).findByRole('button', { name: /^Sembunyikan “.+”$/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('switch', { name: /Sembunyikan gangguan/ }));
     await waitFor(() => expect(b.calls).toContainEqual(['setHiding', 7, false]));
     // Off: everything is back on the page; the panel says so and offers no per-item buttons.
@@ -110,6 +112,14 @@ describe('side panel states', () => {
     await screen.findByRole('heading', { level: 1 });
     expect((container.querySelector('#related') as HTMLElement).textContent).toContain('Tidak ada artikel terkait lain yang tersimpan.');
     expect((container.querySelector('#related') as HTMLElement).textContent).not.toContain('Belum');
+  });
+
+  it("words the dateline outlet's role in the reader's language; an article's own role words stay as written", async () => {
+    const outlet = { id: 'ORG:kompas-com', name: 'KOMPAS.com', type: 'ORG' as const, surface: ['KOMPAS.com'], count: 1, mentions: [], role: 'media (dateline)' };
+    const st = articleState();
+    renderPanel(fakeBackend({ ...st, entities: [...st.entities, outlet] }));
+    expect((await screen.findByRole('button', { name: /KOMPAS\.com/ })).getAttribute('title')).toBe('media yang menerbitkan artikel ini · KOMPAS.com');
+    expect(screen.getByRole('button', { name: /Vladimir Putin/ }).getAttribute('title')).toMatch(/^Presiden Rusia · /);
   });
 
   it('shows the empty-library state', async () => {
