@@ -86,6 +86,7 @@ export function Reader(props: ReaderProps) {
     if (data) document.getElementById('reader-article')?.focus({ preventScroll: true });
   }, [data]);
   const html = data ? data.article.contentHtml || paragraphsAsFragmentHtml(data.article.paragraphs) : '';
+  const lead = data ? leadImage(data.article.image, html) : null;
 
   const onRendered = useCallback(
     (el: HTMLElement) => {
@@ -254,6 +255,12 @@ export function Reader(props: ReaderProps) {
                 </ul>
               )}
             </header>
+            {lead && (
+              <figure class="reader-lead">
+                {/* Offline (a stored copy) or gone: no broken-image box above the text. */}
+                <img src={lead} alt="" referrerpolicy="no-referrer" decoding="async" onError={(e) => ((e.currentTarget.parentElement as HTMLElement).hidden = true)} />
+              </figure>
+            )}
             <SafeHtml
               key={prefs.highlightEntities ? 'hl' : 'plain'}
               html={html}
@@ -286,3 +293,24 @@ function Stepper(props: { id: string; label: string; value: string; onDec: () =>
     </div>
   );
 }
+
+/**
+ * The article's own picture (og:image) above the text, when the text does not already show it:
+ * Readability often leaves the lead photo out, as it sits above the headline in most templates.
+ * Not a site's logo or default share card, and only an http(s) address.
+ */
+export function leadImage(image: string | null | undefined, html: string): string | null {
+  const url = image ? safeUrl(image) : null;
+  if (!url || !/^https?:/i.test(url)) return null;
+  let file: string;
+  try {
+    file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    return null;
+  }
+  if (/logo|favicon|default|placeholder|no-?image|share-?card/i.test(url)) return null;
+  // Shown in the text already (same file name, whatever size or CDN host the copy uses).
+  if (file && html.includes(file.replace(/\.[a-z0-9]+$/i, ''))) return null;
+  return url;
+}
+

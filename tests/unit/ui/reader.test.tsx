@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n';
 import { highlightEntities } from '../../../src/ui/reader/highlight';
+import { leadImage } from '../../../src/ui/reader/Reader';
 import { ReaderApp, closeReader, parseReaderParams, type ReaderSources } from '../../../src/ui/reader/ReaderApp';
 import { DEFAULT_READER_PREFS, type ReaderPrefs } from '../../../src/ui/settings';
 import { article, articleState, entities } from './fixtures';
@@ -49,6 +50,29 @@ describe('reading view', () => {
     expect(content.querySelector('a')?.getAttribute('href')).toBe('https://news.detik.com/tag/pyongyang');
     expect(container.textContent).toContain('Rina Suryani');
     expect(container.textContent).toContain('2 menit baca');
+  });
+
+  it("shows the article's own picture above the text when the text lacks it; never a logo, a script URL or a second copy", async () => {
+    expect(leadImage('https://cdn.example.id/2024/02/putin-kim_169.jpeg?w=700', '<p>Teks.</p>')).toBe('https://cdn.example.id/2024/02/putin-kim_169.jpeg?w=700');
+    expect(leadImage('https://cdn.example.id/2024/02/putin-kim_169.jpeg?w=700', '<figure><img src="https://img.example.id/putin-kim_169.jpeg?w=620"></figure>')).toBeNull();
+    expect(leadImage('https://www.example.id/assets/logo-share.png', '<p>Teks.</p>')).toBeNull();
+    expect(leadImage('javascript:alert(1)', '<p>Teks.</p>')).toBeNull();
+    expect(leadImage(null, '<p>Teks.</p>')).toBeNull();
+
+    const withPhoto = { ...article, image: 'https://cdn.example.id/2024/02/putin-kim_169.jpeg', contentHtml: '<p>Putin disambut Kim Jong Un.</p>' };
+    const { s } = sources({ getTabState: async () => ({ ...articleState(), article: withPhoto }) });
+    const { container } = render(
+      <I18nProvider lang="id">
+        <ReaderApp target={{ tab: 7 }} sources={s} onClose={() => {}} />
+      </I18nProvider>,
+    );
+    await screen.findByRole('heading', { level: 1, name: article.title });
+    const img = container.querySelector('.reader-lead img')!;
+    expect(img.getAttribute('src')).toBe('https://cdn.example.id/2024/02/putin-kim_169.jpeg');
+    expect(img.getAttribute('referrerpolicy')).toBe('no-referrer');
+    // Offline or gone: the figure goes, no broken-image box.
+    fireEvent.error(img);
+    expect((container.querySelector('.reader-lead') as HTMLElement).hidden).toBe(true);
   });
 
   it('opens a stored copy by id and says when it is missing', async () => {
