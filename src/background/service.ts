@@ -2,7 +2,7 @@
  * What the background does with an analysed page: entities, storage, related articles, and the
  * per-tab state the panel renders. Kept free of listener wiring so tests can call it directly.
  */
-import type { RelatedView, TabProblem, TabState } from '../messaging/protocol';
+import type { NotStoredWhy, RelatedView, TabProblem, TabState } from '../messaging/protocol';
 import type { Entity, ExtractResult, HiddenItem } from '../types';
 import { extractEntities, loadNerData } from '../entities';
 import { readPackagedBytes } from '../platform';
@@ -14,8 +14,8 @@ import { TabStates, emptyState } from './tab-states';
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export interface StorePolicy {
-  /** False when storing is off globally, for this site, or the tab is private. */
-  shouldStore(url: string, privateTab: boolean): Promise<boolean>;
+  /** Why an article may not be stored (a private tab, saving off, off for this site), or null: store it. */
+  whyNotStore(url: string, privateTab: boolean): Promise<NotStoredWhy | null>;
 }
 
 export class SorotService {
@@ -34,7 +34,7 @@ export class SorotService {
    */
   async prepare(url: string, privateTab: boolean): Promise<void> {
     const ner = loadNerData(readPackagedBytes).catch(() => {});
-    const library = this.policy.shouldStore(url, privateTab).then((yes) => (yes ? this.library.warm() : undefined)).catch(() => {});
+    const library = this.policy.whyNotStore(url, privateTab).then((why) => (why == null ? this.library.warm() : undefined)).catch(() => {});
     await Promise.all([ner, library]);
   }
 
@@ -59,18 +59,22 @@ export class SorotService {
     let related: RelatedView[] = [];
     let libraryEmpty = true;
     let landing: Promise<{ id: string }> | null = null;
+    let notStoredWhy: NotStoredWhy | null = null;
     try {
-      if (await this.policy.shouldStore(article.canonicalUrl || data.url, privateTab)) {
+      notStoredWhy = await this.policy.whyNotStore(article.canonicalUrl || data.url, privateTab);
+      if (notStoredWhy == null) {
         const saved = await this.library.save(article, entities, undefined, { sameVisit: data.sameVisit });
         stored = true;
         related = await this.library.related(saved.id);
-      } else if (!privateTab) {
-        // Saving is off for this site now, but an earlier visit may have stored it: say so, and
-        // its related articles are still the reader's to see. Nothing is written.
+      } else if (notStoredWhy !== 'private') {
+        // Saving is off (for this site or at all), but the library the reader built is still
+        // theirs to see: related articles and an earlier visit's copy. Nothing is written.
         const id = articleId(article.canonicalUrl || data.url);
         if (await this.library.get(id)) {
           storedEarlier = true;
           related = await this.library.related(id);
+        } else {
+          related = await this.library.relatedTo(article, entities);
         }
       }
       libraryEmpty = (await this.library.count()) <= (stored || storedEarlier ? 1 : 0);
@@ -83,7 +87,9 @@ export class SorotService {
       );
       if (code === 'blocked' && err instanceof LibraryError && err.pending) landing = err.pending as Promise<{ id: string }>;
     }
-    const state = await this.tabs.set({ ...base, article, hidden: data.hidden, entities, related, stored, ...(storedEarlier ? { storedEarlier } : {}), libraryEmpty, problems });
+    const state = await this.tabs.set({
+      ...base, article, hidden: data.hidden, entities, related, stored, ...(storedEarlier ? { storedEarlier } : {}), ...(notStoredWhy ? { notStoredWhy } : {}), libraryEmpty, problems,
+    });
     // Followed up only after this state is set, so the later "stored" state cannot be overwritten by it.
     if (landing) void this.whenStored(tabId, data.url, landing);
     return state;

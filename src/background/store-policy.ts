@@ -3,19 +3,19 @@ import { featuresItem, isStoreBlocked, noStoreSitesItem, siteKeyFor, sitesItem, 
 import type { StorePolicy } from './service';
 
 export const storePolicy: StorePolicy = {
-  async shouldStore(url, privateTab) {
-    if (privateTab) return false;
+  async whyNotStore(url, privateTab) {
+    if (privateTab) return 'private';
     const [features, sites, noStore] = await Promise.all([featuresItem.getValue(), sitesItem.getValue(), noStoreSitesItem.getValue()]);
-    if (!withFeatureDefaults(features).storeArticles) return false;
+    if (!withFeatureDefaults(features).storeArticles) return 'off';
     let host: string;
     try {
       host = new URL(url).hostname;
     } catch {
-      return false;
+      return 'site';
     }
-    if (isStoreBlocked(noStore ?? {}, host)) return false;
+    if (isStoreBlocked(noStore ?? {}, host)) return 'site';
     // The content script only reports from sites that are on; a site switched off stores nothing.
     const key = siteKeyFor(sites ?? {}, host);
-    return key == null || sites![key] !== false;
+    return key == null || sites![key] !== false ? null : 'site';
   },
 };

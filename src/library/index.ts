@@ -9,7 +9,7 @@ import { applyDeltas, Deltas, mergeSurfaces, planDeltas, type Write, type Writte
 import { DirectTx } from './direct-tx';
 import {
   buildRows, dfTerms, entityRow, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
-  type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type SyncRow, type TermFields,
+  type ArticleRow, type BodyRow, type EntityRow, type FeatRow, type PackedFeatures, type SyncRow, type TermFields,
 } from './db';
 import { DfIndex, readGen, type DfSnapshot } from './df-cache';
 import { BLOCKED_MESSAGE, LibraryError, STALE_MESSAGE, isQuotaError } from './errors';
@@ -70,6 +70,8 @@ export interface Library {
   get(id: string): Promise<StoredArticle | undefined>;
   getByUrl(canonicalUrl: string): Promise<StoredArticle | undefined>;
   related(id: string, limit?: number): Promise<RelatedView[]>;
+  /** Related stored articles of an article that is not stored (saving is off for its site): nothing is written. */
+  relatedTo(article: Article, entities: Entity[], limit?: number): Promise<RelatedView[]>;
   entityTimeline(entityId: string, limit?: number): Promise<ArticleSummary[]>;
   search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]>;
   /**
@@ -410,60 +412,77 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
 
   async function related(id: string, limit = 8): Promise<RelatedView[]> {
     // The target's features carry everything ranking needs: no article row, no body.
-    return reading([db.feats], async (mem, feat) => {
-      if (!feat) return [];
-      const target = unpackFeatures(feat);
-      const terms = dfTerms(target);
-      const entityIds = [...new Set(target.entities.map((e) => e.id))];
-      const n = Math.max(1, mem.articles);
-      const tdf = (t: string) => mem.terms.get(t) ?? 0;
-      const edf = (e: string) => mem.entities.get(e) ?? 0;
-      const stats: CorpusStats = { docCount: n, termDf: (t) => tdf(t) || 1, entityDf: (e) => edf(e) || 1 };
+    return reading([db.feats], async (mem, feat) => (feat ? relatedFor(mem, unpackFeatures(feat), id, limit) : []), () => db.feats.get(id));
+  }
 
-      // Probe the rarest keys in the key index (memory); each probe votes for the articles it
-      // finds, by rarity.
-      const maxDf = Math.max(RETRIEVAL.minMaxDf, n * RETRIEVAL.maxDfShare);
-      const weightOf = new Map(target.terms.map((t, i) => [t, target.weights[i] ?? 1]));
-      // Rarity as ranking reads it (similarity.ts), so the probes favour what will score.
-      const entityProbes = entityIds.map((e) => [e, entityDfOf(e, edf(e) || 1, n)] as const).filter(([, df]) => df >= 2 && df <= maxDf)
-        .sort((a, b) => a[1] - b[1]).slice(0, RETRIEVAL.entityProbes);
-      const termProbes = terms.map((t) => [t, tdf(t) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
-        .map(([t, df]) => [t, df, (weightOf.get(t) ?? 1) * rarity(df, n) ** 2] as const)
-        .sort((a, b) => b[2] - a[2]).slice(0, RETRIEVAL.termProbes);
-      // Votes are weighed by closeness in time as rank.ts weighs scores, so the candidates read
-      // are the ones ranking would put on top.
-      const t0 = target.publishedTs;
-      const votes = new Map<string, number>();
-      const vote = ({ ids, times }: { ids: string[]; times: number[] }, w: number) => {
-        ids.forEach((k, i) => {
-          if (k === id) return;
-          const days = t0 == null ? null : Math.abs(times[i]! - t0) / 86_400_000;
-          const near = days == null ? RANK.undatedFactor : RANK.dateFloor + (1 - RANK.dateFloor) * Math.exp(-days / RANK.tauDays);
-          votes.set(k, (votes.get(k) ?? 0) + w * near);
-        });
-      };
-      const probe = (entities: (readonly [string, number])[], probeTerms: (readonly [string, number, number])[], cap: number) => {
-        // Newest first: each probe reads the newest `cap` articles with the key.
-        for (const [e, df] of entities) vote(mem.index.newestTimed(entityKey(e), cap), 2 * rarity(df, n) ** 2);
-        for (const [t, , w] of probeTerms) vote(mem.index.newestTimed(t, cap), w);
-      };
-      probe(entityProbes, termProbes, RETRIEVAL.perProbe);
-      if (votes.size < limit) {
-        // Nothing rare is shared (a small or very uniform library): fall back to the heaviest
-        // common keys, bounded, so related() still answers.
-        const used = new Set([...entityProbes.map(([k]) => k), ...termProbes.map(([k]) => k)]);
-        const common = target.terms.filter((t) => !used.has(t) && tdf(t) >= 2).slice(0, RETRIEVAL.fallbackProbes)
-          .map((t) => [t, tdf(t), (weightOf.get(t) ?? 1) * rarity(tdf(t), n) ** 2] as const);
-        probe([], common, RETRIEVAL.fallbackPerProbe);
-      }
-      const pool = [...votes].sort((a, b) => b[1] - a[1]).slice(0, RETRIEVAL.candidates).map(([k]) => k);
-      const cands = (await db.feats.bulkGet(pool)).filter((r): r is FeatRow => !!r).map(unpackFeatures);
-      const byId = new Map(cands.map((c) => [c.id, c]));
-      return rankRelated(target, cands, stats, limit).map((r) => {
-        const c = byId.get(r.id)!;
-        return { id: r.id, url: c.url, title: c.title, site: c.site, published: c.published, score: r.score, reason: r.reason, why: r.why, shared: r.shared, sameStory: r.sameStory };
+  async function relatedTo(article: Article, entities: Entity[], limit = 8): Promise<RelatedView[]> {
+    // Built as save() would build it, held in memory only: the article is not written.
+    const id = articleId(article.canonicalUrl || article.url);
+    const now = Date.now();
+    const built = buildRows(
+      {
+        id, canonicalUrl: article.canonicalUrl || article.url, url: article.url, title: article.title, site: article.site, host: article.host,
+        published: article.published, byline: article.byline, lang: article.lang, excerpt: article.excerpt,
+        image: article.image, wordCount: article.wordCount, firstRead: now, lastRead: now, readCount: 1,
+      },
+      article.paragraphs,
+      docEntities(entities),
+    );
+    return reading([db.feats], (mem) => relatedFor(mem, unpackFeatures(built.feat), id, limit));
+  }
+
+  /** Related articles of `target` (article `id`, never itself), inside a read over feats with memory current. */
+  async function relatedFor(mem: DfSnapshot, target: PackedFeatures, id: string, limit: number): Promise<RelatedView[]> {
+    const terms = dfTerms(target);
+    const entityIds = [...new Set(target.entities.map((e) => e.id))];
+    const n = Math.max(1, mem.articles);
+    const tdf = (t: string) => mem.terms.get(t) ?? 0;
+    const edf = (e: string) => mem.entities.get(e) ?? 0;
+    const stats: CorpusStats = { docCount: n, termDf: (t) => tdf(t) || 1, entityDf: (e) => edf(e) || 1 };
+
+    // Probe the rarest keys in the key index (memory); each probe votes for the articles it
+    // finds, by rarity.
+    const maxDf = Math.max(RETRIEVAL.minMaxDf, n * RETRIEVAL.maxDfShare);
+    const weightOf = new Map(target.terms.map((t, i) => [t, target.weights[i] ?? 1]));
+    // Rarity as ranking reads it (similarity.ts), so the probes favour what will score.
+    const entityProbes = entityIds.map((e) => [e, entityDfOf(e, edf(e) || 1, n)] as const).filter(([, df]) => df >= 2 && df <= maxDf)
+      .sort((a, b) => a[1] - b[1]).slice(0, RETRIEVAL.entityProbes);
+    const termProbes = terms.map((t) => [t, tdf(t) || 1] as const).filter(([, df]) => df >= 2 && df <= maxDf)
+      .map(([t, df]) => [t, df, (weightOf.get(t) ?? 1) * rarity(df, n) ** 2] as const)
+      .sort((a, b) => b[2] - a[2]).slice(0, RETRIEVAL.termProbes);
+    // Votes are weighed by closeness in time as rank.ts weighs scores, so the candidates read
+    // are the ones ranking would put on top.
+    const t0 = target.publishedTs;
+    const votes = new Map<string, number>();
+    const vote = ({ ids, times }: { ids: string[]; times: number[] }, w: number) => {
+      ids.forEach((k, i) => {
+        if (k === id) return;
+        const days = t0 == null ? null : Math.abs(times[i]! - t0) / 86_400_000;
+        const near = days == null ? RANK.undatedFactor : RANK.dateFloor + (1 - RANK.dateFloor) * Math.exp(-days / RANK.tauDays);
+        votes.set(k, (votes.get(k) ?? 0) + w * near);
       });
-    }, () => db.feats.get(id));
+    };
+    const probe = (entities: (readonly [string, number])[], probeTerms: (readonly [string, number, number])[], cap: number) => {
+      // Newest first: each probe reads the newest `cap` articles with the key.
+      for (const [e, df] of entities) vote(mem.index.newestTimed(entityKey(e), cap), 2 * rarity(df, n) ** 2);
+      for (const [t, , w] of probeTerms) vote(mem.index.newestTimed(t, cap), w);
+    };
+    probe(entityProbes, termProbes, RETRIEVAL.perProbe);
+    if (votes.size < limit) {
+      // Nothing rare is shared (a small or very uniform library): fall back to the heaviest
+      // common keys, bounded, so related() still answers.
+      const used = new Set([...entityProbes.map(([k]) => k), ...termProbes.map(([k]) => k)]);
+      const common = target.terms.filter((t) => !used.has(t) && tdf(t) >= 2).slice(0, RETRIEVAL.fallbackProbes)
+        .map((t) => [t, tdf(t), (weightOf.get(t) ?? 1) * rarity(tdf(t), n) ** 2] as const);
+      probe([], common, RETRIEVAL.fallbackPerProbe);
+    }
+    const pool = [...votes].sort((a, b) => b[1] - a[1]).slice(0, RETRIEVAL.candidates).map(([k]) => k);
+    const cands = (await db.feats.bulkGet(pool)).filter((r): r is FeatRow => !!r).map(unpackFeatures);
+    const byId = new Map(cands.map((c) => [c.id, c]));
+    return rankRelated(target, cands, stats, limit).map((r) => {
+      const c = byId.get(r.id)!;
+      return { id: r.id, url: c.url, title: c.title, site: c.site, published: c.published, score: r.score, reason: r.reason, why: r.why, shared: r.shared, sameStory: r.sameStory };
+    });
   }
 
   async function entityTimeline(entityId: string, limit = 50): Promise<ArticleSummary[]> {
@@ -651,6 +670,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     get: guarded(async (id: string) => join(await db.articles.get(id))),
     getByUrl: guarded(async (canonicalUrl: string) => join(await db.articles.get(articleId(canonicalUrl)))),
     related: guarded(related),
+    relatedTo: guarded(relatedTo),
     entityTimeline: guarded(entityTimeline),
     search: guarded(search),
     // Page by page outside one transaction: a scan of thousands of bodies must not hold up a save.

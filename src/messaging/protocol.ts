@@ -56,7 +56,11 @@ export interface TabState {
   stored: boolean;
   /** Not stored this time (saving is off for the site), but an earlier visit's copy is in the library. */
   storedEarlier?: boolean;
+  /** Why it was not stored, when that was a choice: a private window, saving off, off for this site. */
+  notStoredWhy?: NotStoredWhy;
 }
+
+export type NotStoredWhy = 'private' | 'off' | 'site';
 
 export interface ProtocolMap {
   // content -> background

@@ -50,7 +50,9 @@ export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
           <button type="button" class="btn btn-primary" onClick={() => void backend.toggleReader(state.tabId)}>
             {t('panel.openReader')}
           </button>
-          <span class="muted small">{t(state.stored ? 'panel.stored' : state.storedEarlier ? 'panel.storedEarlier' : 'panel.notStored')}</span>
+          <span class="muted small">
+            {t(state.stored ? 'panel.stored' : state.storedEarlier ? 'panel.storedEarlier' : state.notStoredWhy ? `panel.notStoredWhy.${state.notStoredWhy}` : 'panel.notStored')}
+          </span>
         </div>
       </div>
       <HiddenSection key={`h|${state.tabId}|${state.url}`} state={state} backend={backend} />

@@ -120,20 +120,20 @@ describe('options page', () => {
     expect(store).toBeTruthy();
     const kompas = document.getElementById('store-kompas.com') as HTMLInputElement;
     expect(kompas.checked).toBe(true);
-    expect(await storePolicy.shouldStore('https://nasional.kompas.com/read/2024/1/x', false)).toBe(true);
+    expect(await storePolicy.whyNotStore('https://nasional.kompas.com/read/2024/1/x', false)).toBeNull();
     fireEvent.click(kompas);
     await waitFor(async () => expect(await noStoreSitesItem.getValue()).toEqual({ 'kompas.com': true }));
-    expect(await storePolicy.shouldStore('https://nasional.kompas.com/read/2024/1/x', false)).toBe(false);
+    expect(await storePolicy.whyNotStore('https://nasional.kompas.com/read/2024/1/x', false)).toBe('site');
     // Sorot itself stays on there, and other sites still store.
     expect((screen.getByRole('switch', { name: 'kompas.com' }) as HTMLInputElement).checked).toBe(true);
-    expect(await storePolicy.shouldStore('https://news.detik.com/berita/d-1/x', false)).toBe(true);
-    expect(await storePolicy.shouldStore('https://news.detik.com/berita/d-1/x', true)).toBe(false); // private window
+    expect(await storePolicy.whyNotStore('https://news.detik.com/berita/d-1/x', false)).toBeNull();
+    expect(await storePolicy.whyNotStore('https://news.detik.com/berita/d-1/x', true)).toBe('private');
     fireEvent.click(kompas);
     await waitFor(async () => expect(await noStoreSitesItem.getValue()).toEqual({}));
     // The global switch turns storing off everywhere and greys out the per-site boxes.
     await featuresItem.setValue({ hideClutter: true, storeArticles: false, wikipediaLookup: false });
     await waitFor(() => expect((document.getElementById('store-detik.com') as HTMLInputElement).disabled).toBe(true));
-    expect(await storePolicy.shouldStore('https://news.detik.com/berita/d-1/x', false)).toBe(false);
+    expect(await storePolicy.whyNotStore('https://news.detik.com/berita/d-1/x', false)).toBe('off');
   });
 
   it('lists the keyboard shortcuts', async () => {

@@ -184,6 +184,15 @@ describe('side panel states', () => {
     expect(await screen.findByText('Tidak disimpan kali ini; salinan sebelumnya ada di perpustakaan')).toBeTruthy();
   });
 
+  it('says why an article was not saved, and still shows its related articles', async () => {
+    for (const [why, text] of [['site', 'Tidak disimpan: penyimpanan dimatikan untuk situs ini'], ['off', 'Tidak disimpan: penyimpanan dimatikan di Pengaturan'], ['private', 'Tidak disimpan: jendela pribadi']] as const) {
+      const { container, unmount } = renderPanel(fakeBackend(articleState({ stored: false, notStoredWhy: why })));
+      expect(await screen.findByText(text)).toBeTruthy();
+      expect(container.querySelector('#same-story a')).toBeTruthy();
+      unmount();
+    }
+  });
+
   it('a site the reader switched off: says so and turns it back on', async () => {
     const b = fakeBackend(articleState({ status: 'off', article: null, url: 'https://www.indozone.id/news/x' }));
     renderPanel(b);

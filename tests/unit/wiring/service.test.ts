@@ -25,7 +25,7 @@ const putin = seedArticle('000_5435901111151329.txt', 'https://www.indozone.id/n
 const kim = seedArticle('003_773527af4449b1b5.txt', 'https://akurasi.id/internasional/kim-souvenir', 'Kerjasama Antara Kim Jong Un dan Putin: Pertemuan Diplomatik di Balik Souvenir');
 const analysed = (article: Article): ExtractResult & { url: string } => ({ isArticle: true, article, hidden: [], url: article.url });
 
-const always: StorePolicy = { shouldStore: async (_u, priv) => !priv };
+const always: StorePolicy = { whyNotStore: async (_u, priv) => (priv ? 'private' : null) };
 let lib: Library;
 let n = 0;
 afterEach(() => lib?.close());
@@ -107,7 +107,7 @@ describe('background service', () => {
   it('saving off for a site: nothing is written, but an earlier copy is said and its related articles shown', async () => {
     lib = openLibrary(`svc-${n++}`);
     let on = true;
-    const policy: StorePolicy = { shouldStore: async (_u, priv) => on && !priv };
+    const policy: StorePolicy = { whyNotStore: async (_u, priv) => (priv ? 'private' : on ? null : 'site') };
     const svc = new SorotService(lib, new TabStates(), policy);
     await svc.pageAnalyzed(1, false, analysed(putin));
     await svc.pageAnalyzed(2, false, analysed(kim));
@@ -117,9 +117,17 @@ describe('background service', () => {
     expect(again).toMatchObject({ stored: false, storedEarlier: true, libraryEmpty: false });
     expect(again.related.map((r) => r.url)).toContain(kim.canonicalUrl);
     expect((await lib.get(before.id))?.readCount).toBe(before.readCount); // not written
-    // A page never stored says only "not saved"; a private window reads nothing either.
-    expect((await svc.pageAnalyzed(4, false, analysed({ ...putin, url: 'https://x.id/baru', canonicalUrl: 'https://x.id/baru' }))).storedEarlier).toBeUndefined();
-    expect((await svc.pageAnalyzed(5, true, analysed(putin))).storedEarlier).toBeUndefined();
+    // A page never stored says why it is not, and still gets its related articles, without being
+    // written; a private window reads nothing.
+    const fresh = await svc.pageAnalyzed(4, false, analysed({ ...putin, url: 'https://x.id/baru', canonicalUrl: 'https://x.id/baru' }));
+    expect(fresh).toMatchObject({ stored: false, notStoredWhy: 'site' });
+    expect(fresh.storedEarlier).toBeUndefined();
+    expect(fresh.related.map((r) => r.url)).toEqual(expect.arrayContaining([putin.canonicalUrl, kim.canonicalUrl]));
+    expect(await lib.get(lib.articleId('https://x.id/baru'))).toBeUndefined();
+    expect(await lib.count()).toBe(2);
+    const priv = await svc.pageAnalyzed(5, true, analysed(putin));
+    expect(priv).toMatchObject({ notStoredWhy: 'private', related: [] });
+    expect(priv.storedEarlier).toBeUndefined();
     // Deleted in the library page: no earlier copy any more.
     await lib.delete(before.id);
     expect((await svc.libraryChanged({ deleted: [before.id] })).find((s) => s.tabId === 3)?.storedEarlier).toBeUndefined();
