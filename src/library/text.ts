@@ -76,7 +76,8 @@ const INLINE_TRIGGER = /scroll|advert|gambas|baca|pilihan/i;
 const HEADLINE_JOINERS = new Set([
   'di', 'ke', 'dari', 'dan', 'yang', 'untuk', 'dengan', 'atau', 'pada', 'dalam', 'oleh', 'bagi',
   'tentang', 'terkait', 'soal', 'hingga', 'sampai', 'sebagai', 'usai', 'jadi', 'vs', 'via', 'ala',
-  'jelang', 'tak', 'pun', 'per', 'of', 'the', 'and', 'in', 'to',
+  'jelang', 'pasca', 'atas', 'tanpa', 'antara', 'demi', 'kepada', 'terhadap', 'karena', 'saat',
+  'ketika', 'agar', 'lewat', 'menuju', 'tak', 'pun', 'per', 'of', 'the', 'and', 'in', 'to',
 ]);
 
 /**
