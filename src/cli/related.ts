@@ -13,7 +13,7 @@ import { heuristicEntities } from '../library/heuristic-entities';
 import { rankRelated } from '../library/rank';
 import { statsOf } from '../library/similarity';
 import { groupStories } from '../library/story';
-import { splitParagraphs } from '../library/text';
+import { splitParagraphs, stripInlineClutter } from '../library/text';
 
 type Extract = (paragraphs: string[]) => Entity[];
 
@@ -26,13 +26,20 @@ function loadExtractor(): { extract: Extract; name: string } {
 /**
  * The CLI gets plain text as published, clutter included ("Baca juga: <other headline>"), where
  * the extension gets paragraphs already cleaned. The clutter table's text rules, applied line by
- * line, bring the two inputs closer so the other headline does not count as this article's words.
+ * line, and its inline rules, applied within each line, bring the two inputs closer so the other
+ * headline does not count as this article's words.
  */
 export function dropClutterLines(paragraphs: string[]): string[] {
-  return paragraphs.filter((p) => {
-    const text = collapse(p);
-    return !TEXT_RULES.some((r) => text.length <= r.maxChars && r.pattern.test(text));
-  });
+  return paragraphs
+    .filter((p) => {
+      const text = collapse(p);
+      return !TEXT_RULES.some((r) => text.length <= r.maxChars && r.pattern.test(text));
+    })
+    // Clutter inside a line (scraped text often comes as one paragraph): ad labels, video
+    // promos, "Baca juga:" with its headline. Stripped before the tagger sees the text, so the
+    // other story's names are not this article's.
+    .map(stripInlineClutter)
+    .filter(Boolean);
 }
 
 export interface InputLine {

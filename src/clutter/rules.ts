@@ -54,6 +54,31 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text:tags', reason: 'tags', pattern: /^(?:tags?|tagar|topik|kata kunci|keywords?)\s*:/i, maxChars: 400, box: true },
 ];
 
+/**
+ * Clutter inside running text. TEXT_RULES judge whole blocks; text that arrives flattened (a
+ * scraped article as one paragraph, a CLI input, a page whose "Baca juga" sits inside a <p>)
+ * carries the same clutter mid-sentence: "... Rabu (2/7/2025). ADVERTISEMENT SCROLL TO CONTINUE
+ * WITH CONTENT Ribka menjelaskan ..." or "Baca juga:Jokowi Absen di Hari Bhayangkara Peserta kelas
+ * 3 ...". Ranking must not read these as the article's words (two outlets sharing "continue" and
+ * "content", or the headline of another story). `span: 'headline'` removes the label and the
+ * title-cased headline after it (see inlineHeadlineEnd in src/library/text.ts).
+ */
+export interface InlineRule {
+  id: string;
+  pattern: RegExp;
+  span: 'match' | 'headline';
+}
+
+export const INLINE_RULES: InlineRule[] = [
+  { id: 'inline:scroll', pattern: /\b(?:ADVERTISEMENT\s+)?SCROLL\s+TO\s+(?:CONTINUE|RESUME)\s+(?:WITH\s+)?CONTENT\b/gi, span: 'match' },
+  { id: 'inline:ad-label', pattern: /\bADVERTISEMENT\b/g, span: 'match' },
+  // A video promo runs up to its embed marker: "Simak juga Video 'Judul': [Gambas:Video 20detik]".
+  { id: 'inline:video-promo', pattern: /\b(?:Simak|Lihat|Tonton|Saksikan)\s+(?:[Jj]uga|[Vv]ideo|VIDEO)\b[^[\]]{0,200}\[Gambas:[^\]]*\]/g, span: 'match' },
+  { id: 'inline:gambas', pattern: /\[Gambas:[^\]]*\]/gi, span: 'match' },
+  { id: 'inline:baca-juga', pattern: /\b(?:Baca|BACA)\s+(?:[Jj]uga|JUGA|[Pp]ula)\s*:\s*/g, span: 'headline' },
+  { id: 'inline:pilihan-editor', pattern: /\b(?:Pilihan|PILIHAN)\s+(?:[Ee]ditor|EDITOR)\s*:\s*/g, span: 'headline' },
+];
+
 /** Cheap pre-filter for text nodes: only nodes matching this are tested against TEXT_RULES. */
 export const TEXT_TRIGGER =
   /baca|simak|lihat|tonton|saksikan|read|terkait|lainnya|selanjutnya|rekomendasi|lewatkan|related|gambas|advert|iklan|pariwara|sponsor|scroll|lanjutkan|gulir|dilarang|copyright|©|hak cipta|kiriman|disclaimer|artikel ini|berita ini|^[\s\-–—_=*~]{3,}$|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|[([]|bagikan|share|tweet|link|tautan|komentar|cek berita|dapatkan|ikuti|follow|gabung|aplikasi|breaking|klik|vpn|tag|topik|kunci|keyword/i;

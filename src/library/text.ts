@@ -8,6 +8,7 @@
 import { stemmer } from '@orama/stemmers/indonesian';
 import { STOPWORDS_ISO_ID } from './stopwords-id';
 import { parseDateline } from '../entities/dateline';
+import { INLINE_RULES } from '../clutter/rules';
 
 /** Tunables for term extraction, in one place. */
 export const TEXT = {
@@ -20,6 +21,8 @@ export const TEXT = {
   /** A capitalised word inside a sentence is most likely a name: names carry the event. */
   properWeight: 1.5,
   minLength: 3,
+  /** A headline after "Baca juga:" is at most this many words. */
+  headlineMaxWords: 25,
 } as const;
 
 /**
@@ -61,6 +64,77 @@ export function stem(word: string): string {
     stemCache.set(word, s);
   }
   return s;
+}
+
+/** Cheap test before the inline rules run: every INLINE_RULES pattern contains one of these. */
+const INLINE_TRIGGER = /scroll|advert|gambas|baca|pilihan/i;
+
+/**
+ * Lower-case words inside an Indonesian title-cased headline ("Kawal Pembangunan KIPP di Papua
+ * dan ..."): they do not end it. Any other lower-case word starts the article's prose again.
+ */
+const HEADLINE_JOINERS = new Set([
+  'di', 'ke', 'dari', 'dan', 'yang', 'untuk', 'dengan', 'atau', 'pada', 'dalam', 'oleh', 'bagi',
+  'tentang', 'terkait', 'soal', 'hingga', 'sampai', 'sebagai', 'usai', 'jadi', 'vs', 'via', 'ala',
+  'jelang', 'pasca', 'atas', 'tanpa', 'antara', 'demi', 'kepada', 'terhadap', 'karena', 'saat',
+  'ketika', 'agar', 'lewat', 'menuju', 'tak', 'pun', 'per', 'of', 'the', 'and', 'in', 'to',
+]);
+
+/**
+ * Where the headline after a read-also label ends in flattened text. Headlines are title-cased,
+ * prose is not: the headline runs while words are capitalised, numbers or joiners, and stops at
+ * the first other lower-case word; the capitalised word just before it opens the next sentence
+ * ("... Minta Semua Pihak Bersatu | Namun, masih ada ..."). Returns an offset into `rest`.
+ */
+export function inlineHeadlineEnd(rest: string, maxWords: number = TEXT.headlineMaxWords): number {
+  const words = [...rest.matchAll(/\S+/g)];
+  let end = 0;
+  let prevEnd = 0;
+  let titled = 0;
+  for (let i = 0; i < words.length && i < maxWords; i++) {
+    const m = words[i]!;
+    const w = m[0].replace(/^["'“‘(\[]+/, '');
+    const wordEnd = (m.index ?? 0) + m[0].length;
+    if (/^[\p{Lu}\p{N}]/u.test(w)) {
+      prevEnd = end;
+      end = wordEnd;
+      titled++;
+      if (/[.!?]["'”’)]*$/.test(m[0]) && !/^\p{Lu}{1,3}\.$/u.test(w)) return end;
+      continue;
+    }
+    if (HEADLINE_JOINERS.has(w.toLowerCase().replace(/[,:;]$/, ''))) { end = wordEnd; continue; }
+    // Prose again: the last capitalised word began its sentence.
+    return titled > 1 ? prevEnd : end;
+  }
+  return end;
+}
+
+/**
+ * Removes clutter that sits inside running text (INLINE_RULES in src/clutter/rules.ts): ad
+ * labels, video promos and embed markers, read-also labels with their headline. Idempotent;
+ * text without any trigger word is returned as is.
+ */
+export function stripInlineClutter(text: string): string {
+  if (!INLINE_TRIGGER.test(text)) return text;
+  let out = text;
+  for (const rule of INLINE_RULES) {
+    rule.pattern.lastIndex = 0;
+    if (rule.span === 'match') {
+      out = out.replace(rule.pattern, ' ');
+      continue;
+    }
+    let next = '';
+    let last = 0;
+    for (const m of out.matchAll(rule.pattern)) {
+      const start = m.index ?? 0;
+      if (start < last) continue;
+      const after = start + m[0].length;
+      next += out.slice(last, start) + ' ';
+      last = after + inlineHeadlineEnd(out.slice(after));
+    }
+    out = next + out.slice(last);
+  }
+  return out === text ? text : out.replace(/\s{2,}/g, ' ').trim();
 }
 
 export interface Token {
@@ -144,7 +218,10 @@ export function termVector(title: string, paragraphs: string[], max: number = TE
     }
   };
   add(title, TEXT.titleWeight);
-  paragraphs.forEach((p, i) => add(i === 0 ? withoutDatelineOutlet(p) : p, i < TEXT.leadParagraphs ? TEXT.leadWeight : 1));
+  paragraphs.forEach((raw, i) => {
+    const p = stripInlineClutter(i === 0 ? withoutDatelineOutlet(raw) : raw);
+    add(p, i < TEXT.leadParagraphs ? TEXT.leadWeight : 1);
+  });
   const ranked = [...tf.entries()]
     .map(([term, w]) => [term, 1 + Math.log(w)] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
