@@ -251,6 +251,12 @@ export function LibraryPage(props: { api?: LibraryApi; confirm?: (msg: string) =
         <p class="muted" data-testid="lib-summary">
           {summary}
         </p>
+        {/* After a delete or an import here the browser's figure may even grow (files are compacted later). */}
+        {rev > 0 && stats?.bytes != null ? (
+          <p class="muted small" data-testid="lib-used-lags">
+            {t('library.usedLags')}
+          </p>
+        ) : null}
         <NoticeView notice={notice} />
 
         <Section id="filters" title={t('library.search')}>
