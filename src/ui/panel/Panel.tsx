@@ -9,6 +9,7 @@ import { Brand, PageLink, Spinner, Status } from '../components';
 import { useT, type TFunction } from '../i18n';
 import { ArticleView } from './ArticleView';
 import { WORKER_LOST_MESSAGE } from '../../messaging/failure';
+import { afterPaintIdle } from '../idle';
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; state: TabState | null } | { kind: 'failed'; message: string };
 
@@ -85,13 +86,23 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
 
   useEffect(() => {
     if (tabId == null) return;
-    // Opened on this tab's stored state: refresh it without going back to the spinner.
     if (shown.current?.tabId !== tabId) {
       shown.current = null;
       setPhase({ kind: 'loading' });
+      void load(tabId);
+      return;
     }
-    void load(tabId);
-  }, [tabId, load]);
+    // Opened on this tab's stored state (main.tsx read it before the first render): ask the
+    // background for it once the panel is on screen and idle, not before. That message is what
+    // starts a stopped service worker, and the worker runs in the panel's own extension process:
+    // started at once, it would take the CPU from the panel's first layout and paint. Changes in
+    // the meantime still arrive (tabStateChanged, below).
+    return afterPaintIdle(() => {
+      backend.getTabState(tabId).then((st) => show(tabId, st), (err) => {
+        if (tabRef.current === tabId) setPhase({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+      });
+    });
+  }, [tabId, load, backend, show]);
 
   useEffect(
     () =>

@@ -328,3 +328,33 @@ describe('Wikipedia summary (opt-in)', () => {
     expect(screen.getByRole('link', { name: 'Cari di Wikipedia' })).toBeTruthy();
   });
 });
+
+describe('side panel opened on the stored tab state', () => {
+  it('shows it at once and asks the background only after the first paint (that message wakes a stopped worker)', async () => {
+    const b = fakeBackend(articleState({ article: { ...articleState().article!, title: 'Dari background' } }));
+    const { container } = render(
+      <I18nProvider lang="id">
+        <Panel backend={b.backend} tabId={7} start={{ tabId: 7, state: articleState() }} />
+      </I18nProvider>,
+    );
+    // The stored copy is on screen with no message sent.
+    expect(container.querySelector('[data-state="article"]')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: /Putin Bertemu Kim/ })).toBeTruthy();
+    expect(b.calls.filter((c) => c[0] === 'getTabState')).toEqual([]);
+    // Then the background's answer replaces it, and live updates still arrive.
+    expect(await screen.findByRole('heading', { level: 1, name: /Dari background/ }, { timeout: 2000 })).toBeTruthy();
+    expect(b.calls.filter((c) => c[0] === 'getTabState')).toEqual([['getTabState', 7]]);
+    b.push(articleState({ article: { ...articleState().article!, title: 'Berubah' } }));
+    expect(await screen.findByRole('heading', { level: 1, name: /Berubah/ })).toBeTruthy();
+  });
+
+  it('a different tab than the stored state: loads it from the background at once', async () => {
+    const b = fakeBackend(articleState({ tabId: 8 }));
+    render(
+      <I18nProvider lang="id">
+        <Panel backend={b.backend} tabId={8} start={{ tabId: 7, state: articleState() }} />
+      </I18nProvider>,
+    );
+    await waitFor(() => expect(b.calls).toContainEqual(['getTabState', 8]));
+  });
+});
