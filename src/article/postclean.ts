@@ -135,10 +135,23 @@ function rejoinSplitParagraphs(doc: Document): void {
  * Readability picks the right container and reads whole paragraphs.
  */
 export function precleanClone(doc: Document, limit = 30000, named?: NamedElements): void {
+  dropStrayHeadElements(doc);
   rejoinSplitParagraphs(doc);
   // Scripts, iframes and empty paragraphs (left where an ad split a <p>) Readability removes itself.
   markTitleBlock(doc);
   figureCaptions(doc, limit, named);
+}
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/**
+ * A <title> in the body: a widget that pastes a whole page's head into the article (liputan6's
+ * comments box) makes the page title a paragraph of text at the article's end. HTML titles only:
+ * an SVG icon's <title> is its accessible name.
+ */
+function dropStrayHeadElements(doc: Document): void {
+  if (!doc.body) return;
+  for (const el of Array.from(doc.body.getElementsByTagName('title'))) if (el.namespaceURI === XHTML) el.remove();
 }
 
 /** On Readability's content: the same rules again (classes survive with keepClasses). */

@@ -27,6 +27,15 @@ ${P(2)}<p>ADVERTISEMENT</p><div id="div-gpt-ad-1"></div><p>SCROLL TO RESUME CONT
 const stripSorot = (html: string) => html.replace(/\s*data-sorot-[a-z]+(="[^"]*")?/g, '');
 
 describe('analyzeDocument', () => {
+  it("leaves out a page title pasted into the body by a widget (a second head inside the comments box), not an SVG icon's title", () => {
+    const page = PAGE.replace('<strong>(mea/mea)</strong></p></div>', '<strong>(mea/mea)</strong></p><div data-comments="1"><title>Polisi soal Pistol - detikNews</title><meta charset="utf-8"></div></div>')
+      .replace('<p>Penutup.', '<p><svg width="8" height="8"><title>ikon kutipan</title></svg>Penutup.');
+    const { result } = analyzeDocument(parse(page, URL_DETIK), URL_DETIK);
+    const a = result.article!;
+    expect(a.paragraphs.join('\n')).not.toContain('Polisi soal Pistol - detikNews');
+    expect(a.paragraphs.at(-1)).toMatch(/Penutup/);
+  });
+
   it('extracts clean paragraphs, metadata and hidden items', () => {
     const { result, hits } = analyzeDocument(parse(PAGE, URL_DETIK), URL_DETIK);
     const a = result.article!;
