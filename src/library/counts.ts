@@ -137,6 +137,8 @@ export function planDeltas(
      * the held ones. A save then reads no stored row (index.ts).
      */
     held?: ReadonlyMap<string, EntityRow>;
+    /** Surfaces logged already and not merged yet (df-cache.ts): not logged again. */
+    logged?: ReadonlyMap<string, SeenEntity>;
   },
 ): { wrote: Written; writes: Write[]; merge(rowOf: ReadonlyMap<string, EntityRow | undefined>): Write[] } {
   const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
@@ -158,8 +160,10 @@ export function planDeltas(
     if (!info) continue;
     if (before(id) > 0) {
       // Stored already: its row is merged with (merge()), or, not held, later (seen).
-      if (pre.held && !pre.held.has(id)) wrote.seen.push([id, info.name, info.type, info.surface]);
-      else stored.push(id);
+      if (pre.held && !pre.held.has(id)) {
+        const logged = pre.logged?.get(id)?.[3];
+        if (!logged || info.surface.some((f) => !logged.includes(f))) wrote.seen.push([id, info.name, info.type, info.surface]);
+      } else stored.push(id);
       continue;
     }
     const row = entityRow({ id, name: info.name, type: info.type, surface: info.surface });

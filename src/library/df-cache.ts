@@ -227,6 +227,13 @@ export class DfIndex {
     if (db && (this.seen.size || this.sinceSnapshot == null || this.sinceSnapshot >= this.snapshotEvery)) this.snapshotWhenIdle(db);
   }
 
+  /** Entity rows read at generation `gen`: held if memory is still there. */
+  holdRows(gen: number, rows: EntityRow[]): void {
+    if (this.gen !== gen) return;
+    if (this.entityRows.size > MAX_ENTITY_ROWS) this.entityRows.clear();
+    for (const r of rows) this.entityRows.set(r.id, r);
+  }
+
   private addSeen(list: SeenEntity[] | undefined): void {
     for (const [id, name, type, surface] of list ?? []) {
       const cur = this.seen.get(id);

@@ -307,7 +307,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       }
       const write = (prevRow?: ArticleRow, prevFeat?: FeatRow) => {
         const { row, d } = plan(prevRow, prevFeat);
-        const planned = planDeltas(d, { terms: mem.terms, entityCounts: mem.entities, meta: { articles: mem.articles }, gen, held: rowOf });
+        const planned = planDeltas(d, { terms: mem.terms, entityCounts: mem.entities, meta: { articles: mem.articles }, gen, held: rowOf, logged: counts.pendingSeen() });
         for (const [store, value] of [['articles', row], ['feats', feat], ['bodies', body]] as const) void tx.put(store, value);
         for (const w of [...planned.writes, ...planned.merge(rowOf)]) issueDirect(tx, w);
         return { row, planned };
@@ -347,11 +347,13 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       d.describe([...batch.values()].map(([id, name, type, surface]) => ({ id, name, type, surface })));
       const plan = planDeltas(d, { terms: mem.terms, entityCounts: mem.entities, gen });
       const merged = plan.merge(new Map(ids.map((k, i) => [k, rows[i]] as const)));
-      if (!merged.length) return null;
+      if (!merged.length) return { gen, rows: plan.wrote.rows, wrote: null };
       await Promise.all(issueWrites(db, [...plan.writes, ...merged]));
-      return plan.wrote;
+      return { gen: plan.wrote.to, rows: plan.wrote.rows, wrote: plan.wrote };
     });
-    if (wrote) counts.committed(wrote.from, wrote.to, wrote, db);
+    if (wrote.wrote) counts.committed(wrote.wrote.from, wrote.wrote.to, wrote.wrote, db);
+    // The rows as stored now: the next saves naming these entities merge into them directly.
+    else counts.holdRows(wrote.gen, wrote.rows);
     counts.mergedSeen(batch);
   }
   counts.flushSeen = flushSeen;

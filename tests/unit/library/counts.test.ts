@@ -324,6 +324,9 @@ describe('surface forms a save logs instead of reading the entity row (v7)', () 
     const gen = (await bg.db.sync.get(GEN_KEY))!.gen;
     expect((await bg.db.countlog.get(gen))?.seen).toEqual([[id, 'Joko Widodo', 'PER', ['Jokowi', 'Joko Widodo']]]);
     expect((await bg.db.entities.get(id))?.surface).toEqual(['Joko Widodo']);
+    // Logged once: the next save showing no form beyond those logs nothing more.
+    await bg.save(article(4, 'gempa'), [jokowi(['Jokowi'])], 2500);
+    expect((await bg.db.countlog.get(gen + 1))?.seen).toBeUndefined();
     // Before the merge: the saving context shows the form, and an export from any context has it.
     expect((await bg.entity(id))?.surface).toEqual(['Joko Widodo', 'Jokowi']);
     const file = JSON.parse(await page.exportJson()) as { entities: { id: string; surface: string[] }[] };
@@ -335,6 +338,11 @@ describe('surface forms a save logs instead of reading the entity row (v7)', () 
     // The merge was a write like any other: the page catches up, its counts stay exact.
     await page.save(article(3, 'banjir'), [jokowi(['Pak Jokowi'])], 3000);
     expect(await memory(page)).toEqual(await stored(page));
+    // bg's next save (its memory behind the page's write: the checked way, which reads the row) merges its form at once; no form is lost.
+    await bg.save(article(5, 'gempa'), [jokowi(['Presiden Jokowi'])], 4000);
+    const g = (await bg.db.sync.get(GEN_KEY))!.gen;
+    expect((await bg.db.countlog.get(g))?.seen).toBeUndefined();
+    expect((await bg.db.entities.get(id))?.surface).toEqual(['Joko Widodo', 'Jokowi', 'Pak Jokowi', 'Presiden Jokowi']);
     expect(await memory(bg)).toEqual(await stored(bg));
   });
 
