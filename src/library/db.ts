@@ -41,7 +41,6 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
 import { buildFeatures, indexKeys, type DocEntity, type DocFeatures } from './features';
 import { entityKey, KeyIndex, type KeyBase, type Post, type StoredKeys } from './key-index';
-import type { StoredBody } from './body';
 
 /** v1 row, kept for the migration and its test. */
 export interface ArticleRowV1 {
@@ -238,8 +237,7 @@ export const SNAPSHOT_KEY = 'snapshot';
 export class LibraryDb extends Dexie {
   articles!: Table<ArticleRow, string>;
   feats!: Table<FeatRow, string>;
-  /** v7 saves store bodies compressed (body.ts); older rows are plain. */
-  bodies!: Table<StoredBody, string>;
+  bodies!: Table<BodyRow, string>;
   entities!: Table<EntityRow, string>;
   meta!: Table<MetaRow, string>;
   sync!: Table<SyncRow, string>;

@@ -6,7 +6,6 @@ import Dexie, { type Table } from 'dexie';
 import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
 import { applyDeltas, Deltas, issueWrites, mergeSurfaces, planDeltas, type Write, type Written } from './counts';
-import { packBody, unpackBody, type StoredBody } from './body';
 import { DirectTx } from './direct-tx';
 import {
   buildRows, dfTerms, entityRow, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
@@ -258,8 +257,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
 
   async function join(row: ArticleRow | undefined): Promise<StoredArticle | undefined> {
     if (!row) return undefined;
-    const [feat, stored] = await Promise.all([db.feats.get(row.id), db.bodies.get(row.id)]);
-    const body = stored && (await unpackBody(stored));
+    const [feat, body] = await Promise.all([db.feats.get(row.id), db.bodies.get(row.id)]);
     const f = feat ? unpackFeatures(feat) : null;
     return {
       ...row,
@@ -285,7 +283,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
    * transaction is aborted before it commits, nothing is written, and null sends the caller to
    * saveChecked(). Also null when no raw connection is at hand.
    */
-  async function saveDirect(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: StoredBody): Promise<{ row: ArticleRow; wrote: Written } | null> {
+  async function saveDirect(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: BodyRow): Promise<{ row: ArticleRow; wrote: Written } | null> {
     await counts.ready(db);
     const held = counts.held();
     if (!held || stale || !db.isOpen()) return null;
@@ -369,7 +367,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
    * (withCounts): what memory lacks is read with the generation, and once caught up, whatever
    * that changed is read after all; then every write in one round trip.
    */
-  async function saveChecked(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: StoredBody): Promise<{ row: ArticleRow; wrote: Written }> {
+  async function saveChecked(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: BodyRow): Promise<{ row: ArticleRow; wrote: Written }> {
     const lacking = (mem: DfSnapshot | null) => ({
       known: !!mem?.index.has(id),
       entities: rowsLacking(mem, entityKeys),
@@ -410,8 +408,6 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       docEntities(entities),
     );
     const body: BodyRow = { id, paragraphs: article.paragraphs, contentHtml: article.contentHtml };
-    // Compressed before the transaction: nothing but IndexedDB may be awaited inside one.
-    const packed = await packBody(body);
     const kept = new Set(built.row.entityIds);
     const described = entities.filter((e) => kept.has(e.id));
     const entityKeys = [...kept];
@@ -431,7 +427,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       return { row, d };
     };
     try {
-      const { row, wrote } = (await saveDirect(id, entityKeys, plan, built.feat, packed)) ?? (await saveChecked(id, entityKeys, plan, built.feat, packed));
+      const { row, wrote } = (await saveDirect(id, entityKeys, plan, built.feat, body)) ?? (await saveChecked(id, entityKeys, plan, built.feat, body));
       counts.committed(wrote.from, wrote.to, wrote, db);
       return { ...row, ...built.terms, paragraphs: body.paragraphs, contentHtml: body.contentHtml };
     } catch (e) {
@@ -573,12 +569,12 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     let first = true;
     for (let i = 0; i < ids.length; i += batch) {
       const page = ids.slice(i, i + batch);
-      const [rows, feats, stored] = await db.transaction('r', [db.articles, db.feats, db.bodies], () =>
-        Promise.all([db.articles.bulkGet(page), db.feats.bulkGet(page), db.bodies.bulkGet(page)]));
-      // Decompressed outside the transaction (nothing but IndexedDB may be awaited inside one).
-      const bodies = await Promise.all(stored.map((b) => b && unpackBody(b)));
-      const parts: string[] = [];
-      rows.forEach((r, k) => { if (r) parts.push(JSON.stringify(exportArticle(r, feats[k], bodies[k]))); });
+      const parts = await db.transaction('r', [db.articles, db.feats, db.bodies], async () => {
+        const [rows, feats, bodies] = await Promise.all([db.articles.bulkGet(page), db.feats.bulkGet(page), db.bodies.bulkGet(page)]);
+        const out: string[] = [];
+        rows.forEach((r, k) => { if (r) out.push(JSON.stringify(exportArticle(r, feats[k], bodies[k]))); });
+        return out;
+      });
       if (!parts.length) continue;
       yield (first ? '' : ',') + parts.join(',');
       first = false;
@@ -621,15 +617,13 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     let added = 0;
     let updated = 0;
     let unchanged = 0;
-    // Compressed before the transaction, as save() does.
-    const packed = await Promise.all(file.articles.map((a) => packBody({ id: a.id, paragraphs: a.paragraphs, contentHtml: a.contentHtml })));
     const wrote = await withCounts(async (mem) => {
       const d = new Deltas();
       const prevRows = await db.articles.bulkGet(file.articles.map((a) => a.id));
       const prevFeats = await db.feats.bulkGet(file.articles.map((a) => a.id));
       const rows: ArticleRow[] = [];
       const feats: FeatRow[] = [];
-      const bodies: StoredBody[] = [];
+      const bodies: BodyRow[] = [];
       file.articles.forEach((a, i) => {
         const { paragraphs, contentHtml, terms, weights, forms, titleTerms, ...incoming } = a;
         const prev = prevRows[i];
@@ -654,7 +648,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
         rows.push(row);
         d.posts.push(postOf(row));
         feats.push({ id: row.id, f: packFeatures(row, finalTerms) });
-        if (newer) bodies.push(packed[i]!);
+        if (newer) bodies.push({ id: a.id, paragraphs, contentHtml });
       });
       await db.articles.bulkPut(rows);
       await db.feats.bulkPut(feats);

@@ -229,21 +229,3 @@ describe('list, timeline, search', () => {
     expect(await l.search('Putin banjir')).toEqual([]);
   });
 });
-
-describe('bodies (v7)', () => {
-  it('a save stores the body compressed; get and export give it back as saved; plain rows from before still read', async () => {
-    const l = lib();
-    const saved = await l.save(putinKim, putinKimEntities, 1000);
-    const row = (await l.db.bodies.get(saved.id)) as { id: string; z?: Uint8Array; paragraphs?: string[] };
-    expect(row.z).toBeInstanceOf(Uint8Array);
-    expect(row.paragraphs).toBeUndefined();
-    expect(row.z!.byteLength).toBeLessThan(JSON.stringify([putinKim.paragraphs, putinKim.contentHtml]).length / 2);
-    const got = await l.get(saved.id);
-    expect({ paragraphs: got?.paragraphs, contentHtml: got?.contentHtml }).toEqual({ paragraphs: putinKim.paragraphs, contentHtml: putinKim.contentHtml });
-    // A plain row (saved before v7) reads the same.
-    await l.db.bodies.put({ id: saved.id, paragraphs: putinKim.paragraphs, contentHtml: putinKim.contentHtml });
-    expect((await l.get(saved.id))?.paragraphs).toEqual(putinKim.paragraphs);
-    const file = JSON.parse(await l.exportJson()) as { articles: { paragraphs: string[]; contentHtml: string }[] };
-    expect(file.articles[0]).toMatchObject({ paragraphs: putinKim.paragraphs, contentHtml: putinKim.contentHtml });
-  });
-});
