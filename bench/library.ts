@@ -9,7 +9,8 @@
  * Diagnostics: BENCH_PROFILE=1 (related and save phase by phase), BENCH_RELATED_SWEEP=24,12,8
  * (latency and agreement per candidate count), BENCH_CPU_PROFILE=save (saves under the CPU
  * profiler, top self times; with BENCH_ALLOC=1 also where they allocate; BENCH_NO_MINIFY=1 keeps
- * names), BENCH_SAVE_TRACE=N (N saves: IndexedDB requests, their waits, bytes per store, GC),
+ * names), BENCH_SAVE_TRACE=N (N saves: IndexedDB requests, their waits, bytes per store (JSON
+ * length; a typed array counts its byte length), GC),
  * BENCH_SAVES_ONLY=K (K rounds of the save and revisit lines alone, with the browser's CPU per
  * write from /proc; BENCH_THREADS=1 splits it by thread: LevelDB's compactions run on the
  * browser's ThreadPoolForeground workers). For A/B runs of two checkouts, give each its own copy
@@ -343,7 +344,7 @@ export async function traceSaves(lib, n, samples) {
       const r = orig[op].apply(this, a);
       if (reqs) {
         const e = { k: this.name + '.' + op, t: performance.now(), d: 0 }; reqs.push(e);
-        if (op === 'put') bytes.set(this.name, (bytes.get(this.name) ?? 0) + JSON.stringify(a[0], (k, v) => (ArrayBuffer.isView(v) ? Array.from(v) : v)).length);
+        if (op === 'put') bytes.set(this.name, (bytes.get(this.name) ?? 0) + JSON.stringify(a[0], (k, v) => (ArrayBuffer.isView(v) ? 'x'.repeat(Math.max(0, v.byteLength - 2)) : v)).length);
         r.addEventListener('success', () => { e.d = performance.now(); });
       }
       return r;
@@ -396,7 +397,7 @@ async function main(): Promise<void> {
       const w = window as unknown as { bench: any; lib: any };
       w.lib = w.bench.openLibrary('sorot-bench');
       // Generated articles are ids berita/0..n-1; a reused library is topped up to n.
-      const have = reuse ? await w.lib.db.articles.where('canonicalUrl').startsWith('https://bench').count() : 0;
+      const have = reuse ? await w.lib.db.articles.count() : 0;
       if (have >= n) return { n: have, ms: 0, cpuMs: 0, vocab: 0, entities: await w.lib.db.entities.count(), reused: true };
       if (!have) await w.lib.clear();
       return { ...(await w.bench.generate(w.lib, n, budget, have)), toppedUp: have };

@@ -5,7 +5,7 @@
  * count to `meta`.
  */
 import type { Entity } from '../types';
-import { entityRow, GEN_KEY, STATS_KEY, type CountLogRow, type EntityRow, type LibraryDb, type MetaRow, type SyncRow } from './db';
+import { entityRow, GEN_KEY, STATS_KEY, type CountLogRow, type EntityRow, type LibraryDb, type MetaRow, type SeenEntity, type SyncRow } from './db';
 import { readGen } from './df-cache';
 import type { Post } from './key-index';
 
@@ -74,6 +74,8 @@ export interface Written {
   /** The rows, as stored after this write, of the entities it described (not logged: for the
    *  context's cache, df-cache.ts). */
   rows: EntityRow[];
+  /** Described entities whose rows were not read: logged, merged once writes pause (df-cache.ts). */
+  seen: SeenEntity[];
   /** Generation before and after the write. */
   from: number;
   to: number;
@@ -127,13 +129,23 @@ export function rowsToRead(d: Deltas, pre: Pick<Prefetched, 'entityCounts' | 'en
  * has everything but those rows issues `writes` at once and merge()'s when the rows arrive.
  */
 export function planDeltas(
-  d: Deltas, pre: Omit<Prefetched, 'entities'> & { gen: number },
+  d: Deltas, pre: Omit<Prefetched, 'entities'> & {
+    gen: number;
+    /**
+     * The rows the caller holds. When given, a stored entity whose row is not among them is not
+     * read or merged now: its description goes in the log row (`seen`), and merge() covers only
+     * the held ones. A save then reads no stored row (index.ts).
+     */
+    held?: ReadonlyMap<string, EntityRow>;
+    /** Surfaces logged already and not merged yet (df-cache.ts): not logged again. */
+    logged?: ReadonlyMap<string, SeenEntity>;
+  },
 ): { wrote: Written; writes: Write[]; merge(rowOf: ReadonlyMap<string, EntityRow | undefined>): Write[] } {
   const termKeys = [...d.terms.keys()].filter((k) => d.terms.get(k) !== 0);
   const entityKeys = [...new Set([...d.entities.keys(), ...d.seen.keys()])];
   const before = (id: string) => pre.entityCounts.get(id) ?? 0;
   const gen = pre.gen;
-  const wrote: Written = { terms: [], entities: [], articles: null, posts: d.posts, rows: [], from: gen, to: gen + 1 };
+  const wrote: Written = { terms: [], entities: [], articles: null, posts: d.posts, rows: [], seen: [], from: gen, to: gen + 1 };
   for (const t of termKeys) wrote.terms.push([t, Math.max(0, (pre.terms.get(t) ?? 0) + d.terms.get(t)!)]);
   const writes: Write[] = [{ store: 'sync', put: { k: GEN_KEY, gen: wrote.to } }];
   const stored: string[] = [];
@@ -147,8 +159,11 @@ export function planDeltas(
     const info = d.seen.get(id);
     if (!info) continue;
     if (before(id) > 0) {
-      // Stored already: its row is merged with (merge()).
-      stored.push(id);
+      // Stored already: its row is merged with (merge()), or, not held, later (seen).
+      if (pre.held && !pre.held.has(id)) {
+        const logged = pre.logged?.get(id)?.[3];
+        if (!logged || info.surface.some((f) => !logged.includes(f))) wrote.seen.push([id, info.name, info.type, info.surface]);
+      } else stored.push(id);
       continue;
     }
     const row = entityRow({ id, name: info.name, type: info.type, surface: info.surface });
@@ -159,7 +174,9 @@ export function planDeltas(
     wrote.articles = Math.max(0, (pre.meta?.articles ?? 0) + d.articles);
     writes.push({ store: 'meta', put: { k: STATS_KEY, articles: wrote.articles } });
   }
-  writes.push({ store: 'countlog', put: { gen: wrote.to, terms: wrote.terms, entities: wrote.entities, articles: wrote.articles, posts: wrote.posts } });
+  const log: CountLogRow = { gen: wrote.to, terms: wrote.terms, entities: wrote.entities, articles: wrote.articles, posts: wrote.posts };
+  if (wrote.seen.length) log.seen = wrote.seen;
+  writes.push({ store: 'countlog', put: log });
   const merge = (rowOf: ReadonlyMap<string, EntityRow | undefined>): Write[] => {
     const out: Write[] = [];
     for (const id of stored) {

@@ -29,6 +29,13 @@
  *     short form). Their article count was a second copy of the counts (snapshot + log) and, with
  *     `lastSeen`, changed on every save, so each save rewrote the rows of all ~7 entities it
  *     named; now a save writes an entity row only when the entity is new or shows a new form.
+ * v7: drops the unique `canonicalUrl` index. No query reads it (an article's id is a hash of its
+ *     canonical URL, so the primary key already makes URLs unique), and a unique index costs each
+ *     save a lookup of the new URL through every level of LevelDB besides its own entry: such
+ *     reads of old keys are what sets off LevelDB's seek compactions (20 MB rewritten each) in a
+ *     run of saves. No record changes. From v7 a save reads no stored row at all: the surface
+ *     forms a save sees for an entity whose row its context has not read go in its log row
+ *     (`seen`) and are merged into the entity row once writes pause (index.ts, flushSeen).
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { EntityType } from '../types';
@@ -160,7 +167,16 @@ export interface CountLogRow {
   articles: number | null;
   /** v5: the index keys of each article the write stored or removed. */
   posts?: Post[];
+  /**
+   * v7: entities the write described whose row it did not read: their surface forms, to be
+   * merged into the entity row once writes pause. A log row is dropped (folded into a snapshot)
+   * only by a context that has merged them.
+   */
+  seen?: SeenEntity[];
 }
+
+/** An entity as one article described it: id, name, type, surface forms. */
+export type SeenEntity = [id: string, name: string, type: EntityType, surface: string[]];
 
 /** The write generation (see df-cache.ts). */
 export interface SyncRow {
@@ -204,6 +220,9 @@ export const SCHEMA_V5 = {
 /** v6: entity rows lose their counts and gain their forms, indexed. */
 export const SCHEMA_V6 = { ...SCHEMA_V5, entities: 'id, *forms' };
 
+/** v7: no unique canonicalUrl index (the id is a hash of it). */
+export const SCHEMA_V7 = { ...SCHEMA_V6, articles: 'id, lastRead, publishedTs, [site+lastRead]' };
+
 /** The key index's base, as stored (one row). */
 export interface KeyBaseRow extends KeyBase {
   k: string;
@@ -244,6 +263,8 @@ export class LibraryDb extends Dexie {
     this.version(4).stores(SCHEMA_V4).upgrade(upgradeV3toV4);
     this.version(5).stores(SCHEMA_V5).upgrade(upgradeV4toV5);
     this.version(6).stores(SCHEMA_V6).upgrade(upgradeV5toV6);
+    // Dropping an index changes no record: no upgrade function.
+    this.version(7).stores(SCHEMA_V7);
     // A new database starts with the empty library's counts, so nothing needs recounting.
     this.on('populate', (tx) => {
       const { row, base } = snapshotRows({ terms: new Map(), entities: new Map(), articles: 0 }, 0, KeyIndex.empty());

@@ -13,7 +13,8 @@
  * by counting and repaired by recounting from the articles (rebuild()).
  */
 import Dexie from 'dexie';
-import { applyCountWrite, dfTerms, GEN_KEY, KEYBASE_KEY, postOf, snapshotRows, SNAPSHOT_KEY, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type CountLogRow, type CountMaps, type EntityRow, type FeatRow, type LibraryDb } from './db';
+import { applyCountWrite, dfTerms, GEN_KEY, KEYBASE_KEY, postOf, snapshotRows, SNAPSHOT_KEY, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type CountLogRow, type CountMaps, type EntityRow, type FeatRow, type LibraryDb, type SeenEntity } from './db';
+import { mergeSurfaces } from './counts';
 import { KeyIndex, type Post } from './key-index';
 
 /** The counts and the key index (key-index.ts), held and stored together. */
@@ -51,6 +52,16 @@ export class DfIndex {
    */
   readonly entityRows = new Map<string, EntityRow>();
 
+  /**
+   * Surface forms logged (`seen`, v7) and not merged into their entity rows yet, by entity id:
+   * this context's own saves' and those of every log row it has applied. They are merged by
+   * `flushSeen` (index.ts) once writes pause, before the log is folded into a snapshot: the log
+   * is dropped only by a context holding every `seen` it carries.
+   */
+  private readonly seen = new Map<string, SeenEntity>();
+  /** Merges `pendingSeen()` into the entity rows (a write of its own); set by the library. */
+  flushSeen: (() => Promise<void>) | null = null;
+
   constructor(readonly snapshotEvery = 256, readonly snapshotIdleMs = 1000) {}
 
   /** The counts as held, possibly a few writes behind (for reads issued before catching up). */
@@ -87,6 +98,7 @@ export class DfIndex {
         for (const w of log) if (w.gen > this.gen) {
           applyWrite(this.snap, w);
           for (const [e] of w.entities) this.entityRows.delete(e);
+          this.addSeen(w.seen);
         }
         this.gen = stored;
         if (this.sinceSnapshot != null) this.sinceSnapshot += log.length;
@@ -104,6 +116,8 @@ export class DfIndex {
     const snap: DfSnapshot = { ...unpackCounts(row), index: KeyIndex.unpack(base, row.keys.posts) };
     for (const w of log) applyWrite(snap, w);
     this.entityRows.clear();
+    this.seen.clear();
+    for (const w of log) this.addSeen(w.seen);
     this.snap = snap;
     this.gen = stored;
     this.sinceSnapshot = log.length;
@@ -146,7 +160,7 @@ export class DfIndex {
     const epoch = this.epoch;
     const t0 = performance.now();
     this.loading = db
-      .transaction('r', [db.articles, db.feats, db.entities, db.meta, db.sync], async () => {
+      .transaction('r', [db.articles, db.feats, db.entities, db.meta, db.sync, db.countlog], async () => {
         // One read transaction: the counts and their generation are one consistent snapshot.
         const terms = new Map<string, number>();
         let after: string | null = null;
@@ -168,17 +182,23 @@ export class DfIndex {
           }
           after = page[page.length - 1]!.id;
         }
-        const [meta, gen] = await Promise.all([db.meta.get(STATS_KEY), readGen(db)]);
-        return { snap: { terms, entities, articles: meta?.articles ?? 0, index: KeyIndex.build(posts) }, gen };
+        const [meta, gen, log] = await Promise.all([db.meta.get(STATS_KEY), readGen(db), db.countlog.toArray()]);
+        // Surfaces logged and not merged yet: the log is dropped once they are (see `seen`).
+        const seen = log.filter((w) => w.gen <= gen).flatMap((w) => w.seen ?? []);
+        return { snap: { terms, entities, articles: meta?.articles ?? 0, index: KeyIndex.build(posts) }, gen, seen };
       })
-      .then(({ snap, gen }) => {
+      .then(({ snap, gen, seen }) => {
         if (epoch !== this.epoch) return;
         this.entityRows.clear();
+        this.seen.clear();
+        this.addSeen(seen);
         this.snap = snap;
         this.gen = gen;
         this.sinceSnapshot = null;
         this.lastLoadMs = performance.now() - t0;
         this.lastLoadFrom = 'recount';
+        // Logged surfaces first (see `seen`): the next pause merges them, then snapshots.
+        if (this.seen.size) return this.snapshotWhenIdle(db);
         return this.scheduleSnapshot(db);
       })
       .finally(() => {
@@ -191,7 +211,7 @@ export class DfIndex {
    * After a committed write that started at generation `from` and set `to`: apply the values it
    * wrote, or drop the snapshot if it was not current when the write began.
    */
-  committed(from: number, to: number, wrote: Pick<CountLogRow, 'terms' | 'entities' | 'articles' | 'posts'> & { rows?: EntityRow[] }, db?: LibraryDb): void {
+  committed(from: number, to: number, wrote: Pick<CountLogRow, 'terms' | 'entities' | 'articles' | 'posts' | 'seen'> & { rows?: EntityRow[] }, db?: LibraryDb): void {
     if (!this.snap || this.gen !== from) {
       this.invalidate();
       return;
@@ -201,9 +221,34 @@ export class DfIndex {
     // The described entities' rows as stored now: what the next save naming them would read.
     if (this.entityRows.size > MAX_ENTITY_ROWS) this.entityRows.clear();
     for (const r of wrote.rows ?? []) this.entityRows.set(r.id, r);
+    this.addSeen(wrote.seen);
     this.gen = to;
     if (this.sinceSnapshot != null) this.sinceSnapshot++;
-    if (db && (this.sinceSnapshot == null || this.sinceSnapshot >= this.snapshotEvery)) this.snapshotWhenIdle(db);
+    if (db && (this.seen.size || this.sinceSnapshot == null || this.sinceSnapshot >= this.snapshotEvery)) this.snapshotWhenIdle(db);
+  }
+
+  /** Entity rows read at generation `gen`: held if memory is still there. */
+  holdRows(gen: number, rows: EntityRow[]): void {
+    if (this.gen !== gen) return;
+    if (this.entityRows.size > MAX_ENTITY_ROWS) this.entityRows.clear();
+    for (const r of rows) this.entityRows.set(r.id, r);
+  }
+
+  private addSeen(list: SeenEntity[] | undefined): void {
+    for (const [id, name, type, surface] of list ?? []) {
+      const cur = this.seen.get(id);
+      this.seen.set(id, cur ? [id, cur[1], cur[2], mergeSurfaces(cur[3], surface)] : [id, name, type, surface]);
+    }
+  }
+
+  /** Logged surfaces not merged yet (see `seen`), by entity id. */
+  pendingSeen(): ReadonlyMap<string, SeenEntity> {
+    return this.seen;
+  }
+
+  /** `merged` (a copy of pendingSeen() taken before merging) is in the rows now: forget what did not grow since. */
+  mergedSeen(merged: ReadonlyMap<string, SeenEntity>): void {
+    for (const [id, e] of merged) if (this.seen.get(id)?.[3].length === e[3].length) this.seen.delete(id);
   }
 
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -221,20 +266,32 @@ export class DfIndex {
     if (this.idleTimer != null) clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (!db.isOpen() || (this.sinceSnapshot != null && this.sinceSnapshot < this.snapshotEvery)) return;
-      void this.scheduleSnapshot(db);
+      if (db.isOpen()) void this.idle(db);
     }, this.snapshotIdleMs);
     // Node (the CLI, tests): a pending snapshot does not keep the process alive.
     (this.idleTimer as { unref?: () => void }).unref?.();
   }
 
+  /** Writes paused: merge logged surfaces into their rows, then write the snapshot if one is due. */
+  private async idle(db: LibraryDb): Promise<void> {
+    if (this.seen.size && this.flushSeen) await this.flushSeen().catch(() => {});
+    if (this.sinceSnapshot != null && this.sinceSnapshot < this.snapshotEvery) return;
+    await this.scheduleSnapshot(db);
+  }
+
   /**
    * Write memory as the stored snapshot and drop the log it covers, in its own transaction and
-   * only if no write happened since memory was current. Not awaited by anyone; a failure (full
+   * only if no write happened since memory was current. Logged surfaces waiting to be merged
+   * (the log is their only record) are merged first (flushSeen), else nothing is written. Not awaited by anyone; a failure (full
    * storage) leaves the log in place, which stays correct.
    */
   scheduleSnapshot(db: LibraryDb): Promise<void> {
-    if (this.writing || !this.snap || this.gen == null) return this.writing ?? Promise.resolve();
+    if (this.writing) return this.writing;
+    if (this.seen.size) {
+      if (!this.flushSeen) return Promise.resolve();
+      return this.flushSeen().catch(() => {}).then(() => (this.seen.size ? undefined : this.scheduleSnapshot(db)));
+    }
+    if (!this.snap || this.gen == null) return Promise.resolve();
     const gen = this.gen;
     // Packing may rebuild the key index's base (~0.5 s at 100k, every few thousand writes);
     // otherwise the snapshot carries only the changes since the stored base.
@@ -262,6 +319,8 @@ export class DfIndex {
   /** Forget everything (clear, import, a failed or foreign write): the next reader reloads. */
   invalidate(): void {
     this.entityRows.clear();
+    // Still in the log: a reload collects them again.
+    this.seen.clear();
     this.snap = null;
     this.gen = null;
     this.sinceSnapshot = null;

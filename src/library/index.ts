@@ -5,7 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { RelatedView } from '../messaging/protocol';
 import type { Article, Entity } from '../types';
-import { applyDeltas, Deltas, mergeSurfaces, planDeltas, type Write, type Written } from './counts';
+import { applyDeltas, Deltas, issueWrites, mergeSurfaces, planDeltas, type Write, type Written } from './counts';
 import { DirectTx } from './direct-tx';
 import {
   buildRows, dfTerms, entityRow, GEN_KEY, LibraryDb, packFeatures, postOf, retime, snapshotRows, STATS_KEY, unpackFeatures,
@@ -282,12 +282,15 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
 
   /**
    * A save from memory as held, in one raw IndexedDB transaction (direct-tx.ts): the generation
-   * read that proves memory current goes out with the reads memory lacks (the stored version of
-   * an article the key index has, rows of entities whose surfaces may merge) and, for an article
-   * not stored yet, with all the writes too; the transaction is committed as soon as the last
-   * write is issued. If memory was behind after all (another context wrote, or another save of
-   * this context came first), the transaction is aborted before it commits, nothing is written,
-   * and null sends the caller to saveChecked(). Also null when no raw connection is at hand.
+   * read that proves memory current goes out with, for an article not stored yet, all the writes
+   * too (with the stored version of an article the key index has, when it is a revisit); the
+   * transaction is committed as soon as the last write is issued. It reads no entity row: a
+   * stored entity whose row this context does not hold has the forms this article shows it under
+   * logged (`seen`, planDeltas) and merged into its row once writes pause (flushSeen). Reads of
+   * old keys are what set off LevelDB's seek compactions during a run of saves. If memory was
+   * behind after all (another context wrote, or another save of this context came first), the
+   * transaction is aborted before it commits, nothing is written, and null sends the caller to
+   * saveChecked(). Also null when no raw connection is at hand.
    */
   async function saveDirect(id: string, entityKeys: string[], plan: Plan, feat: FeatRow, body: BodyRow): Promise<{ row: ArticleRow; wrote: Written } | null> {
     await counts.ready(db);
@@ -303,28 +306,28 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     try {
       const known = mem.index.has(id);
       const stored = tx.get<SyncRow>('sync', GEN_KEY);
-      const need = rowsLacking(mem, entityKeys);
-      const rows = Promise.all(need.map((k) => tx.get<EntityRow>('entities', k)));
       const prev = known ? Promise.all([tx.get<ArticleRow>('articles', id), tx.get<FeatRow>('feats', id)]) : null;
+      const rowOf = new Map<string, EntityRow>();
+      for (const k of entityKeys) {
+        const r = counts.entityRows.get(k);
+        if (r) rowOf.set(k, r);
+      }
       const write = (prevRow?: ArticleRow, prevFeat?: FeatRow) => {
         const { row, d } = plan(prevRow, prevFeat);
-        const planned = planDeltas(d, { terms: mem.terms, entityCounts: mem.entities, meta: { articles: mem.articles }, gen });
+        const planned = planDeltas(d, { terms: mem.terms, entityCounts: mem.entities, meta: { articles: mem.articles }, gen, held: rowOf, logged: counts.pendingSeen() });
         for (const [store, value] of [['articles', row], ['feats', feat], ['bodies', body]] as const) void tx.put(store, value);
-        for (const w of planned.writes) issueDirect(tx, w);
+        for (const w of [...planned.writes, ...planned.merge(rowOf)]) issueDirect(tx, w);
         return { row, planned };
       };
-      // Not stored: every write is known now and goes out with the reads.
+      // Not stored: every write is known now and goes out with the read of the generation.
       const early = known ? null : write();
-      const [now, fetched, before] = await Promise.all([stored, rows, prev]);
+      const [now, before] = await Promise.all([stored, prev]);
       if ((now?.gen ?? 0) !== gen) {
         tx.abort(new MemoryBehind());
         await tx.done.catch(() => {});
         return null;
       }
       const { row, planned } = early ?? write(before?.[0], before?.[1]);
-      const rowOf = new Map(entityKeys.map((k) => [k, counts.entityRows.get(k)] as const));
-      need.forEach((k, i) => rowOf.set(k, fetched[i]));
-      for (const w of planned.merge(rowOf)) issueDirect(tx, w);
       tx.commit();
       await tx.done;
       return { row, wrote: planned.wrote };
@@ -333,6 +336,40 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       throw e;
     }
   }
+
+  /**
+   * Merge the surface forms logged by saves (`seen`: this context's, and those of every log row
+   * it applied) into their entity rows: a write of its own, once writes pause (df-cache.ts), so
+   * the reads of the rows land outside a run of saves. Its log row lists the entities it
+   * rewrote, so other contexts drop the rows they hold. Nothing is written when no row changes.
+   */
+  async function flushSeen(): Promise<void> {
+    if (stale || !db.isOpen()) return;
+    const batch = new Map(counts.pendingSeen());
+    if (!batch.size) return;
+    const wrote = await withCounts(async (mem, gen) => {
+      const ids = [...batch.keys()];
+      const rows = await db.entities.bulkGet(ids);
+      const d = new Deltas();
+      d.describe([...batch.values()].map(([id, name, type, surface]) => ({ id, name, type, surface })));
+      const plan = planDeltas(d, { terms: mem.terms, entityCounts: mem.entities, gen });
+      const merged = plan.merge(new Map(ids.map((k, i) => [k, rows[i]] as const)));
+      if (!merged.length) return { gen, rows: plan.wrote.rows, wrote: null };
+      await Promise.all(issueWrites(db, [...plan.writes, ...merged]));
+      return { gen: plan.wrote.to, rows: plan.wrote.rows, wrote: plan.wrote };
+    });
+    if (wrote.wrote) counts.committed(wrote.wrote.from, wrote.wrote.to, wrote.wrote, db);
+    // The rows as stored now: the next saves naming these entities merge into them directly.
+    else counts.holdRows(wrote.gen, wrote.rows);
+    counts.mergedSeen(batch);
+  }
+  counts.flushSeen = flushSeen;
+
+  /** An entity row with the surface forms logged for it and not merged yet (flushSeen) added. */
+  const withSeen = (row: EntityRow | undefined): EntityRow | undefined => {
+    const s = row && counts.pendingSeen().get(row.id);
+    return s ? entityRow({ ...row!, surface: mergeSurfaces(row!.surface, s[3]) }) : row;
+  };
 
   /**
    * The same save through Dexie, with memory brought up to date inside the transaction first
@@ -569,12 +606,19 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       first = false;
     }
     yield '],"entities":[';
+    // Surface forms saves logged and no context has merged into the rows yet (flushSeen).
+    const seen = new Map<string, string[]>();
+    for (const w of await db.countlog.toArray()) for (const [id, , , surface] of w.seen ?? []) seen.set(id, mergeSurfaces(seen.get(id) ?? [], surface));
+    const withLogged = (e: EntityRow) => {
+      const s = seen.get(e.id);
+      return s ? entityRow({ ...e, surface: mergeSurfaces(e.surface, s) }) : e;
+    };
     first = true;
     let after: string | null = null;
     for (;;) {
       const page: EntityRow[] = await (after == null ? db.entities.orderBy(':id') : db.entities.where(':id').above(after)).limit(batch * 10).toArray();
       if (!page.length) break;
-      yield (first ? '' : ',') + page.map((e) => JSON.stringify(e)).join(',');
+      yield (first ? '' : ',') + page.map((e) => JSON.stringify(withLogged(e))).join(',');
       first = false;
       after = page[page.length - 1]!.id;
     }
@@ -678,12 +722,13 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     list: guarded(list),
     sites: guarded(sites),
     // One row, no counts: pages that only show an entity's names need not load them.
-    entity: guarded(async (id: string) => db.entities.get(id)),
+    entity: guarded(async (id: string) => withSeen(await db.entities.get(id))),
     findEntities: guarded(async (form: string, limit = 5) => {
       const f = form.trim().toLowerCase();
       if (!f) return [];
+      // A form logged moments ago and not merged yet (flushSeen) is found once writes pause.
       const exact = await db.entities.where('forms').equals(f).limit(limit).toArray();
-      return exact.length ? exact : db.entities.where('forms').startsWith(f).distinct().limit(limit).toArray();
+      return (exact.length ? exact : await db.entities.where('forms').startsWith(f).distinct().limit(limit).toArray()).map((r) => withSeen(r)!);
     }),
     delete: guarded(remove),
     clear: guarded(async () => {

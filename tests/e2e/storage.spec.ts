@@ -90,7 +90,7 @@ test('an upgrade blocked by an old page: the panel says so, and the article is s
   await expect(panel.getByText(/another open Sorot page is holding it/)).toHaveCount(0, { timeout: 10_000 });
   await expect.poll(async () => (await auditLibrary(old)).ids.length, { timeout: 15_000 }).toBe(2);
   const a = await auditLibrary(old);
-  expect(a.version).toBe(60);
+  expect(a.version).toBe(70);
   expect(a.ids).toContain(id);
   expectConsistent(a);
 });
@@ -189,17 +189,17 @@ test('a newer version upgrading the database: the open library page and the work
   await lib.goto(`chrome-extension://${eb.extensionId}/library.html`);
   await expect(lib.getByText('Kerjasama Antara Kim Jong Un dan Putin').first()).toBeVisible({ timeout: 15_000 });
 
-  // "Sorot v7" opens the database at a higher version. Both connections of this version (the
+  // "Sorot v8" opens the database at a higher version. Both connections of this version (the
   // library page's and the worker's) close on versionchange, so the upgrade is not blocked.
   const drv = await extensionPage();
   const version = await drv.evaluate(() => new Promise<number | string>((resolve) => {
-    const req = indexedDB.open('sorot', 70);
+    const req = indexedDB.open('sorot', 80);
     req.onupgradeneeded = () => req.result.createObjectStore('future');
     req.onsuccess = () => { const v = req.result.version; req.result.close(); resolve(v); };
     req.onerror = () => resolve(String(req.error));
     req.onblocked = () => resolve('blocked');
   }));
-  expect(version).toBe(70);
+  expect(version).toBe(80);
   await expect(lib.getByRole('alert')).toContainText(/reload this page|muat ulang halaman ini/, { timeout: 10_000 });
   const a = await auditLibrary(drv);
   expect(a.ids.length).toBe(1);

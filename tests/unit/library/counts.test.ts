@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type Library } from '../../../src/library';
-import { buildRows, dfTerms, GEN_KEY, postOf, SCHEMA_V2, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type BodyRow, type FeatRow } from '../../../src/library/db';
+import { buildRows, dfTerms, GEN_KEY, postOf, SCHEMA_V2, SCHEMA_V6, STATS_KEY, unpackCounts, unpackFeatures, type ArticleRow, type BodyRow, type FeatRow } from '../../../src/library/db';
 import { readGen, type DfSnapshot } from '../../../src/library/df-cache';
 import { KeyIndex, keyHash } from '../../../src/library/key-index';
 import { docEntities } from '../../../src/library/features';
@@ -270,7 +270,7 @@ describe('schema v2 -> v3 -> v4 -> v5 -> v6 migration', () => {
 
     const l = lib(name);
     expect(await l.count()).toBe(120);
-    expect(l.db.verno).toBe(6);
+    expect(l.db.verno).toBe(7);
     expect((await l.db.sync.get(GEN_KEY))?.gen).toBe(1);
     expect({
       articles: await l.db.articles.toArray(), feats: await l.db.feats.toArray(), bodies: await l.db.bodies.toArray(),
@@ -293,5 +293,108 @@ describe('schema v2 -> v3 -> v4 -> v5 -> v6 migration', () => {
     await l.save(article(500, 'banjir'), [ent('PER', 'Heru Budi')], 9000);
     expect(await entityDf(l, 'PER:heru-budi')).toBe(121);
     expect(plain(l.counts.current((await l.db.sync.get(GEN_KEY))!.gen))).toEqual(await stored(l));
+  });
+});
+
+describe('surface forms a save logs instead of reading the entity row (v7)', () => {
+  const jokowi = (surface: string[]) => ent('PER', 'Joko Widodo', 1, surface);
+  const id = 'PER:joko-widodo';
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('a save reads no entity row; the new form is logged, shown by its own context and the export at once, and merged into the row once writes pause', async () => {
+    const name = freshName('sorot-seen');
+    const page = lib(name);
+    const bg = lib(name, { snapshotIdleMs: 30 });
+    await page.save(article(1, 'banjir'), [jokowi(['Joko Widodo'])], 1000);
+    await bg.warm();
+    // bg holds no row of this entity: its save reads none (only the generation), and logs the form.
+    const reads: string[] = [];
+    const proto = globalThis.IDBObjectStore.prototype;
+    const get = proto.get;
+    proto.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+      reads.push(this.name);
+      return get.call(this, key);
+    };
+    try {
+      await bg.save(article(2, 'gempa'), [jokowi(['Jokowi', 'Joko Widodo'])], 2000);
+    } finally {
+      proto.get = get;
+    }
+    expect(reads).toEqual(['sync']);
+    const gen = (await bg.db.sync.get(GEN_KEY))!.gen;
+    expect((await bg.db.countlog.get(gen))?.seen).toEqual([[id, 'Joko Widodo', 'PER', ['Jokowi', 'Joko Widodo']]]);
+    expect((await bg.db.entities.get(id))?.surface).toEqual(['Joko Widodo']);
+    // Logged once: the next save showing no form beyond those logs nothing more.
+    await bg.save(article(4, 'gempa'), [jokowi(['Jokowi'])], 2500);
+    expect((await bg.db.countlog.get(gen + 1))?.seen).toBeUndefined();
+    // Before the merge: the saving context shows the form, and an export from any context has it.
+    expect((await bg.entity(id))?.surface).toEqual(['Joko Widodo', 'Jokowi']);
+    const file = JSON.parse(await page.exportJson()) as { entities: { id: string; surface: string[] }[] };
+    expect(file.entities.find((e) => e.id === id)?.surface).toEqual(['Joko Widodo', 'Jokowi']);
+    // Writes paused: merged into the row (the first name seen stays), found by the new form.
+    await vi.waitFor(async () => expect((await bg.db.entities.get(id))?.surface).toEqual(['Joko Widodo', 'Jokowi']), { timeout: 2000, interval: 20 });
+    expect((await page.findEntities('jokowi')).map((e) => e.id)).toEqual([id]);
+    expect((await page.entity(id))?.forms).toEqual(['joko widodo', 'jokowi']);
+    // The merge was a write like any other: the page catches up, its counts stay exact.
+    await page.save(article(3, 'banjir'), [jokowi(['Pak Jokowi'])], 3000);
+    expect(await memory(page)).toEqual(await stored(page));
+    // bg's next save (its memory behind the page's write: the checked way, which reads the row) merges its form at once; no form is lost.
+    await bg.save(article(5, 'gempa'), [jokowi(['Presiden Jokowi'])], 4000);
+    const g = (await bg.db.sync.get(GEN_KEY))!.gen;
+    expect((await bg.db.countlog.get(g))?.seen).toBeUndefined();
+    expect((await bg.db.entities.get(id))?.surface).toEqual(['Joko Widodo', 'Jokowi', 'Pak Jokowi', 'Presiden Jokowi']);
+    expect(await memory(bg)).toEqual(await stored(bg));
+  });
+
+  it('a context that ends before merging leaves the form in the log; the next one merges it before folding the log', async () => {
+    const name = freshName('sorot-seen-lost');
+    const page = lib(name);
+    await page.save(article(1, 'banjir'), [jokowi(['Joko Widodo'])], 1000);
+    const bg = lib(name, { snapshotIdleMs: 60_000 });
+    await bg.save(article(2, 'gempa'), [jokowi(['Jokowi'])], 2000);
+    bg.close(); // the worker stops before writes pause
+    open.splice(open.indexOf(bg), 1);
+    expect((await page.db.entities.get(id))?.surface).toEqual(['Joko Widodo']);
+    // A new context loads snapshot + log (collecting the logged forms); its snapshot merges first.
+    const next = lib(name);
+    await next.counts.ready(next.db);
+    await next.counts.scheduleSnapshot(next.db);
+    expect((await next.db.entities.get(id))?.surface).toEqual(['Joko Widodo', 'Jokowi']);
+    expect(await next.db.countlog.count()).toBe(0);
+    expect(await memory(next)).toEqual(await stored(next));
+    await wait(0);
+  });
+});
+
+describe('schema v6 -> v7 migration', () => {
+  it('drops the unique canonicalUrl index and keeps every record', async () => {
+    const name = freshName('sorot-v6');
+    const l6 = lib(name);
+    for (let i = 0; i < 30; i++) await l6.save(article(i, ['banjir', 'gempa'][i % 2]!), [ent('PER', 'Heru Budi'), ent('LOC', `Kota ${i % 3}`)], 1000 + i);
+    await l6.counts.scheduleSnapshot(l6.db);
+    const tables = ['articles', 'feats', 'bodies', 'entities', 'meta', 'sync', 'counts', 'countlog', 'keybase'] as const;
+    const dump = async (l: Library) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await l.db.table(t).toArray()] as const)));
+    const before = await dump(l6);
+    l6.close();
+    open.splice(open.indexOf(l6), 1);
+    // The same records in a v6 database (its schema, with the unique index).
+    const name6 = freshName('sorot-v6b');
+    const d6 = new Dexie(name6);
+    d6.version(6).stores(SCHEMA_V6);
+    await d6.open();
+    expect(d6.table('articles').schema.idxByName.canonicalUrl?.unique).toBe(true);
+    for (const t of tables) await d6.table(t).bulkPut(before[t] as object[]);
+    d6.close();
+    const l7 = lib(name6);
+    expect(await l7.count()).toBe(30);
+    expect(l7.db.verno).toBe(7);
+    expect(l7.db.articles.schema.idxByName.canonicalUrl).toBeUndefined();
+    expect(await dump(l7)).toEqual(before);
+    expect(await memory(l7)).toEqual(await stored(l7));
+    expect(l7.counts.lastLoadFrom).toBe('snapshot');
+    // Saves, revisits and lookups by URL work without the index.
+    await l7.save(article(3, 'banjir'), [ent('PER', 'Heru Budi')], 5000);
+    expect((await l7.getByUrl(article(3, 'banjir').canonicalUrl))?.readCount).toBe(2);
+    expect(await memory(l7)).toEqual(await stored(l7));
   });
 });

@@ -56,7 +56,7 @@ describe('schema v1 -> v2 migration', () => {
 
     const l = lib(name);
     expect(await l.count()).toBe(450);
-    expect(l.db.verno).toBe(6); // v1 -> ... -> v6 in one open
+    expect(l.db.verno).toBe(7); // v1 -> ... -> v7 in one open
     for (const old of rows) {
       const got = await l.get(old.id);
       expect(got).toBeDefined();
@@ -173,12 +173,20 @@ describe('save transaction', () => {
     const l = lib();
     await l.save(putinKim, putinKimEntities, 1000);
     const other = makeArticle({ url: 'https://y.example/2', title: 'Harga cabai naik', text: 'Harga cabai rawit naik di Pasar Induk.' });
-    // A foreign row already holds the new article's address: its put fails in IndexedDB itself
-    // (unique index), after the save's reads came back and it committed.
-    const { id: _id, ...rest } = (await l.db.articles.get(l.articleId(putinKim.canonicalUrl)))!;
-    await l.db.articles.put({ ...rest, id: 'foreign', canonicalUrl: other.canonicalUrl });
+    // A row already holds the new article's key and its put is made an add: it fails in
+    // IndexedDB itself (ConstraintError), after the save's reads came back and it committed.
+    // (Until v6 a foreign row holding the address broke the unique canonicalUrl index.)
+    const id0 = l.articleId(other.canonicalUrl);
+    await l.db.articles.put({ ...(await l.db.articles.get(l.articleId(putinKim.canonicalUrl)))!, id: id0, canonicalUrl: other.canonicalUrl });
+    const proto = globalThis.IDBObjectStore.prototype;
+    const put = proto.put;
+    proto.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      return this.name === 'articles' ? this.add(value, key) : put.call(this, value, key);
+    };
     const before = { gen: (await l.db.sync.get('gen'))?.gen, log: await l.db.countlog.count(), meta: await l.db.meta.get('stats') };
-    const err = await l.save(other, [ent('PER', 'Vladimir Putin'), ent('LOC', 'Pasar Induk')], 2000).catch((e: unknown) => e);
+    const err = await l.save(other, [ent('PER', 'Vladimir Putin'), ent('LOC', 'Pasar Induk')], 2000).catch((e: unknown) => e).finally(() => {
+      proto.put = put;
+    });
     expect((err as Error).name).toBe('ConstraintError');
     const id = l.articleId(other.canonicalUrl);
     expect(await l.db.feats.get(id)).toBeUndefined();
@@ -187,7 +195,7 @@ describe('save transaction', () => {
     expect({ gen: (await l.db.sync.get('gen'))?.gen, log: await l.db.countlog.count(), meta: await l.db.meta.get('stats') }).toEqual(before);
     expect(await termDf(l, 'rawit')).toBe(0);
     // Memory was not moved by the failed write: the next save is exact.
-    await l.db.articles.delete('foreign');
+    await l.db.articles.delete(id0);
     await l.save(other, [ent('LOC', 'Pasar Induk')], 3000);
     expect(await termDf(l, 'rawit')).toBe(1);
     expect(await entityDf(l, 'LOC:pasar-induk')).toBe(1);

@@ -75,7 +75,7 @@ describe('migrations on real articles', () => {
 
     const l = lib(name);
     expect(await l.count()).toBe(rows.length);
-    expect(l.db.verno).toBe(6);
+    expect(l.db.verno).toBe(7);
     for (const old of rows) {
       const got = await l.get(old.id);
       const { paragraphs, contentHtml, entityIds, ...meta } = old;
@@ -116,7 +116,7 @@ describe('migrations on real articles', () => {
     v2.close();
 
     const l = lib(name);
-    expect(l.db.verno).toBe(6);
+    expect(l.db.verno).toBe(7);
     expect((await l.db.sync.get(GEN_KEY))?.gen).toBe(1);
     for (const t of Object.keys(tables)) expect(await l.db.table(t).toArray()).toEqual(before[t]);
     const r = await audit(l);

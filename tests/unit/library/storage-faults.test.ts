@@ -66,7 +66,7 @@ describe('upgrade blocked by an older connection', () => {
     // The upgrade completes and the save that was waiting lands (the error carries it): nothing lost.
     await expect((err as LibraryError).pending).resolves.toMatchObject({ id: articleId(a.canonicalUrl), title: a.title });
     expect((await l.get(articleId(a.canonicalUrl)))?.title).toBe(a.title);
-    expect(l.db.verno).toBe(6);
+    expect(l.db.verno).toBe(7);
     expect(await l.get(b.row.id)).toMatchObject({ title: old.title });
     const r = await audit(l);
     expect(r.orphans).toEqual([]);
@@ -82,9 +82,9 @@ describe('a newer version upgrades while this copy is open', () => {
     await l.save(article(1, 'gempa'), [ent('LOC', 'Cianjur')]);
     let told = 0;
     l.onStale(() => told++);
-    // "Sorot v6" opens the database at a higher version (Dexie's native version is 10 x ours) and adds a store.
+    // "Sorot v8" opens the database at a higher version (Dexie's native version is 10 x ours) and adds a store.
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(name, 70);
+      const req = indexedDB.open(name, 80);
       req.onupgradeneeded = () => req.result.createObjectStore('future');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
@@ -95,7 +95,7 @@ describe('a newer version upgrades while this copy is open', () => {
     const err = await l.list().catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'stale' });
     expect((err as Error).message).toMatch(/muat ulang/);
-    expect(newer.version).toBe(70);
+    expect(newer.version).toBe(80);
     const tx = newer.transaction('articles', 'readonly');
     const n = await new Promise<number>((resolve) => { const c = tx.objectStore('articles').count(); c.onsuccess = () => resolve(c.result); });
     expect(n).toBe(1);
