@@ -243,16 +243,25 @@ function editorOf(doc: Document): string | null {
   return name && name.length <= 100 ? name.toLowerCase() : null;
 }
 
+const SOCIAL_HANDLE = /^@[\w.]+$/;
+/** The publishing company or the site named as the author ("PT. VIVA MEDIA BARU - VIVA.co.id", "Liputan6.com"): not a writer. */
+const PUBLISHER_AUTHOR = /^(?:PT|CV)\.?\s|\b[a-z0-9-]+\.(?:com|co\.id|id|net|tv)\b/i;
+
 export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
   let fromLd = ldAuthor(ld);
   // Some outlets put the editor in the JSON-LD author and the writer in its creator (ANTARA):
   // the page's own "Editor:" says which is which.
   if (fromLd && collapse(fromLd).toLowerCase() === editorOf(doc)) fromLd = ldAuthor(ld, 'creator');
-  const candidates = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
+  // Readability reads the page's byline only when the meta tags give none: the page's own
+  // schema.org author comes last, for a meta author that names the company (VIVA).
+  const author = doc.querySelector('[itemprop~="author"]');
+  const fromPage = author ? collapse((author.querySelector('[itemprop~="name"]') ?? author).textContent ?? '') : null;
+  const candidates = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline, fromPage];
   for (const c of candidates) {
     const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '') : '';
-    if (v && v.length <= 100) return v;
+    // A social handle ("@geloranews") or an address names an account, not a writer.
+    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)) return v;
   }
   return null;
 }

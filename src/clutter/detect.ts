@@ -28,6 +28,8 @@ function classOf(el: Element): string | null {
 const textLength = (el: Element): number => collapsedLength(el.textContent ?? '');
 
 function linkTextLength(el: Element): number {
+  // Text inside a link is link text whole ("<a>Baca juga: Judul</a>", kumparan's read-also).
+  if (el.closest('a[href]')) return textLength(el);
   let n = 0;
   const links = el.querySelectorAll('a');
   for (let i = 0; i < links.length; i++) n += textLength(links[i] as Element);
@@ -44,6 +46,15 @@ function isProtected(el: Element): boolean {
   if (NEVER_HIDE_TAGS.has(el.tagName)) return true;
   if (el.matches(PROTECTED_INSIDE) || el.closest('nav, [role="navigation"], figure, #comments, .comments')) return true;
   return el.querySelector(PROTECTED_INSIDE) !== null;
+}
+
+/**
+ * A share-named element around a linked headline is a story card whose buttons show on hover
+ * (WordPress "hover-share-item"), not a share bar: share bars hold no headline.
+ */
+function isStoryCard(el: Element): boolean {
+  for (const a of el.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], h5 a[href]')) if (textLength(a) >= 20) return true;
+  return false;
 }
 
 /** A class-matched element holding real prose is a container, not clutter. */
@@ -108,7 +119,10 @@ function textRuleFor(text: BoxText, el: Element): TextRule | null {
 }
 
 function anyTextRule(text: string): boolean {
-  for (let i = 0; i < TEXT_RULES.length; i++) if ((TEXT_RULES[i] as TextRule).pattern.test(text)) return true;
+  for (let i = 0; i < TEXT_RULES.length; i++) {
+    const rule = TEXT_RULES[i] as TextRule;
+    if (rule.pattern.test(text) || rule.lead?.test(text)) return true;
+  }
   return false;
 }
 
@@ -355,6 +369,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const rule = classRuleFor(cls, id, memo);
     // Inside a box already hit (ancestors come first), a hit would be dropped by outermost().
     if (!rule || seen.has(el) || insideHit(el, seen, root) || isProtected(el) || holdsProse(el)) continue;
+    if (rule.reason === 'share' && isStoryCard(el)) continue;
     pushHit(hits, seen, el, rule.reason, rule.id);
   }
   // 3. Text rules on short text runs, climbed to their line or box. The same walk scores
