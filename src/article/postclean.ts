@@ -85,7 +85,9 @@ const TITLE_META_NAME = /(?:^|[\s_-])(?:summary|excerpt|deck|subtitle|sub-title|
 function markMeta(el: Element, kind: string): void {
   el.setAttribute(META_ATTR, kind);
   if (el.tagName !== 'DIV' || !el.firstChild) return;
-  for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && !PHRASING.has((c as Element).tagName) && (c as Element).tagName !== 'BR') return;
+  for (let c: ChildNode | null = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1 && !PHRASING.has((c as Element).tagName) && (c as Element).tagName !== 'BR') return;
+  }
   const p = el.ownerDocument.createElement('p');
   p.setAttribute(META_ATTR, kind);
   while (el.firstChild) p.appendChild(el.firstChild);

@@ -146,6 +146,15 @@ describe('analyzeDocument', () => {
     expect(analyzeDocument(parse(named, 'https://nasional.tempo.co/read/1/x'), 'https://nasional.tempo.co/read/1/x').result.article?.byline).toBe('Tim Tempo');
   });
 
+  it('keeps a text-only deck beside the headline out of the text (Readability rewraps it in a new <p>: VIVA div.summary)', () => {
+    const html = `<html><head><meta property="og:type" content="article"></head><body><article><div class="title"><h1>Thailand Butuh Empat Hari Sebelum Pastikan MERS</h1></div>
+      <div class="summary">Puluhan orang dikarantina di Thailand terkait penyakit MERS.</div><div class="smalldesc"><div class="date">Jum'at, 19 Juni 2015 | 13:12 WIB</div></div>
+      <div id="article-content" class="content">${P(1)}${P(2)}${P(3)}</div></article></body></html>`;
+    const r = analyzeDocument(parse(html, 'http://dunia.news.viva.co.id/news/read/1-x'), 'http://dunia.news.viva.co.id/news/read/1-x').result;
+    expect(r.article?.paragraphs[0]).toMatch(/^Paragraf 1:/);
+    expect(r.article?.paragraphs.join(' ')).not.toContain('Puluhan orang dikarantina');
+  });
+
   it('does not throw on malformed HTML', () => {
     for (const html of ['', '<p><p><p>', '<div><table><p>x</td></div>', '<html><body><!-- <p>', '<<<>>>', '<p>'.repeat(2000)]) {
       expect(() => analyzeDocument(parse(html, 'https://example.org/a'), 'https://example.org/a')).not.toThrow();

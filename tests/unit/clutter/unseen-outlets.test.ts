@@ -59,3 +59,34 @@ describe('share-named story cards', () => {
     expect(t).toEqual(['share|FacebookTwitterWhatsApp']);
   });
 });
+
+describe('photo credits in captions', () => {
+  it('"(REUTERS/Name)" closing a caption is the photo credit, not a sign-off; the same after body text is', () => {
+    const caption = '<div class="photodesc">Staf laboratorium memeriksa sampel di Bangkok.<b>&nbsp;(REUTERS/Chaiwat Subprasom)</b></div>';
+    expect(findClutter(docFrom(body(caption)), URL)).toEqual([]);
+    const t = texts(findClutter(docFrom(body('<p>Penutup berita ini cukup panjang untuk menjadi paragraf biasa. <strong>(mea/mea)</strong></p>')), URL));
+    expect(t).toEqual(['editor|(mea/mea)']);
+  });
+});
+
+describe('share rows holding the byline', () => {
+  it('a share-named row with the reporter in it stays; its buttons are hidden by their own name', () => {
+    const row = `<div class="detail-social-share-ab"><div class="autor"><div class="nmreporter"><div>Fakhrizal Fakhri</div><span>Jurnalis</span></div></div>
+      <div class="r"><div class="sosmed"><ul><li><a id="facebook-share">Share on Facebook</a></li><li><a id="twitter-share">Share on Twitter</a></li></ul></div></div></div>`;
+    const t = texts(findClutter(docFrom(body(row)), URL));
+    expect(t).toEqual(['share|Share on FacebookShare on Twitter']);
+  });
+});
+
+describe('credits tables', () => {
+  it('"Penulis | : name" in table cells is one editor credit, the label climbing to its table', () => {
+    const table = `<div class="kcm-read-copy"><table><tbody><tr><td>Penulis</td><td>: Ferril Dennys</td></tr><tr><td>Editor</td><td>: Aloysius Gonsaga AE</td></tr>
+      <tr><td>Sumber</td><td>: <a href="http://persib.co.id/">Persib</a></td></tr></tbody></table></div>`;
+    const t = texts(findClutter(docFrom(body(table)), URL));
+    expect(t).toEqual(['editor|Penulis: Ferril DennysEditor: Aloysius Gonsaga AE Sumber: Persib']);
+  });
+
+  it('a bare "Penulis" heading prose is not hidden', () => {
+    expect(findClutter(docFrom(body(`<h3>Penulis</h3><p>${'Penulis muda itu menulis tentang kota kelahirannya dengan penuh kenangan dan cerita. '.repeat(3)}</p>`)), URL)).toEqual([]);
+  });
+});
