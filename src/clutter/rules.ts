@@ -50,7 +50,7 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text:republished', reason: 'notice', pattern: /^(?:artikel ini telah (?:naik|tayang|terbit|dimuat)|artikel ini (?:sudah|telah) tayang|berita ini telah tayang)\b/i, maxChars: 300 },
   { id: 'text:divider', reason: 'notice', pattern: /^[-–—_=*~]{3,}$/, maxChars: 40 },
   // Editor / source sign-offs.
-  { id: 'text:editor', reason: 'editor', pattern: /^(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan wartawan)\s*:/i, maxChars: 120,
+  { id: 'text:editor', reason: 'editor', pattern: /^(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan wartawan)(?:\s*(?:&|\/|,|dan)\s*(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor))*\s*:/i, maxChars: 120,
     // The label alone in its table cell, the name in the next (Kompas "Penulis | : Ferril Dennys").
     lead: /^(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor)$/i },
   { id: 'text:source', reason: 'editor', pattern: /^sumber\s*:/i, maxChars: 120 },

@@ -86,6 +86,11 @@ describe('credits tables', () => {
     expect(t).toEqual(['editor|Penulis: Ferril DennysEditor: Aloysius Gonsaga AE Sumber: Persib']);
   });
 
+  it('joined labels: "Redaktur & Reporter : name" (JPNN), "Penulis/Editor: name"', () => {
+    const t = texts(findClutter(docFrom(body('<div class="x">Redaktur &amp; Reporter : Budi Santoso</div><p>Penulis/Editor: Nadia Putri</p>')), URL));
+    expect(t).toEqual(['editor|Redaktur & Reporter : Budi Santoso', 'editor|Penulis/Editor: Nadia Putri']);
+  });
+
   it('a bare "Penulis" heading prose is not hidden', () => {
     expect(findClutter(docFrom(body(`<h3>Penulis</h3><p>${'Penulis muda itu menulis tentang kota kelahirannya dengan penuh kenangan dan cerita. '.repeat(3)}</p>`)), URL)).toEqual([]);
   });
