@@ -5,6 +5,11 @@ const PHOTO_SEGMENT = /^(?:foto|photos?|galeri|gallery|galleries|readfoto|inpict
 const VIDEO_SEGMENT = /^(?:video|videos|tv|watch|readvideo|[\w-]+-video)$/i;
 const PHOTO_HOST = /^(?:photo|foto|galeri|gallery)\./i;
 const VIDEO_HOST = /^(?:video|tv|20)\./i;
+/**
+ * Path segments of listing pages (tag, topic, category, index, search, author, archive; Blogger's
+ * /search/label/): only the first two segments count, where a portal puts its listings, not a headline.
+ */
+const LISTING_SEGMENT = /^(?:tags?|tagar|topi[ck]s?|kategori|category|categories|label|search|cari|pencarian|indeks|index|arsip|archives?|author|penulis|reporter|editor|kanal)$/i;
 
 export const ARTICLE_MIN_WORDS = 60;
 /** A photo/video page needs this much running text to count as an article anyway. */
@@ -32,6 +37,9 @@ function urlKind(url: string): 'photo' | 'video' | 'index' | null {
   if (PHOTO_HOST.test(u.hostname) || segs.slice(0, 4).some((s) => PHOTO_SEGMENT.test(s))) return 'photo';
   if (VIDEO_HOST.test(u.hostname) || segs.slice(0, 3).some((s) => VIDEO_SEGMENT.test(s))) return 'video';
   if (segs.length === 0) return 'index';
+  // A listing segment, unless a headline slug follows (a WordPress post under /category/...).
+  const at = segs.slice(0, 2).findIndex((s) => LISTING_SEGMENT.test(s));
+  if (at >= 0 && !segs.slice(at + 1).some((s) => s.split(/[-_]+/).filter((w) => /[a-z]/i.test(w)).length >= 5)) return 'index';
   return null;
 }
 

@@ -14,7 +14,7 @@ import { notArticleReason } from './classify';
 import {
   articleLd, bylineOf, canonicalUrl, excerptOf, fallbackTitle, imageOf, langOf, metaIndex, publishedFromPage, publishedOf, siteOf, titleOf, toIso,
 } from './metadata';
-import { captionNames, cleanParagraphs, postcleanContent, precleanClone } from './postclean';
+import { captionNames, cleanParagraphs, postcleanContent, precleanClone, signoffNames } from './postclean';
 
 export { blocksOf } from './blocks';
 export { showAllUrl, nextPageUrls, joinParts } from './multipage';
@@ -285,7 +285,8 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
   if (!parsed || !content) return notArticle('no article text found', hidden);
 
   postcleanContent(content, url, siteRules);
-  const paragraphs = cleanParagraphs(blocksOf(content));
+  const ending: { signoff?: string } = {};
+  const paragraphs = cleanParagraphs(blocksOf(content), ending);
   const textChars = collapsedLength(content.textContent ?? '');
   let linkChars = 0;
   const links = content.querySelectorAll('a');
@@ -313,7 +314,7 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
     url,
     canonicalUrl: canonicalUrl(doc, url, metas),
     title,
-    byline: bylineOf(doc, ld, parsed.byline, metas),
+    byline: bylineOf(doc, ld, parsed.byline, metas) ?? (ending.signoff ? signoffNames(ending.signoff) : null),
     published,
     site,
     host,

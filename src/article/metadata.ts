@@ -243,22 +243,68 @@ function editorOf(doc: Document): string | null {
   return name && name.length <= 100 ? name.toLowerCase() : null;
 }
 
+const SOCIAL_HANDLE = /^@[\w.]+$/;
+/** The publishing company or the site named as the author ("PT. VIVA MEDIA BARU - VIVA.co.id", "Liputan6.com"): not a writer. */
+const PUBLISHER_AUTHOR = /^(?:PT|CV)\.?\s|\b[a-z0-9-]+\.(?:com|co\.id|id|net|tv)\b|\b(?:cyber|media) (?:media|group|network)$/i;
+
+const CREDIT_LABEL = /^\s*(?:penulis|reporter|pewarta|wartawan)\s*:?\s*$|^\s*(?:penulis|reporter|pewarta|wartawan)\s*:/i;
+const CREDIT_NAME = /^(?:penulis|reporter|pewarta|wartawan)\s*:\s*(.{3,60}?)(?=\s+(?:editor|penyunting|redaktur|sumber|fotografer|foto)\s*:|\s*[|]|$)/i;
+
+/**
+ * The writer a credits line names ("Penulis : Ferril Dennys", as a table row or a line), when no
+ * meta tag or schema.org author gives one. Text nodes only, and only those a label starts.
+ */
+function creditAuthor(doc: Document): string | null {
+  const body = doc.body;
+  if (!body) return null;
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
+    const v = node.nodeValue ?? '';
+    if (v.length > 40 && !/^\s*(?:penulis|reporter|pewarta|wartawan)\s*:/i.test(v)) continue;
+    if (!CREDIT_LABEL.test(v)) continue;
+    // The label's row or line: its cell's parent when the label sits alone in a cell.
+    let block = node.parentElement;
+    for (let i = 0; block && i < 3 && !/^(?:TR|P|DIV|LI|SPAN)$/.test(block.tagName); i++) block = block.parentElement;
+    if (block?.tagName === 'TD' || block?.parentElement?.tagName === 'TR') block = block.closest('tr');
+    const text = collapse(block?.textContent ?? '');
+    const name = text.length <= 160 ? CREDIT_NAME.exec(text)?.[1] : undefined;
+    if (name) return name.trim();
+  }
+  return null;
+}
+
 export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
   let fromLd = ldAuthor(ld);
   // Some outlets put the editor in the JSON-LD author and the writer in its creator (ANTARA):
   // the page's own "Editor:" says which is which.
   if (fromLd && collapse(fromLd).toLowerCase() === editorOf(doc)) fromLd = ldAuthor(ld, 'creator');
-  const candidates = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline];
-  for (const c of candidates) {
-    const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '') : '';
-    if (v && v.length <= 100) return v;
+  // Readability reads the page's byline only when the meta tags give none: the page's own
+  // schema.org author comes last, for a meta author that names the company (VIVA).
+  const author = doc.querySelector('[itemprop~="author"]');
+  const fromPage = author ? collapse((author.querySelector('[itemprop~="name"]') ?? author).textContent ?? '') : null;
+  const candidates: Array<string | null | undefined | (() => string | null)> = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline, fromPage, () => creditAuthor(doc)];
+  for (const candidate of candidates) {
+    const c = typeof candidate === 'function' ? candidate() : candidate;
+    // "Oleh: X", "Kontributor Lhokseumawe, Masriadi": the name.
+    const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '').replace(/^kontributor\s+[^,]{2,30},\s*(?=\S)/i, '') : '';
+    // A social handle ("@geloranews") or an address names an account, not a writer.
+    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)) return v;
   }
   return null;
 }
 
 export function siteOf(doc: Document, host: string, metas = metaIndex(doc)): string {
-  return meta(metas, 'og:site_name', 'application-name') ?? host.replace(/^www\./, '');
+  const name = meta(metas, 'og:site_name', 'application-name');
+  if (!name) return host.replace(/^www\./, '');
+  // A site name that repeats the headline before the outlet ("Judul :: Okezone News"): the outlet.
+  const title = meta(metas, 'og:title', 'twitter:title');
+  if (title && title.length >= 10 && name.length > title.length && name.startsWith(title)) {
+    const rest = name.slice(title.length).replace(/^\s*(?:::|[|\-–—:·»])\s*/, '').trim();
+    if (rest && rest !== name.slice(title.length).trim()) return rest;
+  }
+  return name;
 }
 
 export function titleOf(doc: Document, ld: Record<string, unknown> | null, site: string | null, host: string, metas = metaIndex(doc)): string {

@@ -77,6 +77,23 @@ const META_ATTR = 'data-sorot-meta';
 
 const TITLE_META_NAME = /(?:^|[\s_-])(?:summary|excerpt|deck|subtitle|sub-title|standfirst|date|time|author|byline|reporter|meta|kanal|upperdeck|smalldesc|breadcrumbs?)(?:$|[\s_-])/i;
 
+/**
+ * Marks el as page furniture. A box holding only text and inline content gets the mark on a <p>
+ * made around its content too: Readability wraps such text in a new <p> and puts that <p> in the
+ * box's place (the box's attributes, and so the mark, were lost: VIVA's deck div.summary).
+ */
+function markMeta(el: Element, kind: string): void {
+  el.setAttribute(META_ATTR, kind);
+  if (el.tagName !== 'DIV' || !el.firstChild) return;
+  for (let c: ChildNode | null = el.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1 && !PHRASING.has((c as Element).tagName) && (c as Element).tagName !== 'BR') return;
+  }
+  const p = el.ownerDocument.createElement('p');
+  p.setAttribute(META_ATTR, kind);
+  while (el.firstChild) p.appendChild(el.firstChild);
+  el.appendChild(p);
+}
+
 /** The headline's own box (kicker, date, author around the <h1>) is not body text. */
 function markTitleBlock(doc: Document): void {
   const h1 = Array.from(doc.querySelectorAll('h1')).find((h) => collapsedLength(h.textContent ?? '') >= 10);
@@ -84,13 +101,13 @@ function markTitleBlock(doc: Document): void {
   if (!h1 || !box || box.tagName === 'BODY' || box.tagName === 'ARTICLE' || box.tagName === 'MAIN') return;
   const rest = collapsedLength(box.textContent ?? '') - collapsedLength(h1.textContent ?? '');
   if (rest > 300 || box.querySelectorAll('p').length > 2) return;
-  for (const el of Array.from(box.querySelectorAll('*'))) if (!el.querySelector('h1') && el !== h1) el.setAttribute(META_ATTR, 'title-block');
+  for (const el of Array.from(box.querySelectorAll('*'))) if (!el.querySelector('h1') && el !== h1) markMeta(el, 'title-block');
   // Deck, date and author boxes that follow the headline box.
   let n = 0;
   for (let s = box.nextElementSibling; s && n < 6; s = s.nextElementSibling, n++) {
     const names = `${s.getAttribute('class') ?? ''} ${s.getAttribute('id') ?? ''}`;
     if (!TITLE_META_NAME.test(names) || collapsedLength(s.textContent ?? '') > 300 || s.querySelector('p + p')) break;
-    s.setAttribute(META_ATTR, 'title-meta');
+    markMeta(s, 'title-meta');
   }
 }
 
@@ -281,7 +298,23 @@ const CAPS_NAME = String.raw`\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,4
 const CAPS_SIGNOFF = new RegExp(String.raw`^${CAPS_NAME}(?: ?[|/,] ?${CAPS_NAME}){0,3}$`, 'u');
 const CAPS_SIGNOFF_MAX = 80;
 
-export function cleanParagraphs(blocks: string[]): string[] {
+/** News agencies a Tempo-style sign-off names beside the reporter: a source, not a writer. */
+const AGENCY = /^(?:ANTARA(?:NEWS)?|REUTERS|AP|AFP|XINHUA|BERNAMA|ANADOLU|DPA|KYODO|YONHAP|BBC|CNN|AL ?JAZEERA|TEMPO(?:\.CO)?|KORAN TEMPO|MAJALAH TEMPO|NYT|THE GUARDIAN|BLOOMBERG|CNBC|DW|VOA|PTI|ABC)$/;
+
+/**
+ * The reporters a capitals sign-off names ("FRISKI RIANA | ANTARA" -> "Friski Riana"), written in
+ * title case; null when it names only agencies. The article's byline when the page gives none.
+ */
+export function signoffNames(signoff: string): string | null {
+  const names = signoff.split(/\s*[|/,]\s*/).map((n) => n.trim()).filter((n) => n && !AGENCY.test(n));
+  if (!names.length) return null;
+  return names
+    .map((n) => n.toLowerCase().replace(/(^|[\s.'’-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()))
+    .join(', ');
+}
+
+/** `found.signoff`: set to the capitals sign-off the text ended with, when it was dropped. */
+export function cleanParagraphs(blocks: string[], found?: { signoff?: string }): string[] {
   const out: string[] = [];
   for (const raw of blocks) {
     const text = collapse(raw.replace(TRAILING_INITIALS, (m) => (INITIALS.test(m.trim()) ? '' : m)));
@@ -290,7 +323,10 @@ export function cleanParagraphs(blocks: string[]): string[] {
     out.push(text);
   }
   const tail = out[out.length - 1];
-  if (tail !== undefined && out.length > 1 && tail.length <= CAPS_SIGNOFF_MAX && CAPS_SIGNOFF.test(tail)) out.pop();
+  if (tail !== undefined && out.length > 1 && tail.length <= CAPS_SIGNOFF_MAX && CAPS_SIGNOFF.test(tail)) {
+    out.pop();
+    if (found) found.signoff = tail;
+  }
   const last = out.length - 1;
   const end = out[last];
   if (end !== undefined) out[last] = end.replace(SIGNOFF_AFTER_SENTENCE, '$1');

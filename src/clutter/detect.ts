@@ -28,6 +28,8 @@ function classOf(el: Element): string | null {
 const textLength = (el: Element): number => collapsedLength(el.textContent ?? '');
 
 function linkTextLength(el: Element): number {
+  // Text inside a link is link text whole ("<a>Baca juga: Judul</a>", kumparan's read-also).
+  if (el.closest('a[href]')) return textLength(el);
   let n = 0;
   const links = el.querySelectorAll('a');
   for (let i = 0; i < links.length; i++) n += textLength(links[i] as Element);
@@ -45,6 +47,19 @@ function isProtected(el: Element): boolean {
   if (el.matches(PROTECTED_INSIDE) || el.closest('nav, [role="navigation"], figure, #comments, .comments')) return true;
   return el.querySelector(PROTECTED_INSIDE) !== null;
 }
+
+/**
+ * A share-named element around a linked headline is a story card whose buttons show on hover
+ * (WordPress "hover-share-item"), not a share bar: share bars hold no headline (nor a byline).
+ */
+function isStoryCard(el: Element): boolean {
+  for (const a of el.querySelectorAll('h2 a[href], h3 a[href], h4 a[href], h5 a[href]')) if (textLength(a) >= 20) return true;
+  // A share row that also holds the reporter's name (Okezone's "detail-social-share"): the byline
+  // stays; the buttons inside are found by their own names.
+  return el.querySelector(BYLINE_INSIDE) !== null;
+}
+
+const BYLINE_INSIDE = '[itemprop~="author"], [rel~="author"], [class*="author"], [class*="autor"], [class*="byline"], [class*="reporter"], [class*="penulis"], [class*="writer"]';
 
 /** A class-matched element holding real prose is a container, not clutter. */
 function holdsProse(el: Element): boolean {
@@ -101,14 +116,30 @@ function textRuleFor(text: BoxText, el: Element): TextRule | null {
       if (length > THRESHOLDS.boxMaxChars || linkDensity(el, length) < THRESHOLDS.boxLinkDensity) continue;
     }
     if (rule.needsLink && length > 30 && linkDensity(el, length) < 0.25) continue;
-    if (rule.atEnd && !isAtBlockEnd(el)) continue;
+    if (rule.atEnd && (!isAtBlockEnd(el) || inCaption(el))) continue;
     return rule;
   }
   return null;
 }
 
-function anyTextRule(text: string): boolean {
-  for (let i = 0; i < TEXT_RULES.length; i++) if ((TEXT_RULES[i] as TextRule).pattern.test(text)) return true;
+/** 0: no rule can start with this text run; 1: a rule's pattern matches it; 2: only a rule's lead does. */
+function anyTextRule(text: string): 0 | 1 | 2 {
+  let lead = false;
+  for (let i = 0; i < TEXT_RULES.length; i++) {
+    const rule = TEXT_RULES[i] as TextRule;
+    if (rule.pattern.test(text)) return 1;
+    if (!lead && rule.lead?.test(text)) lead = true;
+  }
+  return lead ? 2 : 0;
+}
+
+const CAPTION_NAME = /caption|keterangan|credit|photo-?desc|desc-?(?:foto|photo|img|image)|(?:foto|photo|img|image|pic)[-_]?(?:desc|cap|ket|info)/i;
+
+/** In a photo caption a closing "(REUTERS/Chaiwat Subprasom)" credits the photo: not a sign-off. */
+function inCaption(el: Element): boolean {
+  if (el.closest('figure, figcaption')) return true;
+  let p: Element | null = el;
+  for (let i = 0; p && i < 3; i++, p = p.parentElement) if (CAPTION_NAME.test(classOf(p) ?? '')) return true;
   return false;
 }
 
@@ -148,7 +179,7 @@ function boxText(raw: string, length: number): BoxText {
  * From a short labelled text node, climb to the largest element that is still that label's
  * line or box ("Baca juga:" strong -> td -> table.linksisip), stopping at the body.
  */
-function climb(start: Element, stopAt: Element, texts: Map<Element, BoxText | null>): { el: Element; rule: TextRule } | null {
+function climb(start: Element, stopAt: Element, texts: Map<Element, BoxText | null>, leadOnly = false): { el: Element; rule: TextRule } | null {
   let best: { el: Element; rule: TextRule } | null = null;
   let el: Element | null = start;
   let bestText = '';
@@ -171,6 +202,8 @@ function climb(start: Element, stopAt: Element, texts: Map<Element, BoxText | nu
     if (text === null) break;
     if (best && !text.head.startsWith(bestText.slice(0, 40))) break;
     const rule = textRuleFor(text, el);
+    // A lead ("Penulis" in its own table cell) may climb two levels to the block its rule reads.
+    if (!rule && !best && leadOnly && i < 2) continue;
     if (!rule || (best && rule.reason !== best.rule.reason) || isProtected(el)) break;
     best = { el, rule };
     bestText = text.head;
@@ -355,6 +388,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const rule = classRuleFor(cls, id, memo);
     // Inside a box already hit (ancestors come first), a hit would be dropped by outermost().
     if (!rule || seen.has(el) || insideHit(el, seen, root) || isProtected(el) || holdsProse(el)) continue;
+    if (rule.reason === 'share' && isStoryCard(el)) continue;
     pushHit(hits, seen, el, rule.reason, rule.id);
   }
   // 3. Text rules on short text runs, climbed to their line or box. The same walk scores
@@ -401,9 +435,10 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     if (!size || size > TRIGGER_MAX_CHARS || !TEXT_TRIGGER.test(raw)) continue;
     const t = collapse(raw);
     // Rules are anchored at the start of a block, so the block's first text run must match one itself.
-    if (!TEXT_TRIGGER.test(t) || !anyTextRule(t)) continue;
+    const kind = TEXT_TRIGGER.test(t) ? anyTextRule(t) : 0;
+    if (!kind) continue;
     triggers++;
-    const found = climb(parent, root, texts);
+    const found = climb(parent, root, texts, kind === 2);
     if (!found || seen.has(found.el)) continue;
     pushHit(hits, seen, found.el, found.rule.reason, found.rule.id);
     if (found.rule.reason === 'related' && textLength(found.el) <= 30) {

@@ -19,6 +19,11 @@ export interface TextRule {
   needsLink?: boolean;
   /** Sign-offs: only at the end of their block, so "(ANTARA)" in a dateline survives. */
   atEnd?: boolean;
+  /**
+   * A block's first text run that may start this rule's text when the rest is in a link
+   * ("Baca berita X lainnya di " + <a>Google News</a>): the scan then tests `pattern` on the block.
+   */
+  lead?: RegExp;
 }
 
 /** Reporter/editor sign-offs: "(rdp/rdp)", "(ren)", "[ian]", "(H-4)". */
@@ -32,7 +37,7 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text:baca-juga', reason: 'related', pattern: new RegExp(String.raw`^(?:[•·\-*]\s*)?(?:baca|simak|lihat)\s+(?:juga|pula)(?!\s+(?:video|vidio))${LABEL_END}`, 'i'), maxChars: 400, box: true, needsLink: true },
   { id: 'text:baca-colon', reason: 'related', pattern: /^(?:baca|read more|read also|pilihan editor)\s*:/i, maxChars: 400, box: true, needsLink: true },
   { id: 'text:baca-selengkapnya', reason: 'related', pattern: /^(?:baca selengkapnya|baca berita selengkapnya|baca artikel (?:lainnya|selengkapnya)|baca artikel menarik lainnya)\b/i, maxChars: 300, box: true },
-  { id: 'text:artikel-terkait', reason: 'related', pattern: /^(?:artikel|berita|topik|video|tag)\s+(?:terkait|lainnya|pilihan|terpopuler|terbaru|rekomendasi|menarik|selanjutnya)\b|^(?:rekomendasi|terkait|jangan lewatkan|terpopuler|populer|terbaru|paling banyak dibaca|most (?:popular|read)|related(?: articles?| news| posts?)?)\b/i, maxChars: 200, box: true, needsLink: true },
+  { id: 'text:artikel-terkait', reason: 'related', pattern: /^(?:artikel|berita|topik|video|tag)\s+(?:terkait|lainnya|pilihan|terpopuler|terbaru|rekomendasi|menarik|selanjutnya)\b|^(?:rekomendasi|terkait|jangan lewatkan|terpopuler|populer|terbaru|paling banyak dibaca|(?:menarik|wajib) dibaca|pilihan (?:redaksi|untukmu|untuk anda)|most (?:popular|read)|related(?: articles?| news| posts?)?)\b/i, maxChars: 200, box: true, needsLink: true },
   { id: 'text:berita-rekomendasi', reason: 'related', pattern: /^berita\s+rekomendasi\b/i, maxChars: 200, box: true },
   // Video promos written as text.
   { id: 'text:gambas', reason: 'video-promo', pattern: /^\[gambas:[^\]]*\]$/i, maxChars: 80 },
@@ -45,12 +50,18 @@ export const TEXT_RULES: TextRule[] = [
   { id: 'text:republished', reason: 'notice', pattern: /^(?:artikel ini telah (?:naik|tayang|terbit|dimuat)|artikel ini (?:sudah|telah) tayang|berita ini telah tayang)\b/i, maxChars: 300 },
   { id: 'text:divider', reason: 'notice', pattern: /^[-–—_=*~]{3,}$/, maxChars: 40 },
   // Editor / source sign-offs.
-  { id: 'text:editor', reason: 'editor', pattern: /^(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan wartawan)\s*:/i, maxChars: 120 },
+  { id: 'text:editor', reason: 'editor', pattern: /^(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan wartawan)(?:\s*(?:&|\/|,|dan)\s*(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor))*\s*:/i, maxChars: 120,
+    // The label alone in its table cell, the name in the next (Kompas "Penulis | : Ferril Dennys").
+    lead: /^(?:editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor)$/i },
   { id: 'text:source', reason: 'editor', pattern: /^sumber\s*:/i, maxChars: 120 },
   { id: 'text:initials', reason: 'editor', pattern: INITIALS, maxChars: 40, atEnd: true },
   // Share prompts and promos.
   { id: 'text:share', reason: 'share', pattern: /^(?:bagikan|share|tweet|copy link|salin link|salin tautan|shares?|komentar|comments?|\d+\s*komentar|rate artikel ini|beri rating|bagikan artikel ini|share this article)\s*:?$/i, maxChars: 40 },
-  { id: 'text:promo', reason: 'promo', pattern: /^(?:cek berita dan artikel|dapatkan update berita|ikuti (?:berita|kami|saluran|channel|update)|follow (?:us|kami|berita)|simak berita (?:dan artikel )?(?:lainnya|yang lain)|gabung(?:lah)? (?:di|ke|dengan) (?:grup|saluran|channel)|download aplikasi|unduh aplikasi|simak breaking news|klik di sini untuk|butuh vpn|ikuti perkembangan berita ini)/i, maxChars: 300, box: true },
+  { id: 'text:promo', reason: 'promo', pattern: /^(?:[•·\-*]\s*)?(?:cek berita dan artikel|dapatkan (?:update |info(?:rmasi)? )?(?:berita|info(?:rmasi)?)\b|ikuti (?:berita|kami|saluran|channel|update)|follow (?:us|kami|berita|(?:official )?(?:whatsapp|wa|saluran|channel|instagram|tiktok|telegram))\b|simak berita (?:dan artikel )?(?:lainnya|yang lain)|gabung(?:lah)? (?:di|ke|dengan) (?:grup|saluran|channel)|download aplikasi|unduh aplikasi|simak breaking news|klik di sini untuk|butuh vpn|ikuti perkembangan berita ini|fakta atau hoaks\?)/i, maxChars: 300, box: true },
+  // "Baca berita TRIBUNJATENG lainnya di Google News", "Yuk, ikuti saluran WhatsApp ...": a short
+  // call to follow the outlet elsewhere, whatever its verb and outlet name.
+  { id: 'text:follow-channel', reason: 'promo', pattern: /^(?:[•·\-*]\s*)?(?:baca|simak|ikuti|follow|cek|pantau|temukan|update|klik|yuk|jangan lupa|dapatkan|gabung)\b[^.!?]{0,140}?\b(?:google news|whats ?app channel|(?:saluran|channel) whats ?app|wa channel|(?:grup|channel|saluran) telegram)\b/i, maxChars: 300,
+    lead: /^(?:[•·\-*]\s*)?(?:baca|simak|ikuti|follow|cek|pantau|temukan|update|klik|yuk|jangan lupa|dapatkan|gabung)\b[^.!?]{0,140}?\b(?:di|ke|lewat|melalui|via)$/i },
   { id: 'text:tags', reason: 'tags', pattern: /^(?:tags?|tagar|topik|kata kunci|keywords?)\s*:/i, maxChars: 400, box: true },
 ];
 
@@ -81,7 +92,7 @@ export const INLINE_RULES: InlineRule[] = [
 
 /** Cheap pre-filter for text nodes: only nodes matching this are tested against TEXT_RULES. */
 export const TEXT_TRIGGER =
-  /baca|simak|lihat|tonton|saksikan|read|terkait|lainnya|selanjutnya|rekomendasi|lewatkan|related|gambas|advert|iklan|pariwara|sponsor|scroll|lanjutkan|gulir|dilarang|copyright|©|hak cipta|kiriman|disclaimer|artikel ini|berita ini|^[\s\-–—_=*~]{3,}$|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|[([]|bagikan|share|tweet|link|tautan|komentar|cek berita|dapatkan|ikuti|follow|gabung|aplikasi|breaking|klik|vpn|tag|topik|kunci|keyword/i;
+  /baca|simak|lihat|tonton|saksikan|read|terkait|lainnya|selanjutnya|rekomendasi|lewatkan|dibaca|pilihan|related|gambas|advert|iklan|pariwara|sponsor|scroll|lanjutkan|gulir|dilarang|copyright|©|hak cipta|kiriman|disclaimer|artikel ini|berita ini|^[\s\-–—_=*~]{3,}$|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|[([]|bagikan|share|tweet|link|tautan|komentar|cek berita|dapatkan|ikuti|follow|gabung|aplikasi|breaking|klik|vpn|tag|topik|kunci|keyword|google news|whats ?app|wa channel|telegram|hoaks/i;
 
 /**
  * Cheaper still, and first: every TEXT_RULES pattern is anchored at the start of the collapsed
@@ -90,7 +101,7 @@ export const TEXT_TRIGGER =
  * (tests/unit/clutter/rules.test.ts checks it).
  */
 export const TEXT_RULE_START =
-  /^[\s\u00a0\u200b]*(?:[•·\-*][\s\u00a0\u200b]*)?(?:baca|pilihan editor|simak|lihat|read|artikel|berita|topik|video|tag|rekomendasi|terkait|jangan|terpopuler|populer|terbaru|paling|most|related|\[|\(|tonton|saksikan|advert|iklan|pariwara|sponsor|konten|ads|scroll|lanjutkan|gulir|dilarang|copyright|©|hak|tulisan|disclaimer|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|bagikan|share|tweet|copy|salin|komentar|comment|\d|rate|beri|cek|dapatkan|ikuti|follow|gabung|download|unduh|klik|butuh|kata|keyword|[-–—_=*~])/i;
+  /^[\s\u00a0\u200b]*(?:[•·\-*][\s\u00a0\u200b]*)?(?:baca|pilihan editor|simak|lihat|read|artikel|berita|topik|video|tag|rekomendasi|terkait|jangan|terpopuler|populer|terbaru|paling|menarik|wajib|pilihan|most|related|\[|\(|tonton|saksikan|advert|iklan|pariwara|sponsor|konten|ads|scroll|lanjutkan|gulir|dilarang|copyright|©|hak|tulisan|disclaimer|editor|penyunting|redaktur|pewarta|penulis|reporter|kontributor|editing|laporan|sumber|bagikan|share|tweet|copy|salin|komentar|comment|\d|rate|beri|cek|dapatkan|ikuti|follow|gabung|download|unduh|klik|butuh|kata|keyword|pantau|temukan|update|yuk|fakta|[-–—_=*~])/i;
 
 /**
  * Text rules read at most this many characters of a block's collapsed text (its length aside):

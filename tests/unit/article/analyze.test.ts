@@ -132,6 +132,38 @@ describe('analyzeDocument', () => {
     expect(empty.result.isArticle).toBe(false);
   });
 
+  it('says tag, topic, category and search listings are index pages, unless a headline slug follows or the page declares an article', () => {
+    const items = Array.from({ length: 15 }, (_, i) => `<li><a href="/news/b${i}"><h2>Banjir melanda wilayah ke-${i + 1}, ratusan rumah terendam</h2></a><p>Warga di wilayah ke-${i + 1} mengungsi ke tempat yang lebih tinggi setelah hujan turun semalaman di kota itu.</p></li>`).join('');
+    const listing = `<html><head><meta property="og:type" content="website"></head><body><h1>Tag: Banjir</h1><ul>${items}</ul></body></html>`;
+    for (const url of ['https://www.jpnn.com/tag/banjir', 'https://www.example.id/topik/banjir-jakarta', 'https://blog.example.com/search/label/Politik', 'https://news.example.id/indeks']) {
+      const r = analyzeDocument(parse(listing, url), url).result;
+      expect(r.isArticle, url).toBe(false);
+      expect(r.notArticleReason, url).toBe('index page');
+    }
+    const post = 'https://www.example.id/category/berita/banjir-melanda-lima-kecamatan-di-kota-hari-ini';
+    expect(analyzeDocument(parse(listing, post), post).result.notArticleReason).not.toBe('index page');
+    const declared = listing.replace('content="website"', 'content="article"');
+    expect(analyzeDocument(parse(declared, 'https://www.jpnn.com/tag/banjir'), 'https://www.jpnn.com/tag/banjir').result.notArticleReason).not.toBe('index page');
+  });
+
+  it('takes the byline from a capitals sign-off when the page names no author (Tempo)', () => {
+    const html = `<html><head><meta property="og:type" content="article"></head><body><h1>DPR Bahas RUU Penyiaran Pekan Depan</h1><div class="detail-in">${P(1)}${P(2)}${P(3)}<p>HENDRIK YAPUTRA | ANTARA</p></div></body></html>`;
+    const r = analyzeDocument(parse(html, 'https://nasional.tempo.co/read/1/x'), 'https://nasional.tempo.co/read/1/x').result;
+    expect(r.article?.byline).toBe('Hendrik Yaputra');
+    expect(r.article?.paragraphs.join(' ')).not.toContain('HENDRIK');
+    const named = html.replace('<head>', '<head><meta name="author" content="Tim Tempo">');
+    expect(analyzeDocument(parse(named, 'https://nasional.tempo.co/read/1/x'), 'https://nasional.tempo.co/read/1/x').result.article?.byline).toBe('Tim Tempo');
+  });
+
+  it('keeps a text-only deck beside the headline out of the text (Readability rewraps it in a new <p>: VIVA div.summary)', () => {
+    const html = `<html><head><meta property="og:type" content="article"></head><body><article><div class="title"><h1>Thailand Butuh Empat Hari Sebelum Pastikan MERS</h1></div>
+      <div class="summary">Puluhan orang dikarantina di Thailand terkait penyakit MERS.</div><div class="smalldesc"><div class="date">Jum'at, 19 Juni 2015 | 13:12 WIB</div></div>
+      <div id="article-content" class="content">${P(1)}${P(2)}${P(3)}</div></article></body></html>`;
+    const r = analyzeDocument(parse(html, 'http://dunia.news.viva.co.id/news/read/1-x'), 'http://dunia.news.viva.co.id/news/read/1-x').result;
+    expect(r.article?.paragraphs[0]).toMatch(/^Paragraf 1:/);
+    expect(r.article?.paragraphs.join(' ')).not.toContain('Puluhan orang dikarantina');
+  });
+
   it('does not throw on malformed HTML', () => {
     for (const html of ['', '<p><p><p>', '<div><table><p>x</td></div>', '<html><body><!-- <p>', '<<<>>>', '<p>'.repeat(2000)]) {
       expect(() => analyzeDocument(parse(html, 'https://example.org/a'), 'https://example.org/a')).not.toThrow();

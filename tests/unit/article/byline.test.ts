@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { bylineOf } from '../../../src/article/metadata';
+import { bylineOf, siteOf } from '../../../src/article/metadata';
 
 const doc = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
@@ -16,5 +16,35 @@ describe('byline', () => {
   it('keeps the JSON-LD author when the page names no editor, or another one', () => {
     expect(bylineOf(doc('<body><p>Isi berita.</p></body>'), ld, null)).toBe('B Kunto Wibisono');
     expect(bylineOf(doc('<body><p>Editor: <span itemprop="editor">Ade Marboen</span></p></body>'), ld, null)).toBe('B Kunto Wibisono');
+  });
+
+  it('skips a social handle or an address given as the author and takes the next candidate (Blogger portals)', () => {
+    const page = doc('<body><p>Isi berita.</p></body>');
+    expect(bylineOf(page, null, '@geloranews')).toBeNull();
+    expect(bylineOf(page, { author: { name: '@geloranews' } }, 'Redaksi Gelora')).toBe('Redaksi Gelora');
+    expect(bylineOf(page, null, 'www.example.id')).toBeNull();
+    expect(bylineOf(page, null, 'Ahmad @ Jakarta')).toBe('Ahmad @ Jakarta');
+  });
+
+  it('passes over the publishing company or the site given as the author, to the page’s schema.org author (VIVA)', () => {
+    const page = doc('<body><div itemprop="author" itemscope class="author">Oleh : <b>Adrianus Mandey</b></div><p>Isi berita.</p></body>');
+    expect(bylineOf(page, null, 'PT. VIVA MEDIA BARU - VIVA.co.id')).toBe('Adrianus Mandey');
+    expect(bylineOf(doc('<body><p>Isi.</p></body>'), null, 'Liputan6.com')).toBeNull();
+    expect(bylineOf(doc('<body><p>Isi.</p></body>'), null, 'Fino Yurio Kristo - detikinet')).toBe('Fino Yurio Kristo - detikinet');
+  });
+
+  it('site: the outlet after a headline the site name repeats ("Judul :: Okezone News"), else the site name as given', () => {
+    const head = (site: string) => doc(`<html><head><meta property="og:title" content="Ahok Dukung Jokowi Diberi Pangkat Bintang Lima"><meta property="og:site_name" content="${site}"></head><body></body></html>`);
+    expect(siteOf(head('Ahok Dukung Jokowi Diberi Pangkat Bintang Lima :: Okezone News'), 'news.okezone.com')).toBe('Okezone News');
+    expect(siteOf(head('Kompas.com - Berita Terkini'), 'kompas.com')).toBe('Kompas.com - Berita Terkini');
+    expect(siteOf(head('detikNews'), 'news.detik.com')).toBe('detikNews');
+  });
+
+  it('takes the writer from a credits line or table when the meta author names the company (Kompas Cyber Media)', () => {
+    const page = doc('<body><p>Isi berita.</p><table><tr><td>Penulis</td><td>: Ferril Dennys</td></tr><tr><td>Editor</td><td>: Aloysius Gonsaga AE</td></tr></table></body>');
+    expect(bylineOf(page, null, 'Kompas Cyber Media')).toBe('Ferril Dennys');
+    expect(bylineOf(doc('<body><table><tr><td>Penulis</td><td>: Kontributor Lhokseumawe, Masriadi</td></tr></table></body>'), null, null)).toBe('Masriadi');
+    expect(bylineOf(doc('<body><p>Isi berita.</p><p>Penulis: Nadia Putri Editor: Ivan Aulia</p></body>'), null, null)).toBe('Nadia Putri');
+    expect(bylineOf(doc('<body><p>Penulis muda itu menulis novel.</p></body>'), null, null)).toBeNull();
   });
 });

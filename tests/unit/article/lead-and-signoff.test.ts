@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { blocksOf } from '../../../src/article/blocks';
-import { cleanParagraphs, postcleanContent } from '../../../src/article/postclean';
+import { cleanParagraphs, postcleanContent, signoffNames } from '../../../src/article/postclean';
 
 const LONG = 'Andi menjelaskan, sebenarnya jika seseorang ingin sehat, aktivitas sederhana seperti jalan kaki saja sudah cukup.';
 
@@ -28,6 +28,21 @@ describe("the reporter's name in capitals closing the article (Tempo)", () => {
     expect(cleanParagraphs([LONG, 'PEMILU 2024'])).toEqual([LONG, 'PEMILU 2024']);
     expect(cleanParagraphs(['DINI TEJA'])).toEqual(['DINI TEJA']);
     expect(cleanParagraphs(['KURANG MOTIVASI', LONG])).toEqual(['KURANG MOTIVASI', LONG]);
+  });
+});
+
+describe('the capitals sign-off names the reporters (the byline when the page gives none)', () => {
+  it('reports the dropped sign-off and writes its names in title case, agencies left out', () => {
+    const found: { signoff?: string } = {};
+    expect(cleanParagraphs([LONG, 'HENDRIK YAPUTRA | ANTARA'], found)).toEqual([LONG]);
+    expect(found.signoff).toBe('HENDRIK YAPUTRA | ANTARA');
+    expect(signoffNames('HENDRIK YAPUTRA | ANTARA')).toBe('Hendrik Yaputra');
+    expect(signoffNames('DINI TEJA')).toBe('Dini Teja');
+    expect(signoffNames('ANDITA RAHMA, M. ROSSENO AJI')).toBe('Andita Rahma, M. Rosseno Aji');
+    expect(signoffNames("ANTARA | REUTERS")).toBeNull();
+    const none: { signoff?: string } = {};
+    cleanParagraphs([LONG, 'MERDEKA!'], none);
+    expect(none.signoff).toBeUndefined();
   });
 });
 
