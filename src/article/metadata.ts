@@ -274,6 +274,25 @@ function creditAuthor(doc: Document): string | null {
   return null;
 }
 
+/** A desk's initials ("bgs", "mea/mea"): the editor's code at the end of a detik piece, not a name a reader knows. */
+const DESK_INITIALS = /^[a-z]{2,4}(?:\/[a-z]{2,4})*$/;
+/** A person's name: two to five capitalised words (particles such as "bin", "van" allowed). */
+const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|binti|van|de|da|al|el)){1,4}$/u;
+
+/**
+ * The writer a template shows in its author box ("Bagus Kurniawan - detiknews"): the name before
+ * the outlet, when it reads as a person's name.
+ */
+function authorBox(doc: Document): string | null {
+  for (const el of Array.from(doc.querySelectorAll('.author, .detail__author, .read__author')).slice(0, 5)) {
+    // A photo's credit line is styled as an author too ("Dok. Saleh Husin" under kompas pictures).
+    if (el.querySelectorAll('a').length > 1 || el.closest('figure, .photo, [class*="caption"]') || el.parentElement?.querySelector(':scope > img')) continue;
+    const text = collapse(el.textContent ?? '').replace(/\s+[-–—|]\s+\S+$/, '');
+    if (text.length <= 60 && PERSON_NAME.test(text)) return text;
+  }
+  return null;
+}
+
 export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
   let fromLd = ldAuthor(ld);
@@ -284,13 +303,13 @@ export function bylineOf(doc: Document, ld: Record<string, unknown> | null, read
   // schema.org author comes last, for a meta author that names the company (VIVA).
   const author = doc.querySelector('[itemprop~="author"]');
   const fromPage = author ? collapse((author.querySelector('[itemprop~="name"]') ?? author).textContent ?? '') : null;
-  const candidates: Array<string | null | undefined | (() => string | null)> = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline, fromPage, () => creditAuthor(doc)];
+  const candidates: Array<string | null | undefined | (() => string | null)> = [fromLd, fromMeta && !/^https?:/.test(fromMeta) ? fromMeta : null, readabilityByline, fromPage, () => creditAuthor(doc), () => authorBox(doc)];
   for (const candidate of candidates) {
     const c = typeof candidate === 'function' ? candidate() : candidate;
     // "Oleh: X", "Kontributor Lhokseumawe, Masriadi": the name.
     const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '').replace(/^kontributor\s+[^,]{2,30},\s*(?=\S)/i, '') : '';
     // A social handle ("@geloranews") or an address names an account, not a writer.
-    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)) return v;
+    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !DESK_INITIALS.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)) return v;
   }
   return null;
 }

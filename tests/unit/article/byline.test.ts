@@ -18,6 +18,16 @@ describe('byline', () => {
     expect(bylineOf(doc('<body><p>Editor: <span itemprop="editor">Ade Marboen</span></p></body>'), ld, null)).toBe('B Kunto Wibisono');
   });
 
+  it("passes over a desk's initials given as the author to the template's author box, not to a photo's credit", () => {
+    const page = doc(`<head><meta name="author" content="bgs"></head><body><div class="photo"><img src="a.jpg"><span class="author">Dok. Humas Kota</span></div>
+      <div class="author">Rina Suryani - detiknews</div><p>Isi berita. <strong>(bgs/rul)</strong></p></body>`);
+    expect(bylineOf(page, null, null)).toBe('Rina Suryani');
+    // Initials and nothing better: no byline rather than a code readers cannot read.
+    expect(bylineOf(doc('<head><meta name="author" content="mea/mea"></head><body><p>Isi.</p></body>'), null, null)).toBeNull();
+    // A photo credit alone is no author.
+    expect(bylineOf(doc('<body><figure><img src="a.jpg"><span class="author">Dok. Humas Kota</span></figure><p>Isi.</p></body>'), null, null)).toBeNull();
+  });
+
   it('skips a social handle or an address given as the author and takes the next candidate (Blogger portals)', () => {
     const page = doc('<body><p>Isi berita.</p></body>');
     expect(bylineOf(page, null, '@geloranews')).toBeNull();
