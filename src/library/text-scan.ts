@@ -10,7 +10,7 @@ import type { SearchFilters, SearchHit } from './search';
 
 export const TEXT_SCAN = {
   /** Most recently read articles whose text is read at most. */
-  articles: 3000,
+  articles: 1500,
   /** Bodies read per round trip. */
   page: 200,
   /** Characters of context either side of the first match, for the snippet. */
@@ -26,7 +26,11 @@ export interface TextScanResult {
 }
 
 /** Lower case without diacritics, one character for one: offsets stay valid for snippets. */
-const fold = (s: string) => s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+const fold = (s: string) => {
+  const lower = s.toLowerCase();
+  // Most Indonesian text is plain ASCII: the Unicode pass only when there is something to fold.
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC') : lower;
+};
 
 /** The query's words, folded; each must start a word of the article ("vaksin" finds "vaksinasi"). */
 export function queryWords(query: string): string[] {
@@ -85,14 +89,21 @@ export async function scanText(
 
   const hits: TextScanResult['hits'] = [];
   let scanned = 0;
-  for (let offset = 0; offset < cap && hits.length < limit; offset += TEXT_SCAN.page) {
-    const ids = (await db.articles.orderBy('lastRead').reverse().offset(offset).limit(Math.min(TEXT_SCAN.page, cap - offset)).primaryKeys()) as string[];
-    if (!ids.length) return { hits, scanned, complete: true };
+  // The ids in one walk of the lastRead index (keys only), then the rows a page at a time.
+  // One key past the cap says whether older articles were left unread (no count of the whole store).
+  const keys = (await db.articles.orderBy('lastRead').reverse().limit(cap + 1).primaryKeys()) as string[];
+  const more = keys.length > cap;
+  const all = more ? keys.slice(0, cap) : keys;
+  for (let offset = 0; offset < all.length && hits.length < limit; offset += TEXT_SCAN.page) {
+    const ids = all.slice(offset, offset + TEXT_SCAN.page);
     scanned += ids.length;
     const todo = ids.filter((id) => !exclude.has(id));
-    const [rows, bodies] = await Promise.all([db.articles.bulkGet(todo), db.bodies.bulkGet(todo)]);
-    rows.forEach((r, k) => {
-      if (!r || hits.length >= limit || !passes(r)) return;
+    const rows = await db.articles.bulkGet(todo);
+    // Bodies only of the articles the filters let through.
+    const keep = rows.filter((r): r is ArticleRow => !!r && passes(r));
+    const bodies = await db.bodies.bulkGet(keep.map((r) => r.id));
+    keep.forEach((r, k) => {
+      if (hits.length >= limit) return;
       const body = (bodies[k]?.paragraphs ?? []).join(' ');
       if (!hasAllWords(`${r.title}\n${body}`, words)) return;
       const at = firstWordAt(body, words);
@@ -102,8 +113,6 @@ export async function scanText(
         score: 0, inTitle: [], entities: r.entities.map((e) => ({ id: e.id, name: e.name, type: e.type })), snippet,
       });
     });
-    if (ids.length < TEXT_SCAN.page) return { hits, scanned, complete: true };
   }
-  const total = await db.articles.count();
-  return { hits, scanned, complete: scanned >= total };
+  return { hits, scanned, complete: !more && scanned >= all.length };
 }
