@@ -44,6 +44,13 @@ export const NOT_NAMES = new Set([
   'hut', 'ham', 'lsm', 'ormas', 'paud', 'cpns', 'pppk', 'bpjs kesehatan', 'pdb', 'gdp', 'ceo', 'cfo', 'vip', 'pt', 'tbk',
 ]);
 
+/** Forms of address: stripped from names like titles, but they say nothing of what a person does,
+ *  so they are never a role ("Mr Bankman", "Pak Budi", "Nyonya Ani"). */
+export const HONORIFICS = new Set([
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'sir', 'madam', 'pak', 'bu', 'bapak', 'ibu', 'tuan', 'nyonya', 'ny',
+  'ny.', 'mas', 'mbak', 'bang', 'kak', 'om', 'tante', 'saudara', 'saudari', 'sdr', 'sdr.', 'sdri', 'sdri.', 'sang', 'yang mulia',
+]);
+
 /** Words that precede a name as an honorific but are not in TITLE_WORDS (which feeds the tagger). */
 /** Police and military ranks: a name never ends with one ("Jakarta Selatan Kompol" is "Jakarta Selatan"). */
 export const RANK_WORDS = new Set([

@@ -4,7 +4,7 @@
  */
 import { parseDateline } from './dateline';
 import { gazetteer } from './gazetteer';
-import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, RANK_WORDS, SOURCE_CUES, TITLE_WORDS } from './lexicon';
+import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, HONORIFICS, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, RANK_WORDS, SOURCE_CUES, TITLE_WORDS } from './lexicon';
 import { SHORT_FORMS } from './shortForms';
 import { tagIndices } from './tagger';
 import { TAGS } from './tags';
@@ -56,6 +56,15 @@ function roleBefore(tokens: Token[], text: string, first: number): string | unde
   if (tokens[end]!.text === ',') end--;
   if (end < start) return undefined;
   return text.slice(tokens[start]!.start, tokens[end]!.end);
+}
+
+/** A role without its forms of address: "Mr" -> none, "Bapak Presiden" -> "Presiden". */
+export function withoutHonorifics(role: string): string | undefined {
+  const words = role.split(/\s+/);
+  let i = 0;
+  while (i < words.length && (HONORIFICS.has(words[i]!.toLowerCase()) || (words[i] === 'Yang' && words[i + 1]?.toLowerCase() === 'mulia'))) i += words[i] === 'Yang' ? 2 : 1;
+  const rest = words.slice(i).join(' ').replace(/^[,\s]+|[,\s]+$/g, '');
+  return rest && !HONORIFICS.has(rest.toLowerCase()) ? rest : undefined;
 }
 
 export function findMentions(text: string, paragraph: number): RawMention[] {
@@ -162,6 +171,7 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     let role: string | undefined;
     if (type === 'PER') {
       role = roleStart >= 0 ? text.slice(tokens[roleStart]!.start, tokens[s - 1]!.end) : roleBefore(tokens, text, s);
+      if (role) role = withoutHonorifics(role);
     }
     push(s, e, type, 'tagger', role ? { role } : {});
     // "Long Name (ACR)" right after the span: the acronym names the same entity.
