@@ -96,6 +96,15 @@ export const LOC_PREFIXES = new Set([
   'monumen', 'benteng', 'museum', 'alun-alun', 'kompleks', 'perumahan', 'rt', 'rw', 'blok', 'negara',
 ]);
 
+/** Lower-case nouns that say what the capitalised word after them names, when the tagger took a
+ *  lone word for a person: places ("kawasan elit Albany", "area X") and makes or brands ("limusin
+ *  Aurus", "merek X"). Not tagger features (those are the lists above); used after tagging. */
+export const PLACE_NOUNS = new Set([...LOC_PREFIXES, 'area', 'distrik', 'kota', 'negeri', 'provinsi', 'region', 'county', 'kondominium', 'apartemen', 'resor']);
+export const PRODUCT_NOUNS = new Set([
+  'mobil', 'limusin', 'sedan', 'truk', 'motor', 'sepeda', 'merek', 'merk', 'brand', 'produk', 'produsen', 'pabrikan',
+  'ponsel', 'smartphone', 'laptop', 'aplikasi', 'platform', 'maskapai', 'pesawat', 'jet', 'kapal', 'senapan', 'rudal',
+]);
+
 /** Words after which a capitalised word is likely a place ("di Bandung", "ke Rusia"). */
 export const PLACE_PREPOSITIONS = new Set([
   'di', 'ke', 'dari', 'menuju', 'asal', 'sekitar', 'kawasan', 'wilayah', 'daerah', 'kota', 'provinsi',

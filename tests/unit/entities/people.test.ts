@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { completePersonNames } from '../../../src/entities/extract';
 import { mergeMentions, partOfName } from '../../../src/entities/merge';
-import { withoutHonorifics, type RawMention } from '../../../src/entities/mentions';
+import { describedAs, joinNameParticles, withoutHonorifics, type RawMention } from '../../../src/entities/mentions';
+import { tokenize } from '../../../src/entities/tokenize';
 import '../../../src/entities/node';
 
 /** Mentions of the given forms, found in order in paragraph i of ps. */
@@ -113,5 +114,55 @@ describe('roles', () => {
     expect(withoutHonorifics('Nyonya')).toBeUndefined();
     expect(withoutHonorifics('Bapak Presiden')).toBe('Presiden');
     expect(withoutHonorifics('Gubernur Sulawesi Barat')).toBe('Gubernur Sulawesi Barat');
+  });
+});
+
+describe('types from the words around a lone name', () => {
+  const toks = (s: string) => tokenize(s);
+  it('a lone word after a place noun or "di" is a place, after a vehicle or brand noun a make', () => {
+    const a = toks('Ia tinggal di kawasan elit Norhaven sejak lama.');
+    expect(describedAs(a, a.findIndex((t) => t.text === 'Norhaven'))).toBe('LOC');
+    const b = toks('Ia menaiki limusin Verlux kemarin.');
+    expect(describedAs(b, b.findIndex((t) => t.text === 'Verlux'))).toBe('ORG');
+    const c = toks('Rapat di Norhaven selesai.');
+    expect(describedAs(c, c.findIndex((t) => t.text === 'Norhaven'))).toBe('LOC');
+    // Nothing says so: a person stays a person.
+    const d = toks('Surat itu dibaca Budiarto kemarin. Kata Budiarto, wajar.');
+    expect(describedAs(d, d.findIndex((t) => t.text === 'Budiarto'))).toBeUndefined();
+    // A title between ("kawasan pemimpin X") is not a description of X.
+    const e = toks('Warga kawasan ketua Budiarto protes.');
+    expect(describedAs(e, e.findIndex((t) => t.text === 'Budiarto'))).toBeUndefined();
+  });
+});
+
+describe('joinNameParticles', () => {
+  const spansOf = (text: string, names: [string, RawMention['type']][]) => {
+    const t = tokenize(text);
+    const spans = names.map(([n, type]) => {
+      const words = n.split(' ');
+      const s = t.findIndex((x, i) => words.every((w, k) => t[i + k]?.text === w));
+      return [s, s + words.length, type] as [number, number, RawMention['type']];
+    });
+    return { t, spans };
+  };
+  const texts = (t: ReturnType<typeof tokenize>, spans: [number, number, string][]) =>
+    spans.map(([s, e, type]) => `${type}:${t.slice(s, e).map((x) => x.text).join(' ')}`);
+
+  it('keeps a name with a particle whole, even where the tagger read the rest as a place', () => {
+    const a = spansOf('Film itu dibintangi Marco di Santiglia sejak awal.', [['Marco', 'PER'], ['Santiglia', 'LOC']]);
+    joinNameParticles(a.t, a.spans);
+    expect(texts(a.t, a.spans)).toEqual(['PER:Marco di Santiglia']);
+    const b = spansOf('Pemain Arjen van Doorveld mencetak gol.', [['Arjen', 'PER']]);
+    joinNameParticles(b.t, b.spans);
+    expect(texts(b.t, b.spans)).toEqual(['PER:Arjen van Doorveld']);
+  });
+
+  it('leaves "di" + a known place alone', () => {
+    const a = spansOf('Kata Budiarto di Jakarta, hal itu wajar.', [['Budiarto', 'PER'], ['Jakarta', 'LOC']]);
+    joinNameParticles(a.t, a.spans);
+    expect(texts(a.t, a.spans)).toEqual(['PER:Budiarto', 'LOC:Jakarta']);
+    const b = spansOf('Kata Budiarto di Balai Kota, wajar.', [['Budiarto', 'PER'], ['Balai Kota', 'LOC']]);
+    joinNameParticles(b.t, b.spans);
+    expect(texts(b.t, b.spans)).toEqual(['PER:Budiarto', 'LOC:Balai Kota']);
   });
 });
