@@ -236,8 +236,9 @@ const COORDINATION = /^\s*(?:,|dan|and|&|serta)\s+(?:(?:Mr|Mrs|Ms|Miss|Pak|Bu|Ba
  * Whether the person name `short` is part of the fuller name `full` (both name keys): its words
  * are a contiguous run of full's words that begins or ends it ("Putin" / "Vladimir Putin",
  * "Kim Jong" / "Kim Jong Un"); a single word may also be a middle word ("Bankman" of a
- * double-barrelled "Sam Bankman Fried"). Words in order with a gap are not enough: "Kim Jong" is
- * no part of "Kim Yo Jong". A shortened last word matches its full form when at least four
+ * double-barrelled "Sam Bankman Fried"), and two words may be the first and last of the fuller
+ * name when what lies between is middle names. Words in order with a gap are not enough
+ * otherwise: "Kim Jong" is no part of "Kim Yo Jong". A shortened last word matches its full form when at least four
  * letters long ("Dian Sastro" / "Dian Sastrowardoyo").
  */
 export function partOfName(short: string, full: string): boolean {
@@ -246,7 +247,12 @@ export function partOfName(short: string, full: string): boolean {
   const same = (x: string, w: string, last: boolean) => w === x || (last && x.length >= 4 && w.startsWith(x));
   const runAt = (from: number) => sw.every((x, k) => same(x, fw[from + k]!, k === sw.length - 1));
   if (sw.length === 1) return fw.some((_, i) => runAt(i));
-  return runAt(0) || runAt(fw.length - sw.length);
+  if (runAt(0) || runAt(fw.length - sw.length)) return true;
+  // Given name and family name with the middle names left out ("Brandon Salim" of "Brandon
+  // Nicholas Salim"); a left-out syllable of a Korean given name is not a middle name ("Kim Jong"
+  // is not "Kim Yo Jong").
+  return sw.length === 2 && fw.length >= 3 && sw[0] === fw[0] && sw[1] === fw[fw.length - 1] &&
+    fw.slice(1, -1).every((w) => w.length >= 4);
 }
 
 function firstPos(e: Entity): number {

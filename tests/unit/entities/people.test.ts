@@ -34,6 +34,9 @@ describe('partOfName', () => {
     // A shortened last word of at least four letters.
     expect(partOfName('rani sasmi', 'rani sasmitaputri')).toBe(true);
     expect(partOfName('andi rustam', 'andi rustam')).toBe(false);
+    // Given name and family name, middle names left out; not a left-out syllable.
+    expect(partOfName('brenda salimah', 'brenda nicola salimah')).toBe(true);
+    expect(partOfName('kim jong', 'kim yo jong')).toBe(false);
   });
 });
 
