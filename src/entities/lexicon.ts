@@ -103,6 +103,14 @@ export const PLACE_NOUNS = new Set([...LOC_PREFIXES, 'area', 'distrik', 'kota', 
 export const PRODUCT_NOUNS = new Set([
   'mobil', 'limusin', 'sedan', 'truk', 'motor', 'sepeda', 'merek', 'merk', 'brand', 'produk', 'produsen', 'pabrikan',
   'ponsel', 'smartphone', 'laptop', 'aplikasi', 'platform', 'maskapai', 'pesawat', 'jet', 'kapal', 'senapan', 'rudal',
+  // Companies and bodies ("bursa kripto X", "perusahaan rintisan X").
+  'perusahaan', 'bursa', 'startup', 'klub', 'harian', 'koran', 'majalah', 'grup', 'konglomerasi',
+]);
+/** Lower-case words that, between such a noun and a name, tie the name to it otherwise ("mobil milik
+ *  Budi", "perusahaan yang dipimpin Budi"): then the noun does not describe the name. */
+export const NOT_DESCRIBING = new Set([
+  'milik', 'punya', 'oleh', 'dari', 'kepada', 'untuk', 'bagi', 'bersama', 'dengan', 'pimpinan', 'karya', 'buatan',
+  'yang', 'dan', 'atau', 'serta', 'kata', 'ujar', 'ucap', 'tutur', 'menurut', 'seperti', 'bos', 'pemilik',
 ]);
 
 /** Words after which a capitalised word is likely a place ("di Bandung", "ke Rusia"). */

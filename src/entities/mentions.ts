@@ -6,7 +6,7 @@ import { lexiconLookup, wordClusters } from './clusters';
 import { parseDateline } from './dateline';
 import { hashString } from './hash';
 import { gazetteer } from './gazetteer';
-import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, HONORIFICS, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, PLACE_NOUNS, PRODUCT_NOUNS, RANK_WORDS, SOURCE_CUES, TITLE_WORDS } from './lexicon';
+import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, HONORIFICS, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, NOT_DESCRIBING, PLACE_NOUNS, PRODUCT_NOUNS, RANK_WORDS, SOURCE_CUES, TITLE_WORDS } from './lexicon';
 import { SHORT_FORMS } from './shortForms';
 import { tagIndices } from './tagger';
 import { TAGS } from './tags';
@@ -105,7 +105,7 @@ export function describedAs(tokens: readonly Token[], s: number): MentionType | 
   const k1 = kind(w1);
   if (k1) return k1;
   const w2 = tokens[s - 2]?.text ?? '';
-  return /^\p{Ll}/u.test(w2) && !TITLE_WORDS.has(w1) ? kind(w2) : undefined;
+  return /^\p{Ll}/u.test(w2) && !TITLE_WORDS.has(w1) && !NOT_DESCRIBING.has(w1) ? kind(w2) : undefined;
 }
 
 /** A role without its forms of address: "Mr" -> none, "Bapak Presiden" -> "Presiden". */

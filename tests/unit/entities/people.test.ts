@@ -135,6 +135,11 @@ describe('types from the words around a lone name', () => {
     // A title between ("kawasan pemimpin X") is not a description of X.
     const e = toks('Warga kawasan ketua Budiarto protes.');
     expect(describedAs(e, e.findIndex((t) => t.text === 'Budiarto'))).toBeUndefined();
+    // A word that ties the name to the noun otherwise: the owner of a car is no make.
+    const f = toks('Ia menaiki mobil milik Budiarto kemarin.');
+    expect(describedAs(f, f.findIndex((t) => t.text === 'Budiarto'))).toBeUndefined();
+    const g = toks('Pendiri bursa kripto Norvale ditangkap.');
+    expect(describedAs(g, g.findIndex((t) => t.text === 'Norvale'))).toBe('ORG');
   });
 });
 
