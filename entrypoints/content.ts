@@ -80,7 +80,7 @@ function run(ctx: ContentScriptContext) {
     }),
     onMessage('highlightEntity', ({ data }) => {
       const root = locateArticleRoot(doc, paragraphs);
-      return highlightMentions(doc, root, data?.surfaces ?? null, data?.step ?? 0);
+      return highlightMentions(doc, root, data?.surfaces ?? null, data?.step ?? 0, data?.mentions ? { paragraphs, mentions: data.mentions } : undefined);
     }),
     onMessage('ping', () => ({ generation: gen.generation, url: location.href })),
   );

@@ -44,6 +44,13 @@ export const NOT_NAMES = new Set([
   'hut', 'ham', 'lsm', 'ormas', 'paud', 'cpns', 'pppk', 'bpjs kesehatan', 'pdb', 'gdp', 'ceo', 'cfo', 'vip', 'pt', 'tbk',
 ]);
 
+/** Forms of address: stripped from names like titles, but they say nothing of what a person does,
+ *  so they are never a role ("Mr Bankman", "Pak Budi", "Nyonya Ani"). */
+export const HONORIFICS = new Set([
+  'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'sir', 'madam', 'pak', 'bu', 'bapak', 'ibu', 'tuan', 'nyonya', 'ny',
+  'ny.', 'mas', 'mbak', 'bang', 'kak', 'om', 'tante', 'saudara', 'saudari', 'sdr', 'sdr.', 'sdri', 'sdri.', 'sang', 'yang mulia',
+]);
+
 /** Words that precede a name as an honorific but are not in TITLE_WORDS (which feeds the tagger). */
 /** Police and military ranks: a name never ends with one ("Jakarta Selatan Kompol" is "Jakarta Selatan"). */
 export const RANK_WORDS = new Set([
@@ -87,6 +94,23 @@ export const LOC_PREFIXES = new Set([
   'daerah', 'gedung', 'istana', 'masjid', 'gereja', 'pura', 'candi', 'lapangan', 'stadion', 'taman',
   'hotel', 'pasar', 'mal', 'mall', 'tol', 'simpang', 'bundaran', 'tanjung', 'lembah', 'hutan', 'tugu',
   'monumen', 'benteng', 'museum', 'alun-alun', 'kompleks', 'perumahan', 'rt', 'rw', 'blok', 'negara',
+]);
+
+/** Lower-case nouns that say what the capitalised word after them names, when the tagger took a
+ *  lone word for a person: places ("kawasan elit Albany", "area X") and makes or brands ("limusin
+ *  Aurus", "merek X"). Not tagger features (those are the lists above); used after tagging. */
+export const PLACE_NOUNS = new Set([...LOC_PREFIXES, 'area', 'distrik', 'kota', 'negeri', 'provinsi', 'region', 'county', 'kondominium', 'apartemen', 'resor']);
+export const PRODUCT_NOUNS = new Set([
+  'mobil', 'limusin', 'sedan', 'truk', 'motor', 'sepeda', 'merek', 'merk', 'brand', 'produk', 'produsen', 'pabrikan',
+  'ponsel', 'smartphone', 'laptop', 'aplikasi', 'platform', 'maskapai', 'pesawat', 'jet', 'kapal', 'senapan', 'rudal',
+  // Companies and bodies ("bursa kripto X", "perusahaan rintisan X").
+  'perusahaan', 'bursa', 'startup', 'klub', 'harian', 'koran', 'majalah', 'grup', 'konglomerasi',
+]);
+/** Lower-case words that, between such a noun and a name, tie the name to it otherwise ("mobil milik
+ *  Budi", "perusahaan yang dipimpin Budi"): then the noun does not describe the name. */
+export const NOT_DESCRIBING = new Set([
+  'milik', 'punya', 'oleh', 'dari', 'kepada', 'untuk', 'bagi', 'bersama', 'dengan', 'pimpinan', 'karya', 'buatan',
+  'yang', 'dan', 'atau', 'serta', 'kata', 'ujar', 'ucap', 'tutur', 'menurut', 'seperti', 'bos', 'pemilik',
 ]);
 
 /** Words after which a capitalised word is likely a place ("di Bandung", "ke Rusia"). */

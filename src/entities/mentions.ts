@@ -2,9 +2,11 @@
  * Step 1 of entity extraction: find mentions in one paragraph (tagger spans, cleaned up, plus
  * dateline parts, short forms and gazetteer names the tagger missed), with character offsets.
  */
+import { lexiconLookup, wordClusters } from './clusters';
 import { parseDateline } from './dateline';
+import { hashString } from './hash';
 import { gazetteer } from './gazetteer';
-import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, RANK_WORDS, SOURCE_CUES, TITLE_WORDS } from './lexicon';
+import { ADMIN_WORDS, CALENDAR_WORDS, EXTRA_TITLES, HONORIFICS, LOC_PREFIXES, NOT_NAMES, ORG_PREFIXES, NOT_DESCRIBING, PLACE_NOUNS, PRODUCT_NOUNS, RANK_WORDS, SOURCE_CUES, TITLE_WORDS } from './lexicon';
 import { SHORT_FORMS } from './shortForms';
 import { tagIndices } from './tagger';
 import { TAGS } from './tags';
@@ -58,6 +60,63 @@ function roleBefore(tokens: Token[], text: string, first: number): string | unde
   return text.slice(tokens[start]!.start, tokens[end]!.end);
 }
 
+/** Lower-case particles inside people's names ("Robin van Persie", "Ahmad bin Yusuf"). */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'dos', 'du', 'le', 'la', 'bin', 'binti', 'al', 'el', 'di']);
+
+/**
+ * A person span followed by a name particle and a capitalised word is one name, even where the
+ * tagger read the rest as something else ("Leonardo di Caprio": "di Caprio" is not "in Caprio").
+ * "di" is also the Indonesian "in", so after it the word must be no place the gazetteer knows nor
+ * one the training sets labelled a place or organisation, and the name must end there.
+ * Edits spans in place.
+ */
+export function joinNameParticles(tokens: readonly Token[], spans: [number, number, MentionType][]): void {
+  const gaz = gazetteer();
+  for (let k = 0; k < spans.length; k++) {
+    const [s, e, type] = spans[k]!;
+    const p = tokens[e]?.text, w = tokens[e + 1]?.text;
+    if (type !== 'PER' || !p || !w || !NAME_PARTICLES.has(p) || !/^\p{Lu}\p{Ll}/u.test(w)) continue;
+    if (tokens[e]!.start !== tokens[e - 1]!.end + 1 || tokens[e + 1]!.start !== tokens[e]!.end + 1) continue;
+    const next = spans[k + 1];
+    if (next && next[0] < e + 1) continue;
+    const nextIsW = !!next && next[0] === e + 1;
+    const end = nextIsW ? next[1] : e + 2;
+    if (p === 'di') {
+      const low = w.toLowerCase();
+      if (end !== e + 2 || gaz.typeOf.has(low) || gaz.stopwords.has(low) || CALENDAR_WORDS.has(low)) continue;
+      if (/^\p{Lu}/u.test(tokens[e + 2]?.text ?? '')) continue;
+      const wc = wordClusters();
+      const code = lexiconLookup(wc.lex, hashString(wc.lexCased ? w : low));
+      if (code && ((code - 1) & 7) >> 1 !== 0) continue; // labelled other than a person in training
+    }
+    spans[k] = [s, end, 'PER'];
+    if (nextIsW) spans.splice(k + 1, 1);
+  }
+}
+
+/** What the lower-case words right before token s say it names: LOC after a place noun or "di",
+ *  ORG after a vehicle, product or brand noun; one lower-case word may stand between ("kawasan
+ *  elit X"). Undefined when nothing says so. */
+export function describedAs(tokens: readonly Token[], s: number): MentionType | undefined {
+  const w1 = tokens[s - 1]?.text ?? '';
+  if (!/^\p{Ll}/u.test(w1)) return undefined;
+  const kind = (w: string): MentionType | undefined => (PLACE_NOUNS.has(w) ? 'LOC' : PRODUCT_NOUNS.has(w) ? 'ORG' : undefined);
+  if (w1 === 'di') return 'LOC';
+  const k1 = kind(w1);
+  if (k1) return k1;
+  const w2 = tokens[s - 2]?.text ?? '';
+  return /^\p{Ll}/u.test(w2) && !TITLE_WORDS.has(w1) && !NOT_DESCRIBING.has(w1) ? kind(w2) : undefined;
+}
+
+/** A role without its forms of address: "Mr" -> none, "Bapak Presiden" -> "Presiden". */
+export function withoutHonorifics(role: string): string | undefined {
+  const words = role.split(/\s+/);
+  let i = 0;
+  while (i < words.length && (HONORIFICS.has(words[i]!.toLowerCase()) || (words[i] === 'Yang' && words[i + 1]?.toLowerCase() === 'mulia'))) i += words[i] === 'Yang' ? 2 : 1;
+  const rest = words.slice(i).join(' ').replace(/^[,\s]+|[,\s]+$/g, '');
+  return rest && !HONORIFICS.has(rest.toLowerCase()) ? rest : undefined;
+}
+
 export function findMentions(text: string, paragraph: number): RawMention[] {
   const tokens = tokenize(text);
   if (tokens.length === 0) return [];
@@ -88,6 +147,7 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     spans.push([i, j, type]);
     i = j;
   }
+  joinNameParticles(tokens, spans);
   for (const [s0, e0, type] of spans) if (!covered[s0]) addSpan(s0, e0, type);
 
   function addSpan(s0: number, e0: number, type: MentionType) {
@@ -160,8 +220,15 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     if (!words.some(isCap) && !/\p{N}/u.test(words.join(''))) return;
     if (e - s === 1 && CALENDAR_WORDS.has(words[0]!.toLowerCase())) return;
     let role: string | undefined;
+    // A lone word the tagger took for a person, after a noun that says what it is: "kawasan
+    // (elit) Albany" is a place, "limusin Aurus" a make. Also right after "di" ("di Albany").
+    if (type === 'PER' && e - s === 1 && roleStart < 0 && !SHORT_FORMS.has(tokens[s]!.text)) {
+      const cue = describedAs(tokens, s);
+      if (cue) type = cue;
+    }
     if (type === 'PER') {
       role = roleStart >= 0 ? text.slice(tokens[roleStart]!.start, tokens[s - 1]!.end) : roleBefore(tokens, text, s);
+      if (role) role = withoutHonorifics(role);
     }
     push(s, e, type, 'tagger', role ? { role } : {});
     // "Long Name (ACR)" right after the span: the acronym names the same entity.

@@ -62,7 +62,7 @@ const ORG_HEAD = /^(?:Kantor|Kementerian|Badan|Komisi|Dewan|Partai|Universitas|I
  * organisation word, then a comma, then the organisation's own name. The description joins the
  * name it stands beside. Returns description mention -> named mention.
  */
-function appositives(mentions: RawMention[]): Map<RawMention, RawMention> {
+function appositives(mentions: RawMention[], paragraphs?: readonly string[]): Map<RawMention, RawMention> {
   const out = new Map<RawMention, RawMention>();
   const byPara = new Map<number, RawMention[]>();
   for (const m of mentions) (byPara.get(m.paragraph) ?? byPara.set(m.paragraph, []).get(m.paragraph)!).push(m);
@@ -73,14 +73,17 @@ function appositives(mentions: RawMention[]): Map<RawMention, RawMention> {
       const b = list[i + 1]!;
       if (!ORG_HEAD.test(a.text) || ORG_HEAD.test(b.text) || b.acronymOf) continue;
       if (b.start - a.end > 3 || b.type === 'PER') continue;
-      // Only a comma between them, and the name is no longer a description itself.
-      if (a.end <= b.start && b.text.split(/\s+/).length >= 2) out.set(a, b);
+      // Only a comma between them ("Kementerian Unifikasi Korea Selatan" is a ministry of a
+      // country, not a ministry named "Korea Selatan"), and the name is no longer a description itself.
+      const between = paragraphs?.[a.paragraph]?.slice(a.end, b.start);
+      const comma = between !== undefined ? /^\s*,\s*$/.test(between) : b.start - a.end >= 2;
+      if (comma && a.end <= b.start && b.text.split(/\s+/).length >= 2) out.set(a, b);
     }
   }
   return out;
 }
 
-export function mergeMentions(mentions: RawMention[]): Entity[] {
+export function mergeMentions(mentions: RawMention[], paragraphs?: readonly string[]): Entity[] {
   const groups = new Map<string, Group>();
   const alias = new Map<string, string>(); // mention key -> group key
 
@@ -104,7 +107,7 @@ export function mergeMentions(mentions: RawMention[]): Entity[] {
   }
 
   //    Descriptions placed beside an organisation's name ("Kantor Berita Resmi Korut, KCNA").
-  const described = appositives(mentions);
+  const described = appositives(mentions, paragraphs);
   for (const [desc, named] of described) alias.set(nameKey(desc.text), alias.get(nameKey(named.text)) ?? nameKey(named.text));
 
   // 2. Short forms and nicknames from the table.
@@ -119,42 +122,78 @@ export function mergeMentions(mentions: RawMention[]): Entity[] {
     if (sf && (sf.type === 'PER' || sf.type === 'ORG' || sf.type === 'LOC')) {
       return { key: nameKey(sf.name), name: sf.name, type: sf.type };
     }
-    return { key: k, name: '' };
+    return { key: m.type === 'PER' ? joinParticles(k) : k, name: '' };
   };
 
-  // 3. People: a shorter name whose words all occur, in order, in a fuller person name of the
-  //    article joins it ("Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un").
-  const personNames = [...new Set(mentions.filter((m) => m.type === 'PER').map((m) => resolve(m).key))];
-  const fullerPerson = (key: string): string | undefined => {
-    const words = key.split(' ');
-    let best: string | undefined;
-    for (const other of personNames) {
-      if (other === key || other.length <= key.length) continue;
-      const ow = other.split(' ');
-      // Words match in order; a shortened word matches its full form ("Dian Sastro" in
-      // "Dian Sastrowardoyo") when at least four letters long.
-      let j = 0;
-      for (const w of ow) {
-        const x = words[j];
-        if (x !== undefined && (w === x || (x.length >= 4 && w.startsWith(x)))) j++;
-      }
-      if (j === words.length && (!best || other.split(' ').length > best.split(' ').length)) best = other;
+  // 3. People: a shorter name that is part of a fuller person name of the article joins it
+  //    ("Putin" -> "Vladimir Putin", "Kim" -> "Kim Jong Un"); see partOfName. A bare name that
+  //    fits several people of the article goes to one of them only (pickPerson).
+  const pos = (m: RawMention) => m.paragraph * 1e6 + m.start;
+  const personFirst = new Map<string, number>();
+  for (const m of [...mentions].sort((x, y) => pos(x) - pos(y))) {
+    if (m.type !== 'PER') continue;
+    const k = resolve(m).key;
+    if (!personFirst.has(k)) personFirst.set(k, pos(m));
+  }
+  const personNames = [...personFirst.keys()];
+  const candidateCache = new Map<string, string[]>();
+  const candidates = (key: string): string[] => {
+    let c = candidateCache.get(key);
+    if (!c) {
+      const found = personNames.filter((o) => o !== key && partOfName(key, o));
+      // The fullest names only: "Kim" -> "Kim Jong Un", not also "Kim Jong".
+      c = found.filter((o) => !found.some((f) => f !== o && partOfName(o, f)));
+      candidateCache.set(key, c);
     }
-    return best;
+    return c;
   };
+  const pickPerson = (cands: string[], at: number): string =>
+    // The person the article introduced first among those already named before this mention:
+    // copy calls its main subject by the bare name and names others in full.
+    cands.filter((c) => personFirst.get(c)! <= at).sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0] ??
+    cands.sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0]!;
 
+  const keyOf = new Map<RawMention, { key: string; r: ReturnType<typeof resolve> }>();
   for (const m of mentions) {
     const r = resolve(m);
     let key = r.key;
+    const single = m.text.trim().split(/\s+/).length === 1;
     if (m.type === 'PER' || r.type === 'PER') {
-      // Follow the chain to the fullest name ("Kim" -> "Kim Jong" -> "Kim Jong Un").
-      for (let f = fullerPerson(key), n = 0; f && n < 4; f = fullerPerson(key), n++) key = f;
-    } else if (!r.type && !gazetteerType(m.text)) {
+      const c = candidates(key);
+      if (c.length) key = pickPerson(c, pos(m));
+    } else if (!r.type && !gazetteerType(m.text) && single) {
       // A single word tagged ORG/LOC that is part of a person's name in the article is that
       // person ("Putin" tagged LOC once, "Vladimir Putin" elsewhere), unless it is a known place.
-      const f = m.text.split(/\s+/).length === 1 ? fullerPerson(key) : undefined;
-      if (f) key = f;
+      const c = candidates(key);
+      if (c.length) key = pickPerson(c, pos(m));
     }
+    keyOf.set(m, { key, r });
+  }
+  // "Mr Bankman dan Ms Fried": two bare names joined by "dan" are two people, so when both went
+  // to the same person and one of them fits another person of the article, it is that person.
+  if (paragraphs) {
+    const bare = mentions.filter((m) => keyOf.get(m)!.key !== keyOf.get(m)!.r.key && !/\s/.test(m.text.trim()));
+    bare.sort((x, y) => pos(x) - pos(y));
+    for (let i = 0; i + 1 < bare.length; i++) {
+      const a = bare[i]!, b = bare[i + 1]!;
+      if (a.paragraph !== b.paragraph || a.end > b.start) continue;
+      if (!COORDINATION.test(paragraphs[a.paragraph]?.slice(a.end, b.start) ?? '')) continue;
+      const ka = keyOf.get(a)!, kb = keyOf.get(b)!;
+      if (ka.key !== kb.key) continue;
+      // Each goes to another person it fits; when both fit others, both do ("Mr Bankman dan Ms
+      // Fried" after "Joseph Bankman dan Barbara Fried"), but never both to one person again.
+      const alt = (m: RawMention, k: typeof ka) => {
+        const others = candidates(k.r.key).filter((c) => c !== k.key);
+        return others.length ? pickPerson(others, pos(m)) : undefined;
+      };
+      const altA = alt(a, ka), altB = alt(b, kb);
+      if (altB) keyOf.set(b, { key: altB, r: kb.r });
+      if (altA && (!altB || altA !== altB)) keyOf.set(a, { key: altA, r: ka.r });
+    }
+  }
+
+  for (const m of mentions) {
+    const { key, r } = keyOf.get(m)!;
     const g = groupFor(key, r.name);
     g.mentions.push(m);
     g.votes[m.type] += SOURCE_WEIGHT[m.source];
@@ -183,6 +222,37 @@ export function mergeMentions(mentions: RawMention[]): Entity[] {
     entities.push(e);
   }
   return entities.sort((a, b) => b.count - a.count || firstPos(a) - firstPos(b));
+}
+
+/** "leonardo di caprio" and "leonardo dicaprio" are one name: particles joined to the next word. */
+function joinParticles(key: string): string {
+  return key.replace(/(^| )(di|de|da|del|della|van|von|der|den|mc|mac|le|la|du|dos|ter|ten) (?=\S)/gu, '$1$2');
+}
+
+/** Honorifics that may stand between two names joined by "dan" ("Mr X dan Ms Y"). */
+const COORDINATION = /^\s*(?:,|dan|and|&|serta)\s+(?:(?:Mr|Mrs|Ms|Miss|Pak|Bu|Bapak|Ibu|Tuan|Nyonya|Ny)\.?\s+)?$/iu;
+
+/**
+ * Whether the person name `short` is part of the fuller name `full` (both name keys): its words
+ * are a contiguous run of full's words that begins or ends it ("Putin" / "Vladimir Putin",
+ * "Kim Jong" / "Kim Jong Un"); a single word may also be a middle word ("Bankman" of a
+ * double-barrelled "Sam Bankman Fried"), and two words may be the first and last of the fuller
+ * name when what lies between is middle names. Words in order with a gap are not enough
+ * otherwise: "Kim Jong" is no part of "Kim Yo Jong". A shortened last word matches its full form when at least four
+ * letters long ("Dian Sastro" / "Dian Sastrowardoyo").
+ */
+export function partOfName(short: string, full: string): boolean {
+  const sw = short.split(' '), fw = full.split(' ');
+  if (sw.length > fw.length || short === full || short.length >= full.length) return false;
+  const same = (x: string, w: string, last: boolean) => w === x || (last && x.length >= 4 && w.startsWith(x));
+  const runAt = (from: number) => sw.every((x, k) => same(x, fw[from + k]!, k === sw.length - 1));
+  if (sw.length === 1) return fw.some((_, i) => runAt(i));
+  if (runAt(0) || runAt(fw.length - sw.length)) return true;
+  // Given name and family name with the middle names left out ("Brandon Salim" of "Brandon
+  // Nicholas Salim"); a left-out syllable of a Korean given name is not a middle name ("Kim Jong"
+  // is not "Kim Yo Jong").
+  return sw.length === 2 && fw.length >= 3 && sw[0] === fw[0] && sw[1] === fw[fw.length - 1] &&
+    fw.slice(1, -1).every((w) => w.length >= 4);
 }
 
 function firstPos(e: Entity): number {

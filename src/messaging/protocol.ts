@@ -4,7 +4,7 @@
  * the page the content script ran on.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Article, Entity, ExtractResult, HiddenItem } from '../types';
+import type { Article, Entity, ExtractResult, HiddenItem, Mention } from '../types';
 
 /** A related stored article as the panel shows it. */
 export interface RelatedView {
@@ -80,7 +80,9 @@ export interface ProtocolMap {
   setHiding(data: { enabled: boolean }): { hidden: number };
   showHidden(data: { index: number; shown: boolean }): boolean;
   toggleReader(data?: undefined): boolean;
-  highlightEntity(data: { surfaces: string[]; step: number } | null): { count: number; current: number };
+  /** `mentions`: the entity's own mentions in the article (paragraph offsets); the page paints
+   *  those, else every match of `surfaces`. */
+  highlightEntity(data: { surfaces: string[]; step: number; mentions?: Mention[] } | null): { count: number; current: number };
   ping(data?: undefined): { generation: number; url: string };
 }
 

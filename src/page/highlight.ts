@@ -66,6 +66,114 @@ export function findMentionRanges(root: Element, surfaces: string[]): Range[] {
   return ranges;
 }
 
+/** Where a mention is: its paragraph of the article and character offsets in it (types.ts Mention). */
+export interface MentionAt {
+  paragraph: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** s with whitespace runs collapsed to one space and trimmed, and for each index of s its index there. */
+function collapse(s: string): { text: string; at: Int32Array } {
+  const at = new Int32Array(s.length + 1);
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    at[i] = out.length;
+    const ch = s[i]!;
+    if (/\s/.test(ch)) {
+      if (out.length && out[out.length - 1] !== ' ') out += ' ';
+    } else out += ch;
+  }
+  at[s.length] = out.length;
+  if (out.endsWith(' ')) out = out.slice(0, -1);
+  return { text: out, at };
+}
+
+/**
+ * Ranges of the given mentions of an entity (and of nothing else) in root's visible text: each
+ * mention's paragraph is found in the page's text, whitespace ignored, and the mention at its
+ * offset in it. So the page shows exactly the article's mentions of that entity, as many as the
+ * panel counts: not another person's name that contains the same word ("Joseph Bankman" for
+ * "Bankman"), not the same word in a caption. A paragraph the page writes differently is found
+ * by the words around the mention; a mention found neither way is left out.
+ */
+export function findMentionRangesAt(root: Element, paragraphs: readonly string[], mentions: readonly MentionAt[]): Range[] {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => {
+      const parent = n.parentElement;
+      if (!parent || SKIP.has(parent.tagName.toUpperCase()) || isHidden(parent)) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  // The visible text as one string, whitespace collapsed, and where each of its characters is.
+  const nodes: Text[] = [];
+  const nodeOf: number[] = [];
+  const offsetOf: number[] = [];
+  let flat = '';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.nodeValue ?? '';
+    nodes.push(n as Text);
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i]!;
+      if (/\s/.test(ch)) {
+        if (!flat.length || flat[flat.length - 1] === ' ') continue;
+        flat += ' ';
+      } else flat += ch;
+      nodeOf.push(nodes.length - 1);
+      offsetOf.push(i);
+    }
+  }
+  const lowerFlat = flat.toLowerCase();
+  const found = new Map<number, number>(); // paragraph -> its start in flat (-1: not found)
+  let cursor = 0;
+  const paragraphAt = (i: number): number => {
+    let at = found.get(i);
+    if (at !== undefined) return at;
+    const p = collapse(paragraphs[i] ?? '').text;
+    at = p ? flat.indexOf(p, cursor) : -1;
+    if (at < 0 && p) at = flat.indexOf(p);
+    if (at < 0 && p) at = lowerFlat.indexOf(p.toLowerCase());
+    if (at >= 0) cursor = at + p.length;
+    found.set(i, at);
+    return at;
+  };
+  const ranges: Range[] = [];
+  const seen = new Set<number>();
+  for (const m of [...mentions].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start)) {
+    const para = paragraphs[m.paragraph];
+    if (typeof para !== 'string' || m.start < 0 || m.end > para.length || m.end <= m.start) continue;
+    const c = collapse(para);
+    const ns = c.at[m.start]!;
+    const name = collapse(para.slice(m.start, m.end)).text;
+    if (!name) continue;
+    let from = -1;
+    const pAt = paragraphAt(m.paragraph);
+    if (pAt >= 0 && flat.startsWith(name, pAt + ns)) from = pAt + ns;
+    else if (pAt >= 0 && lowerFlat.startsWith(name.toLowerCase(), pAt + ns)) from = pAt + ns;
+    else {
+      // The words around the mention as the page writes them: both sides, else the words
+      // before it, else the words after it.
+      const ws = Math.max(0, ns - 24);
+      const ne = ns + name.length;
+      for (const [a, b] of [[ws, ne + 24], [ws, ne], [ns, ne + 24]] as const) {
+        if (b - a <= name.length) continue;
+        const w = flat.indexOf(c.text.slice(a, b), pAt >= 0 ? pAt : 0);
+        if (w >= 0) { from = w + (ns - a); break; }
+      }
+    }
+    if (from < 0 || seen.has(from) || from + name.length > flat.length) continue;
+    seen.add(from);
+    const last = from + name.length - 1;
+    const r = doc.createRange();
+    r.setStart(nodes[nodeOf[from]!]!, offsetOf[from]!);
+    r.setEnd(nodes[nodeOf[last]!]!, offsetOf[last]! + 1);
+    ranges.push(r);
+  }
+  return ranges;
+}
+
 const ALL = 'sorot-entity';
 const CURRENT = 'sorot-entity-current';
 export const HIGHLIGHT_CSS = `::highlight(${ALL}){background:#ffe27a;color:#111}::highlight(${CURRENT}){background:#ff9f1a;color:#000}`;
@@ -78,16 +186,22 @@ function registry(win: Window): { reg: HighlightRegistry; Highlight: new (...r: 
 }
 
 /**
- * Paint all mentions and scroll to the `step`-th one (wrapping). Returns how many were found and
+ * Paint all mentions (the given ones, see findMentionRangesAt, else every match of the surfaces) and scroll to the `step`-th one (wrapping). Returns how many were found and
  * which one is current (1-based; 0 when none).
  */
-export function highlightMentions(doc: Document, root: Element, surfaces: string[] | null, step: number): { count: number; current: number } {
+export function highlightMentions(
+  doc: Document, root: Element, surfaces: string[] | null, step: number,
+  at?: { paragraphs: readonly string[]; mentions: readonly MentionAt[] },
+): { count: number; current: number } {
   const win = doc.defaultView;
   const hl = win ? registry(win) : null;
   hl?.reg.delete(ALL);
   hl?.reg.delete(CURRENT);
-  if (!surfaces?.length) return { count: 0, current: 0 };
-  const ranges = findMentionRanges(root, surfaces);
+  if (!surfaces?.length && !at?.mentions.length) return { count: 0, current: 0 };
+  // The entity's own mentions where the article's paragraphs are known (the panel's count);
+  // its surface forms only as a fallback.
+  let ranges = at?.mentions.length && at.paragraphs.length ? findMentionRangesAt(root, at.paragraphs, at.mentions) : [];
+  if (!ranges.length && surfaces?.length) ranges = findMentionRanges(root, surfaces);
   if (!ranges.length) return { count: 0, current: 0 };
   const i = ((step % ranges.length) + ranges.length) % ranges.length;
   const current = ranges[i]!;

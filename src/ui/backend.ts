@@ -3,6 +3,7 @@
  * so tests pass a fake and browser differences stay in src/platform.
  */
 import type { TabState } from '../messaging/protocol';
+import type { Mention } from '../types';
 import { sendMessage, onMessage } from '../messaging/protocol';
 import { tabStateKey } from '../background/tab-states';
 import { requestSiteAccess } from '../platform';
@@ -32,7 +33,7 @@ export interface PanelBackend {
   toggleReader(tabId: number): Promise<void>;
   setHiding(tabId: number, enabled: boolean): Promise<{ hidden: number } | null>;
   showHidden(tabId: number, index: number, shown: boolean): Promise<boolean>;
-  highlightEntity(tabId: number, surfaces: string[] | null, step: number): Promise<{ count: number; current: number } | null>;
+  highlightEntity(tabId: number, surfaces: string[] | null, step: number, mentions?: Mention[]): Promise<{ count: number; current: number } | null>;
   /** Stored articles that mention the entity, newest first. */
   entityTimeline(entityId: string): Promise<StoredArticleView[]>;
   /**
@@ -125,8 +126,8 @@ export const browserBackend: PanelBackend = {
   toggleReader: (tabId) => sendMessage('toggleReaderInTab', { tabId }),
   setHiding: async (tabId, enabled) => (await sendMessage('setHiding', { enabled }, tabId)) ?? null,
   showHidden: async (tabId, index, shown) => !!(await sendMessage('showHidden', { index, shown }, tabId)),
-  highlightEntity: async (tabId, surfaces, step) =>
-    (await sendMessage('highlightEntity', surfaces ? { surfaces, step } : null, tabId)) ?? null,
+  highlightEntity: async (tabId, surfaces, step, mentions) =>
+    (await sendMessage('highlightEntity', surfaces ? { surfaces, step, ...(mentions?.length ? { mentions } : {}) } : null, tabId)) ?? null,
   // Loaded on first use: the library (Dexie and ranking code) is not needed to open the panel.
   entityTimeline: async (entityId: string) => (await import('./library-client')).entityTimeline(entityId),
   wikipediaSummary: (name) => wikipedia.summary(name),

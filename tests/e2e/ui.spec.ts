@@ -146,8 +146,12 @@ for (const lang of ['id', 'en'] as const) {
       await setLanguageAndTheme(lang, look === 'light' ? 'light' : 'system');
       const panel = await openPanel(putinTab, look, lang);
       // Select a person so the entity detail (stepper, timeline) is in the picture.
-      await panel.locator('#entities .chip', { hasText: 'Kim Jong Un' }).first().click();
+      const kim = panel.locator('#entities .chip', { hasText: 'Kim Jong Un' }).first();
+      await kim.click();
       await expect(panel.getByTestId('step-pos')).toBeVisible();
+      // One definition of a mention: the page steps through as many as the chip counts.
+      const chipCount = (await kim.locator('.chip-count').textContent())?.trim();
+      await expect(panel.getByTestId('step-pos')).toHaveText(`1/${chipCount}`);
       await expect(panel.locator('.entity-detail .spinner')).toHaveCount(0, { timeout: 10_000 });
       const bg = await panel.evaluate(() => getComputedStyle(document.body).backgroundColor);
       expect(bg).toBe(look === 'dark' ? 'rgb(21, 23, 27)' : 'rgb(255, 255, 255)');

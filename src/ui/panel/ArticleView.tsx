@@ -194,7 +194,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
     }
     update({ entity: e, count: e.count, current: 0 });
     setTimeline(null);
-    const r = await backend.highlightEntity(state.tabId, e.surface.length ? e.surface : [e.name], 0).catch(() => null);
+    const r = await backend.highlightEntity(state.tabId, e.surface.length ? e.surface : [e.name], 0, e.mentions).catch(() => null);
     if (r && selRef.current?.entity.id === e.id) update({ entity: e, count: r.count, current: Math.max(0, r.current - 1) });
     const items = await backend.entityTimeline(e.id).catch(() => []);
     const here = state.article?.canonicalUrl;
@@ -207,7 +207,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
     const target = (cur.current + dir + cur.count) % cur.count;
     // Move at once (several quick presses add up); the page's answer corrects it.
     update({ ...cur, current: target });
-    const r = await backend.highlightEntity(state.tabId, cur.entity.surface.length ? cur.entity.surface : [cur.entity.name], target).catch(() => null);
+    const r = await backend.highlightEntity(state.tabId, cur.entity.surface.length ? cur.entity.surface : [cur.entity.name], target, cur.entity.mentions).catch(() => null);
     if (r && selRef.current?.entity.id === cur.entity.id && selRef.current.current === target) update({ ...cur, current: Math.max(0, r.current - 1), count: r.count });
   };
 
@@ -261,7 +261,7 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
             <button type="button" class="btn btn-small" onClick={() => void step(-1)} disabled={sel.count < 2} aria-label={t('entities.prev')}>
               ‹
             </button>
-            {/* The page's own count: the chip counts the article's mentions, the page may show more (captions, headings). */}
+            {/* The page's count of the entity's own mentions (the chip's count); fewer when a part of the article is not on this page. */}
             <span class="step-pos" data-testid="step-pos">
               {sel.count > 0 ? `${sel.current + 1}/${sel.count}` : t('entities.notOnPage')}
             </span>
