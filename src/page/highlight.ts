@@ -39,19 +39,24 @@ function isHidden(el: Element | null): boolean {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Ranges of whole-word, case-sensitive matches of any surface form inside root's visible text. */
-export function findMentionRanges(root: Element, surfaces: string[]): Range[] {
-  const forms = [...new Set(surfaces.filter((s) => s.trim().length > 1))].sort((a, b) => b.length - a.length);
-  if (!forms.length) return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+/** The text nodes a reader sees under root: not in scripts, styles or hidden elements. */
+function visibleText(root: Element): TreeWalker {
+  return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => {
       const parent = n.parentElement;
       if (!parent || SKIP.has(parent.tagName.toUpperCase()) || isHidden(parent)) return NodeFilter.FILTER_REJECT;
       return NodeFilter.FILTER_ACCEPT;
     },
   });
+}
+
+/** Ranges of whole-word, case-sensitive matches of any surface form inside root's visible text. */
+export function findMentionRanges(root: Element, surfaces: string[]): Range[] {
+  const forms = [...new Set(surfaces.filter((s) => s.trim().length > 1))].sort((a, b) => b.length - a.length);
+  if (!forms.length) return [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const doc = root.ownerDocument;
+  const walker = visibleText(root);
   const ranges: Range[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const text = n.nodeValue ?? '';
@@ -100,13 +105,7 @@ function collapse(s: string): { text: string; at: Int32Array } {
  */
 export function findMentionRangesAt(root: Element, paragraphs: readonly string[], mentions: readonly MentionAt[]): Range[] {
   const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => {
-      const parent = n.parentElement;
-      if (!parent || SKIP.has(parent.tagName.toUpperCase()) || isHidden(parent)) return NodeFilter.FILTER_REJECT;
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
+  const walker = visibleText(root);
   // The visible text as one string, whitespace collapsed, and where each of its characters is.
   const nodes: Text[] = [];
   const nodeOf: number[] = [];
