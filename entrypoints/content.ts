@@ -11,7 +11,7 @@ import { pageFailureMessage } from '@/src/messaging/failure';
 import { onMessage, sendMessage } from '@/src/messaging/protocol';
 import { pageIO } from '@/src/page/fetch-part';
 import { HIGHLIGHT_CSS, highlightMentions, locateArticleRoot } from '@/src/page/highlight';
-import { claimGeneration } from '@/src/page/generation';
+import { claimGeneration, reportedBefore } from '@/src/page/generation';
 import { isReload } from '@/src/page/visit';
 import { createReaderOverlay } from '@/src/page/reader-overlay';
 import { extensionOrigin } from '@/src/platform';
@@ -123,7 +123,7 @@ function run(ctx: ContentScriptContext) {
       const elapsedMs = performance.now() - t0;
       // Not another read: the page reloading itself (meta refresh, location.reload(), the reader's
       // F5) or analysed again on request from the panel.
-      const sameVisit = analysedBefore || isReload();
+      const sameVisit = reportedBefore(doc, location.href) || analysedBefore || isReload();
       analysedBefore = true;
       const state = await sendMessage('pageAnalyzed', { ...result, url: location.href, elapsedMs, hidingEnabled: hidingOn, sameVisit });
       if (state) tabId = state.tabId;

@@ -27,3 +27,18 @@ export function claimGeneration(doc: Document, onSuperseded: () => void): Genera
   obs.observe(html, { attributes: true, attributeFilter: [GENERATION_ATTR] });
   return { generation, stop: () => obs.disconnect() };
 }
+
+/** The address this document's reading was last reported for, by any copy of the script. */
+export const READ_ATTR = 'data-sorot-read';
+
+/**
+ * Whether this document's reading of `url` was reported already, by this copy or an earlier one
+ * (a copy injected into an open tab at install or update, racing the manifest's own): the same
+ * visit, not another read. Marks it reported.
+ */
+export function reportedBefore(doc: Document, url: string): boolean {
+  const html = doc.documentElement;
+  const before = html.getAttribute(READ_ATTR) === url;
+  html.setAttribute(READ_ATTR, url);
+  return before;
+}

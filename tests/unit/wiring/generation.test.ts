@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { GENERATION_ATTR, claimGeneration } from '../../../src/page/generation';
+import { GENERATION_ATTR, READ_ATTR, claimGeneration, reportedBefore } from '../../../src/page/generation';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -32,5 +32,12 @@ describe('content script generation counter', () => {
     document.documentElement.setAttribute(GENERATION_ATTR, '2');
     await tick();
     expect(off).not.toHaveBeenCalled();
+  });
+
+  it('a second copy of the script in the same document reports the same reading, not another read; another address is a new one', () => {
+    document.documentElement.removeAttribute(READ_ATTR);
+    expect(reportedBefore(document, 'https://news.detik.com/a')).toBe(false); // the first copy
+    expect(reportedBefore(document, 'https://news.detik.com/a')).toBe(true); // a copy injected at install
+    expect(reportedBefore(document, 'https://news.detik.com/b')).toBe(false); // the page moved on (pushState)
   });
 });
