@@ -403,10 +403,10 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     }, () => read(lacking(counts.peek())));
   }
 
-  async function save(article: Article, entities: Entity[], now = Date.now(), opts: { sameVisit?: boolean } = {}): Promise<StoredArticle> {
+  /** An article's rows as a first read at `now` would store them (text work, no I/O). */
+  function rowsOf(article: Article, entities: Entity[], now: number) {
     const canonicalUrl = (article.canonicalUrl || article.url).trim();
     const id = articleId(canonicalUrl);
-    // Text work happens before the transaction: IndexedDB transactions should stay short.
     const built = buildRows(
       {
         id, canonicalUrl, url: article.url, title: article.title, site: article.site, host: article.host,
@@ -416,6 +416,12 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
       article.paragraphs,
       docEntities(entities),
     );
+    return { id, built };
+  }
+
+  async function save(article: Article, entities: Entity[], now = Date.now(), opts: { sameVisit?: boolean } = {}): Promise<StoredArticle> {
+    // Text work happens before the transaction: IndexedDB transactions should stay short.
+    const { id, built } = rowsOf(article, entities, now);
     const body: BodyRow = { id, paragraphs: article.paragraphs, contentHtml: article.contentHtml };
     const kept = new Set(built.row.entityIds);
     const described = entities.filter((e) => kept.has(e.id));
@@ -454,17 +460,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
 
   async function relatedTo(article: Article, entities: Entity[], limit = 8): Promise<RelatedView[]> {
     // Built as save() would build it, held in memory only: the article is not written.
-    const id = articleId(article.canonicalUrl || article.url);
-    const now = Date.now();
-    const built = buildRows(
-      {
-        id, canonicalUrl: article.canonicalUrl || article.url, url: article.url, title: article.title, site: article.site, host: article.host,
-        published: article.published, byline: article.byline, lang: article.lang, excerpt: article.excerpt,
-        image: article.image, wordCount: article.wordCount, firstRead: now, lastRead: now, readCount: 1,
-      },
-      article.paragraphs,
-      docEntities(entities),
-    );
+    const { id, built } = rowsOf(article, entities, Date.now());
     return reading([db.feats], (mem) => relatedFor(mem, unpackFeatures(built.feat), id, limit));
   }
 

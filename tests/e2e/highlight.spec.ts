@@ -6,10 +6,9 @@
  */
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ROOT, launchWithExtension, tabIdFor, type ExtensionBrowser } from './support/browser';
+import { ROOT, launchWithExtension, tabIdFor, tabState, type ExtensionBrowser } from './support/browser';
 import { serveSites, type SiteServer } from './support/server';
 
-declare const chrome: any;
 
 const URL = 'http://inet.detik.com/cyberlife/d-9990001/pengusaha-kripto-membela-diri';
 let server: SiteServer;
@@ -28,9 +27,7 @@ test('the stepper and the painted ranges are the entity\'s own mentions, as many
   const full = server.urlFor(URL);
   await page.goto(full);
   const tabId = await tabIdFor(eb.sw, full);
-  await expect
-    .poll(() => eb.sw.evaluate(async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.status ?? null, tabId), { timeout: 15_000 })
-    .toBe('article');
+  await expect.poll(async () => (await tabState(eb.sw, tabId))?.status ?? null, { timeout: 15_000 }).toBe('article');
   const panel = await eb.context.newPage();
   await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${tabId}`);
   const chip = panel.locator('#entities .chip', { hasText: 'Ola Lindqvist Berg' }).first();
