@@ -9,7 +9,6 @@ import { expect, test } from '@playwright/test';
 import { ROOT, launchWithExtension, tabIdFor, tabState, type ExtensionBrowser } from './support/browser';
 import { serveSites, type SiteServer } from './support/server';
 
-
 const URL = 'http://inet.detik.com/cyberlife/d-9990001/pengusaha-kripto-membela-diri';
 let server: SiteServer;
 let eb: ExtensionBrowser;
