@@ -90,6 +90,8 @@ const browser = await puppeteer.launch({
   browser: 'firefox',
   executablePath: exe,
   headless: true,
+  // A cold firefox-esr start on a loaded 2-core machine once took over puppeteer's default 30 s.
+  timeout: 120_000,
   extraPrefsFirefox: {
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
     'network.dns.localDomains': [...new Set(['www.indozone.id', MP_HOST, 'evil-mirror.example', ...corpus.map((c) => c.host)])].join(','),
