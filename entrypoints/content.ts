@@ -59,12 +59,15 @@ function run(ctx: ContentScriptContext) {
   let tabId: number | null = null;
   const overlay = createReaderOverlay(doc, extensionOrigin());
   const removers: Array<() => void> = [];
+  const reportClutter = () => sendMessage('clutterUpdated', { hidden: hiddenItems(hits), hidingEnabled: hidingOn }).catch(() => {});
 
   removers.push(
     onMessage('setHiding', ({ data }) => {
       setHiding(doc, data.enabled);
       hidingOn = data.enabled;
-      sendMessage('clutterUpdated', { hidden: hiddenItems(hits), hidingEnabled: hidingOn }).catch(() => {});
+      // Hiding turned back on hides everything again, items shown one by one included.
+      if (data.enabled) for (const h of hits) setShown(h.element, false);
+      reportClutter();
       return { hidden: data.enabled ? hits.length : 0 };
     }),
     onMessage('showHidden', ({ data }) => {
@@ -72,6 +75,8 @@ function run(ctx: ContentScriptContext) {
       if (!hit) return false;
       setShown(hit.element, data.shown);
       if (data.shown) hit.element.scrollIntoView?.({ block: 'center' });
+      // The tab's state carries which items are shown, so a panel opened later shows the page's state.
+      reportClutter();
       return true;
     }),
     onMessage('toggleReader', () => {
@@ -150,7 +155,7 @@ function run(ctx: ContentScriptContext) {
     if (!fresh.length) return;
     markClutter(doc, fresh);
     hits = hits.concat(fresh);
-    sendMessage('clutterUpdated', { hidden: hiddenItems(hits), hidingEnabled: hidingOn }).catch(() => {});
+    reportClutter();
   };
 
   // Analysis gets a task of its own, after the parser's: the page's work and ours never add up

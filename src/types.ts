@@ -18,6 +18,8 @@ export interface HiddenItem {
   rule: string;
   /** The visible text of the hidden element, trimmed and shortened. */
   text: string;
+  /** Set when the reader has shown this one item again on the page (the panel's per-item button). */
+  shown?: true;
 }
 
 export interface Article {

@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { findClutter, namesIn, type ClutterHit, type ScanStats } from '../clutter/detect';
-import { CLUTTER_ATTR, markClutter } from '../clutter/hide';
+import { CLUTTER_ATTR, isShown, markClutter } from '../clutter/hide';
 import { THRESHOLDS, collapse, collapsedLength } from '../clutter/rules';
 import { siteRulesFor, type SiteRule } from '../clutter/sites';
 import type { Article, ExtractResult, HiddenItem } from '../types';
@@ -50,7 +50,9 @@ function visibleText(el: Element): string {
 export function hiddenItems(hits: ClutterHit[]): HiddenItem[] {
   return hits.map(({ element, reason, rule }) => {
     const text = visibleText(element);
-    return { reason, rule, text: text.length > HIDDEN_TEXT_MAX ? `${text.slice(0, HIDDEN_TEXT_MAX - 1)}…` : text };
+    const item: HiddenItem = { reason, rule, text: text.length > HIDDEN_TEXT_MAX ? `${text.slice(0, HIDDEN_TEXT_MAX - 1)}…` : text };
+    if (isShown(element)) item.shown = true;
+    return item;
   });
 }
 

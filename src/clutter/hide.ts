@@ -29,6 +29,11 @@ export function setShown(el: Element, shown: boolean): void {
   el.toggleAttribute(SHOWN_ATTR, shown);
 }
 
+/** Whether the reader has shown this hidden element again (setShown). */
+export function isShown(el: Element): boolean {
+  return el.hasAttribute(SHOWN_ATTR);
+}
+
 /** Remove every mark this module ever set. */
 export function unmarkAll(doc: Document): void {
   for (const el of doc.querySelectorAll(`[${CLUTTER_ATTR}], [${RULE_ATTR}], [${SHOWN_ATTR}]`)) {

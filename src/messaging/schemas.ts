@@ -13,6 +13,7 @@ export const HiddenItemSchema = v.object({
   reason: v.picklist(CLUTTER_REASONS),
   rule: str(200),
   text: str(2000),
+  shown: v.optional(v.literal(true)),
 });
 
 export const ArticleSchema = v.object({

@@ -1,7 +1,8 @@
 /**
  * The reading view shown over the page: an extension page (reader.html) in a full-viewport
  * iframe inside a closed shadow root. Page scripts cannot read or script the iframe (different
- * origin), and the page's CSS cannot restyle it.
+ * origin), and the page's CSS cannot restyle it. While it is open the page under it is inert:
+ * Tab cannot walk out of the reading view into the page's links, and clicks cannot reach them.
  */
 export interface ReaderOverlay {
   isOpen(): boolean;
@@ -14,6 +15,8 @@ export interface ReaderOverlay {
 export function createReaderOverlay(doc: Document, extensionOrigin: string): ReaderOverlay {
   let host: HTMLElement | null = null;
   let prevOverflow = '';
+  /** The page's elements this overlay made inert (not those the page had made inert itself). */
+  let madeInert: HTMLElement[] = [];
 
   const onMessage = (e: MessageEvent) => {
     if (e.origin !== extensionOrigin) return;
@@ -38,6 +41,8 @@ export function createReaderOverlay(doc: Document, extensionOrigin: string): Rea
     frame.setAttribute('allow', 'autoplay');
     shadow.append(style, frame);
     doc.documentElement.append(host);
+    madeInert = [...doc.documentElement.children].filter((el): el is HTMLElement => el !== host && 'inert' in el && !(el as HTMLElement).inert) as HTMLElement[];
+    for (const el of madeInert) el.inert = true;
     prevOverflow = doc.documentElement.style.overflow;
     doc.documentElement.style.overflow = 'hidden';
     doc.defaultView?.addEventListener('message', onMessage);
@@ -49,6 +54,8 @@ export function createReaderOverlay(doc: Document, extensionOrigin: string): Rea
     if (!host) return;
     host.remove();
     host = null;
+    for (const el of madeInert) el.inert = false;
+    madeInert = [];
     doc.documentElement.style.overflow = prevOverflow;
     doc.defaultView?.removeEventListener('message', onMessage);
     doc.removeEventListener('keydown', onKey, true);

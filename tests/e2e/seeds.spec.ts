@@ -116,6 +116,35 @@ test("the panel's hiding switch turns the page's hiding off, and a panel opened 
   await page.close();
 });
 
+test('an item shown again stays shown in a panel opened later, and hiding turned off and on hides it again', async () => {
+  const { page, tabId } = await openAnalysed(SEED_PUTIN.url);
+  const panel = await openPanel(tabId);
+  const showButtons = (p: typeof panel) => p.locator('[data-reason="related"] .item button', { hasText: /^(Tampilkan|Show)$/ });
+  const hideButtons = (p: typeof panel) => p.locator('[data-reason="related"] .item button', { hasText: /^(Sembunyikan|Hide)$/ });
+  await panel.locator('[data-reason="related"] summary').click({ timeout: 15_000 });
+  await showButtons(panel).first().click();
+  const shown = page.locator('[data-sorot-shown]');
+  await expect(shown).toHaveCount(1);
+  await expect(shown).toBeVisible();
+  await panel.close();
+  // A panel opened later reads the page's state: that one item offers to hide it again.
+  const again = await openPanel(tabId);
+  await again.locator('[data-reason="related"] summary').click({ timeout: 15_000 });
+  await expect(hideButtons(again)).toHaveCount(1);
+  // Off and on again: everything is hidden, that item included, and no button says otherwise.
+  const toggle = again.getByRole('switch', { name: /Sembunyikan|Hide/ });
+  await toggle.click();
+  await expect(toggle).not.toBeChecked();
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  await expect(page.locator('[data-sorot-shown]')).toHaveCount(0);
+  await expect(page.locator('.baca-juga-inline').first()).toBeHidden();
+  await again.locator('[data-reason="related"] summary').click();
+  await expect(hideButtons(again)).toHaveCount(0);
+  await again.close();
+  await page.close();
+});
+
 test('reading view shows the article without clutter, and closes again', async () => {
   const { page, tabId } = await openAnalysed(SEED_KIM.url);
   const opened = await eb.sw.evaluate(([id, msg]) => chrome.tabs.sendMessage(id as number, msg), [tabId, rawMessage('toggleReader')] as const);
@@ -132,10 +161,16 @@ test('reading view shows the article without clutter, and closes again', async (
     expect(text).not.toContain(clutter);
   }
   await page.screenshot({ path: artifact('reader-seed-003.png') });
+  // Tab never walks out into the page's own links under the overlay (the page is inert).
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('a, button, input, select, textarea') ? document.activeElement.tagName : null)).toBeNull();
+  }
   // Escape closes it (the reader asks its parent), and the page is as it was.
   await page.keyboard.press('Escape');
   await expect.poll(() => page.frames().some((f) => f.url().includes('/reader.html'))).toBe(false);
   expect(await page.evaluate(() => document.documentElement.style.overflow)).toBe('');
+  expect(await page.evaluate(() => document.body.inert)).toBe(false);
   await expect(page.getByRole('heading', { name: 'Simbolisme di Balik Souvenir' })).toBeVisible();
   await page.close();
 });

@@ -66,12 +66,20 @@ export function HiddenSection(props: { state: TabState; backend: PanelBackend })
   const { state, backend } = props;
   const { t } = useT();
   const [enabled, setEnabled] = useState(state.hidingEnabled);
-  const [shown, setShown] = useState<Set<number>>(new Set());
-  // Follow the background's value when it changes (render-phase sync; the key resets per page).
+  // Which items the page shows again: the page's own state (the tab state carries it), so a panel
+  // opened or reloaded later agrees with the page.
+  const shownOnPage = () => new Set(state.hidden.flatMap((h, i) => (h.shown ? [i] : [])));
+  const [shown, setShown] = useState<Set<number>>(shownOnPage);
+  // Follow the background's values when they change (render-phase sync; the key resets per page).
   const [seen, setSeen] = useState(state.hidingEnabled);
+  const [seenHidden, setSeenHidden] = useState(state.hidden);
   if (seen !== state.hidingEnabled) {
     setSeen(state.hidingEnabled);
     setEnabled(state.hidingEnabled);
+  }
+  if (seenHidden !== state.hidden) {
+    setSeenHidden(state.hidden);
+    setShown(shownOnPage());
   }
 
   const groups = groupHidden(state.hidden);

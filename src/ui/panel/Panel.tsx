@@ -6,10 +6,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { TabState } from '../../messaging/protocol';
 import type { PanelBackend } from '../backend';
 import { Brand, PageLink, Spinner, Status } from '../components';
-import { useT, type TFunction } from '../i18n';
+import { useT } from '../i18n';
 import { ArticleView } from './ArticleView';
 import { WORKER_LOST_MESSAGE } from '../../messaging/failure';
 import { afterPaintIdle } from '../idle';
+import { notArticleText } from '../not-article';
 
 type Phase = { kind: 'loading' } | { kind: 'ready'; state: TabState | null } | { kind: 'failed'; message: string };
 
@@ -237,16 +238,3 @@ export function Panel(props: { backend: PanelBackend; tabId?: number; start?: Pa
   );
 }
 
-/** The analysis gives its reason in plain English (src/article/classify.ts); the panel says it in the UI language. */
-const NOT_ARTICLE_REASONS: Record<string, string> = {
-  'photo gallery': 'photoGallery', 'video page': 'videoPage', 'too little text': 'tooLittleText', 'index page': 'indexPage',
-  'no article text found': 'noText', 'page too large': 'tooLarge', 'could not read the page': 'unreadable',
-};
-
-export function notArticleText(t: TFunction, reason: string | undefined): string {
-  if (!reason) return t('panel.notArticle.noReason');
-  const known = Object.keys(NOT_ARTICLE_REASONS).find((r) => reason === r || reason.startsWith(`${r} (`));
-  if (!known) return reason;
-  const detail = reason.slice(known.length).trim();
-  return `${t(`panel.notArticle.reasons.${NOT_ARTICLE_REASONS[known]}`)}${detail ? ` ${detail}` : ''}`;
-}

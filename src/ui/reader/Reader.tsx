@@ -18,7 +18,7 @@ export interface ReaderData {
   source: 'tab' | 'stored';
 }
 
-export type ReaderLoad = { kind: 'loading' } | { kind: 'ready'; data: ReaderData } | { kind: 'error'; message: string };
+export type ReaderLoad = { kind: 'loading' } | { kind: 'ready'; data: ReaderData } | { kind: 'error'; message: string } | { kind: 'notArticle'; message: string };
 
 export interface ReaderProps {
   load: ReaderLoad;
@@ -223,6 +223,11 @@ export function Reader(props: ReaderProps) {
         {load.kind === 'error' && (
           <Status kind="error" live>
             {load.message}
+          </Status>
+        )}
+        {load.kind === 'notArticle' && (
+          <Status live>
+            <strong>{t('panel.notArticle.title')}</strong> {load.message}
           </Status>
         )}
         {data && (

@@ -4,6 +4,7 @@ import type { TabState } from '../../messaging/protocol';
 import { useT } from '../i18n';
 import type { StoredArticleFull } from '../library-client';
 import { DEFAULT_READER_PREFS, withReaderDefaults, type ReaderPrefs } from '../settings';
+import { notArticleText } from '../not-article';
 import { Reader, type ReaderLoad } from './Reader';
 
 export interface ReaderSources {
@@ -57,6 +58,8 @@ export function ReaderApp(props: { target: ReaderTarget; sources: ReaderSources;
       if (!target) return done({ kind: 'error', message: t('reader.noTarget') });
       if ('tab' in target) {
         const s = await sources.getTabState(target.tab);
+        // Not an article (a gallery, an index page): said in the UI language, not as a failure.
+        if (s?.status === 'not-article') return done({ kind: 'notArticle', message: notArticleText(t, s.message) });
         if (!s?.article) return done({ kind: 'error', message: s?.message || t('reader.noArticle') });
         return done({ kind: 'ready', data: { article: s.article, entities: s.entities, source: 'tab' } });
       }

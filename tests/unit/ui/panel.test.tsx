@@ -65,6 +65,20 @@ describe('side panel states', () => {
     expect(await screen.findByText('Matikan untuk menampilkan semuanya lagi.')).toBeTruthy();
   });
 
+  it("shows the page's own state of each hidden item: one shown on the page offers to hide it", async () => {
+    const st = articleState();
+    st.hidden = st.hidden.map((h, i) => (i === 2 ? { ...h, shown: true as const } : h));
+    const b = fakeBackend(st);
+    renderPanel(b);
+    await screen.findByRole('heading', { level: 1 });
+    const relatedGroup = document.querySelector('[data-reason="related"]') as HTMLElement;
+    expect(within(relatedGroup).getAllByRole('button', { name: /^Sembunyikan “.+”$/ })).toHaveLength(1);
+    expect(within(relatedGroup).getAllByRole('button', { name: /^Tampilkan “.+”$/ })).toHaveLength(2);
+    // Its button hides it again.
+    fireEvent.click(within(relatedGroup).getByRole('button', { name: /^Sembunyikan “.+”$/ }));
+    await waitFor(() => expect(b.calls).toContainEqual(['showHidden', 7, 2, false]));
+  });
+
   it('groups entities by type with counts, steps through mentions, lists stored articles newest first', async () => {
     const b = fakeBackend(articleState());
     const { container } = renderPanel(b);

@@ -92,6 +92,19 @@ describe('reading view', () => {
     expect(await screen.findByText(/not in the library/)).toBeTruthy();
   });
 
+  it("on a page that is not an article says why in the UI language, not the analysis's English code", async () => {
+    const { s } = sources({ getTabState: async () => articleState({ status: 'not-article', article: null, message: 'photo gallery' }) });
+    render(
+      <I18nProvider lang="id">
+        <ReaderApp target={{ tab: 7 }} sources={s} onClose={() => {}} />
+      </I18nProvider>,
+    );
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('galeri foto'));
+    const status = screen.getByRole('status');
+    expect(status.textContent).not.toContain('photo gallery');
+    expect(status.className).not.toContain('status-error');
+  });
+
   it('falls back to the paragraphs when the HTML is missing', async () => {
     const { s } = sources({ getTabState: async () => articleState({ article: { ...article, contentHtml: '' } }) });
     const { container } = render(

@@ -25,6 +25,20 @@ describe('reading view overlay', () => {
     expect(overlay.isOpen()).toBe(false);
   });
 
+  it('makes the page under it inert while open, and only what it made inert', () => {
+    const own = document.createElement('div');
+    own.inert = true; // the page's own
+    document.documentElement.append(own);
+    const overlay = createReaderOverlay(document, 'chrome-extension://abc');
+    overlay.open('about:blank');
+    expect(document.body.inert).toBe(true);
+    expect((document.querySelector('sorot-reader') as HTMLElement).inert).toBe(false);
+    overlay.close();
+    expect(document.body.inert).toBe(false);
+    expect(own.inert).toBe(true);
+    own.remove();
+  });
+
   it('closes on Escape', () => {
     const overlay = createReaderOverlay(document, 'chrome-extension://abc');
     overlay.open('about:blank');
