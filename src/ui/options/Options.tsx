@@ -1,6 +1,6 @@
 /** The options page: language and theme, features, per-site switches, keyboard shortcuts. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { NEWS_DOMAINS } from '../../sites';
+import { NEWS_DOMAINS, NEWS_SECTIONS } from '../../sites';
 import { releaseOrigin, requestOrigin } from '../../platform';
 import { Brand, PageLink, Section, Switch } from '../components';
 import { useT } from '../i18n';
@@ -45,6 +45,10 @@ export interface OriginPermissions {
 }
 
 const platformPermissions: OriginPermissions = { request: requestOrigin, release: releaseOrigin };
+
+/** Sites Sorot runs on unless the reader turns them off: the portals, and the sites of the Indonesian sections (on under their path only). */
+const DEFAULT_ON = new Set<string>([...NEWS_DOMAINS, ...NEWS_SECTIONS.map((x) => x.domain)]);
+const SECTION_PATH = new Map(NEWS_SECTIONS.map((x) => [x.domain, x.path] as const));
 
 export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; permissions?: OriginPermissions }) {
   const permissions = props.permissions ?? platformPermissions;
@@ -116,7 +120,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
     void languageItem.setValue(v).then(flash);
   };
   const setSite = (host: string, on: boolean) => {
-    const isDefault = (NEWS_DOMAINS as readonly string[]).includes(host);
+    const isDefault = DEFAULT_ON.has(host);
     const next = { ...sites };
     // Store only differences from the default, so new portals added later stay on.
     if (isDefault && on) delete next[host];
@@ -133,18 +137,22 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
     void noStoreSitesItem.setValue(next).then(flash);
   };
 
-  const siteRows = useMemo(() => {
-    const all = new Set<string>([...NEWS_DOMAINS, ...Object.keys(sites)]);
-    const f = filter.trim().toLowerCase();
+  const allSiteRows = useMemo(() => {
+    const all = new Set<string>([...DEFAULT_ON, ...Object.keys(sites)]);
     return [...all]
-      .filter((h) => !f || h.includes(f))
-      .sort((a, b) => a.localeCompare(b))
-      .map((host) => ({
-        host,
-        on: Object.prototype.hasOwnProperty.call(sites, host) ? sites[host] === true : (NEWS_DOMAINS as readonly string[]).includes(host),
-        custom: !(NEWS_DOMAINS as readonly string[]).includes(host),
-      }));
-  }, [sites, filter]);
+      .map((host) => {
+        const set = Object.prototype.hasOwnProperty.call(sites, host);
+        // A section's row is its site's switch: on by default for the section only; a host the
+        // reader turned on as a whole is shown as the whole host.
+        const label = SECTION_PATH.has(host) && !(set && sites[host] === true) ? host + SECTION_PATH.get(host)! : host;
+        return { host, label, on: set ? sites[host] === true : DEFAULT_ON.has(host), custom: !DEFAULT_ON.has(host) || (set && sites[host] === true && SECTION_PATH.has(host)) };
+      })
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, [sites]);
+  const siteRows = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return f ? allSiteRows.filter((r) => r.label.includes(f)) : allSiteRows;
+  }, [allSiteRows, filter]);
 
   return (
     <div class="page">
@@ -190,7 +198,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
           )}
         </Section>
 
-        <Section id="sites" title={t('options.sites')} count={siteRows.filter((r) => r.on).length}>
+        <Section id="sites" title={t('options.sites')} count={allSiteRows.filter((r) => r.on).length}>
           <p class="muted">{t('options.sitesHint')}</p>
           <label class="field" for="site-filter">
             <span>{t('options.sitesFilter')}</span>
@@ -204,7 +212,7 @@ export function Options(props: { loadShortcuts?: () => Promise<Shortcut[]>; perm
           <ul class="site-list">
             {siteRows.map((r) => (
               <li key={r.host}>
-                <Switch id={`site-${r.host}`} checked={r.on} onChange={(v) => setSite(r.host, v)} label={r.host} hint={r.custom ? t('options.customSite') : undefined} />
+                <Switch id={`site-${r.host}`} checked={r.on} onChange={(v) => setSite(r.host, v)} label={r.label} hint={r.custom ? t('options.customSite') : undefined} />
                 <label class="site-store small" for={`store-${r.host}`}>
                   <input
                     type="checkbox"

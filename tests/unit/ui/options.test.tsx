@@ -106,6 +106,23 @@ describe('options page', () => {
     await waitFor(async () => expect(await sitesItem.getValue()).toEqual({ 'blog.example.org': true }));
   });
 
+  it("lists the Indonesian sections of international sites by their path; turning one off stops Sorot there, back on leaves the rest of the site off", async () => {
+    renderOptions();
+    await screen.findByRole('switch', { name: 'detik.com' });
+    fireEvent.input(screen.getByLabelText('Cari situs'), { target: { value: 'benar' } });
+    const benar = (await screen.findByRole('switch', { name: 'benarnews.org/indonesian' })) as HTMLInputElement;
+    expect(benar.checked).toBe(true);
+    expect(isSiteEnabled((await sitesItem.getValue()) ?? {}, 'https://www.benarnews.org/indonesian/berita/x.html')).toBe(true);
+    fireEvent.click(benar);
+    await waitFor(async () => expect(await sitesItem.getValue()).toEqual({ 'benarnews.org': false }));
+    expect(isSiteEnabled((await sitesItem.getValue()) ?? {}, 'https://www.benarnews.org/indonesian/berita/x.html')).toBe(false);
+    fireEvent.click(benar);
+    await waitFor(async () => expect(await sitesItem.getValue()).toEqual({}));
+    expect(isSiteEnabled({}, 'https://www.benarnews.org/english/news/x.html')).toBe(false);
+    // Its own "don't store" switch is there too.
+    expect(screen.getByLabelText(/Simpan artikel dari situs ini/)).toBeTruthy();
+  });
+
   it('the site search says when nothing matches', async () => {
     renderOptions();
     await screen.findByRole('switch', { name: 'detik.com' });
