@@ -5,7 +5,7 @@
  * rolled back whole (one transaction), so the reader is told to reload, not shown the raw text.
  */
 export const WORKER_LOST_MESSAGE =
-  'Sorot dihentikan peramban saat memproses halaman ini; tidak ada yang tersimpan setengah. Muat ulang halaman untuk mencoba lagi. ' +
+  'Sorot dihentikan peramban saat memproses halaman ini; tidak ada yang tersimpan sebagian. Muat ulang halaman untuk mencoba lagi. ' +
   '(The background stopped while processing this page; nothing was half-saved. Reload the page to try again.)';
 
 const LOST = /message (channel|port) closed|receiving end does not exist|could not establish connection/i;

@@ -73,9 +73,14 @@ const MONTHS: Record<UiLang, readonly string[]> = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };
 
+/** Indonesia's zones by UTC offset in minutes. */
+const ZONES: Record<number, string> = { 420: 'WIB', 480: 'WITA', 540: 'WIT' };
+
 /**
- * "23 November 2026, 14.05" / "23 November 2026, 14:05" (local time); date only when there is no
- * time part. Written out rather than Intl.DateTimeFormat: in a new renderer process (a panel
+ * "23 November 2026, 14.05 WIB" / "23 November 2026, 14:05 WIB": the wall time the article gives,
+ * in its own zone and labelled (a reader in Makassar sees the hour the page says, and which zone
+ * it is). A time in UTC ("Z") is shown in WIB; another offset as "UTC+3"; a time without an
+ * offset as written, unlabelled. Date only when there is no time part. Written out rather than Intl.DateTimeFormat: in a new renderer process (a panel
  * opened after the worker stopped) the first Intl formatter loads ICU locale data, ~25 ms before
  * the panel's first render.
  */
@@ -83,10 +88,19 @@ export function formatDate(iso: string | null | undefined, lang: UiLang, withTim
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const date = `${d.getDate()} ${MONTHS[lang][d.getMonth()]} ${d.getFullYear()}`;
-  if (!(withTime && /T\d{2}:\d{2}/.test(iso))) return date;
+  const timed = /T\d{2}:\d{2}/.test(iso);
+  const m = timed ? /(Z|([+-])(\d{2}):?(\d{2}))$/i.exec(iso) : null;
+  // With an offset: the wall time there, read from a shifted UTC date; else the local reading.
+  const offset = !m ? null : /z/i.test(m[1]!) ? 420 : (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+  const w = offset == null ? d : new Date(d.getTime() + offset * 60_000);
+  const get = offset == null
+    ? { y: w.getFullYear(), mo: w.getMonth(), day: w.getDate(), h: w.getHours(), mi: w.getMinutes() }
+    : { y: w.getUTCFullYear(), mo: w.getUTCMonth(), day: w.getUTCDate(), h: w.getUTCHours(), mi: w.getUTCMinutes() };
+  const date = `${get.day} ${MONTHS[lang][get.mo]} ${get.y}`;
+  if (!(withTime && timed)) return date;
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${date}, ${two(d.getHours())}${lang === 'id' ? '.' : ':'}${two(d.getMinutes())}`;
+  const zone = offset == null ? '' : ` ${ZONES[offset] ?? `UTC${offset < 0 ? '-' : '+'}${Math.abs(offset) / 60}`}`;
+  return `${date}, ${two(get.h)}${lang === 'id' ? '.' : ':'}${two(get.mi)}${zone}`;
 }
 
 /** Reading time in whole minutes (at least 1) at ~200 words a minute. */
@@ -104,6 +118,12 @@ export function formatBytes(bytes: number, lang: UiLang): string {
   }
   const n = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: i === 0 ? 0 : 1 }).format(v);
   return `${n} ${units[i]}`;
+}
+
+/** A number with `digits` decimals in the UI language's notation ("1,7" in Indonesian); no Intl (see formatDate). */
+export function formatDecimal(v: number, digits: number, lang: UiLang): string {
+  const s = v.toFixed(digits);
+  return lang === 'id' ? s.replace('.', ',') : s;
 }
 
 /** Host name without "www.", for display. */

@@ -165,7 +165,7 @@ test('the service worker stopped in the middle of a save: the article is whole o
   const putinTab = await drv.evaluate(async (u: string) => (await chrome.tabs.query({})).find((t: any) => t.url === u)?.id, server.urlFor(SEED_PUTIN.url));
   // The page's panel says what happened, in words (the new worker got the content script's report).
   await expect.poll(() => drv.evaluate(async (id: number) => (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]?.message ?? null, putinTab), { timeout: 15_000 })
-    .toMatch(/^Sorot dihentikan peramban saat memproses halaman ini; tidak ada yang tersimpan setengah/);
+    .toMatch(/^Sorot dihentikan peramban saat memproses halaman ini; tidak ada yang tersimpan sebagian/);
   // Nothing of the interrupted article, counts unchanged.
   const after = await auditLibrary(drv);
   expect(after.ids).toEqual(before.ids);

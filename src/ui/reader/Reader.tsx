@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Article, Entity, EntityType } from '../../types';
 import { EntityDot, Spinner, Status, Switch } from '../components';
-import { displayHost, formatDate, readingMinutes } from '../format';
+import { displayHost, formatDate, formatDecimal, readingMinutes } from '../format';
 import { useT } from '../i18n';
 import { SafeHtml, safeUrl } from '../safe-html';
 import { DEFAULT_READER_PREFS, READER_LIMITS, type ReaderPrefs, type ReaderTheme } from '../settings';
@@ -182,7 +182,7 @@ export function Reader(props: ReaderProps) {
           <Stepper
             id="lh"
             label={t('reader.lineHeight')}
-            value={prefs.lineHeight.toFixed(1)}
+            value={formatDecimal(prefs.lineHeight, 1, lang)}
             onDec={() => set({ lineHeight: round1(clamp(prefs.lineHeight - L.lineHeight.step, L.lineHeight.min, L.lineHeight.max)) })}
             onInc={() => set({ lineHeight: round1(clamp(prefs.lineHeight + L.lineHeight.step, L.lineHeight.min, L.lineHeight.max)) })}
           />

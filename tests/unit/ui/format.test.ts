@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayHost, formatBytes, formatDate, groupEntities, groupHidden, readingMinutes } from '../../../src/ui/format';
+import { displayHost, formatBytes, formatDate, formatDecimal, groupEntities, groupHidden, readingMinutes } from '../../../src/ui/format';
 import { entities, hidden } from './fixtures';
 
 describe('format helpers', () => {
@@ -25,6 +25,15 @@ describe('format helpers', () => {
     expect(formatDate('2026-11-20T17:45:00', 'en')).toBe('20 November 2026, 17:45');
     expect(formatDate('2026-01-03T17:45:00', 'id', false)).toBe('3 Januari 2026');
     expect(formatDate('not a date', 'en')).toBe('');
+    // The page's own wall time and zone, whatever the computer's zone is.
+    expect(formatDate('2024-02-20T09:15:00+07:00', 'id')).toBe('20 Februari 2024, 09.15 WIB');
+    expect(formatDate('2024-02-20T23:30:00+0800', 'en')).toBe('20 February 2024, 23:30 WITA');
+    expect(formatDate('2024-02-20T09:15:00+09:00', 'id')).toBe('20 Februari 2024, 09.15 WIT');
+    expect(formatDate('2024-02-20T20:00:00Z', 'id')).toBe('21 Februari 2024, 03.00 WIB');
+    expect(formatDate('2024-02-20T09:15:00+03:00', 'en')).toBe('20 February 2024, 09:15 UTC+3');
+    expect(formatDate('2024-02-20T09:15:00+07:00', 'id', false)).toBe('20 Februari 2024');
+    expect(formatDecimal(1.7, 1, 'id')).toBe('1,7');
+    expect(formatDecimal(1.7, 1, 'en')).toBe('1.7');
     expect(formatDate(null, 'en')).toBe('');
     expect(readingMinutes(0)).toBe(1);
     expect(readingMinutes(1000)).toBe(5);
