@@ -5,7 +5,8 @@
  *
  * - no scripts, styles, forms, frames, embeds, SVG or MathML; no event-handler attributes
  * - links and images: only http(s) or relative URLs (resolved against the article URL when given)
- * - no data: images (DOMPurify allows them on <img> by default; we drop them)
+ * - no data: images (DOMPurify allows them on <img> by default; we drop them), no tracking pixels
+ *   (an image the page sized 3 px or less), and images load without a referrer
  * - every link opens in a new tab with rel="noopener noreferrer"
  * - no id/class/style from the page (no DOM clobbering, no page CSS leaking into ours)
  *
@@ -54,7 +55,13 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const TAG_SET = new Set(ALLOWED_TAGS);
-const ATTR_SET = new Set([...ALLOWED_ATTR, 'target', 'rel', 'loading', 'decoding']);
+const ATTR_SET = new Set([...ALLOWED_ATTR, 'target', 'rel', 'loading', 'decoding', 'referrerpolicy']);
+
+/** A tracking pixel: an image the page itself sized at most 3 px wide or high. */
+const isPixel = (el: Element) => ['width', 'height'].some((a) => {
+  const v = el.getAttribute(a);
+  return v != null && /^\s*\d+(\.\d+)?\s*(px)?\s*$/i.test(v) && parseFloat(v) <= 3;
+});
 /** Elements whose content is never text for the reader. */
 const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript', 'svg', 'math', 'textarea', 'select', 'title', 'head', 'frameset', 'frame', 'applet']);
 
@@ -107,17 +114,20 @@ function enforce(parent: ParentNode, base: string | null | undefined): void {
       el.removeAttribute('rel');
     }
     if (tag === 'img') {
-      if (!el.getAttribute('src')) {
+      if (!el.getAttribute('src') || isPixel(el)) {
         el.parentNode?.removeChild(el);
         continue;
       }
       el.setAttribute('loading', 'lazy');
       el.setAttribute('decoding', 'async');
+      // The picture's host learns nothing of where it is shown (a stored copy, the reading view).
+      el.setAttribute('referrerpolicy', 'no-referrer');
       // A picture the page gave no text for is decoration to a screen reader, not "image".
       if (!el.hasAttribute('alt')) el.setAttribute('alt', '');
     } else {
       el.removeAttribute('loading');
       el.removeAttribute('decoding');
+      el.removeAttribute('referrerpolicy');
     }
     enforce(el, base);
   }

@@ -57,6 +57,15 @@ describe(`safe-html (${env})`, () => {
   // DOMPurify itself drops content under happy-dom 21 (its node iterator misbehaves there);
   // our allow-list pass keeps the result safe, so the safety checks run everywhere and the
   // exact-output checks only where the DOM is complete (jsdom, browsers).
+  it('drops tracking pixels (sized 3 px or less by the page) and loads pictures without a referrer', () => {
+    const d = box('<p>Teks<img src="https://tracker.example/pixel.gif" width="1" height="1"> lanjut</p><img src="https://t.example/b.gif" height="0px"><figure><img src="https://cdn.id/foto.jpg" width="640" height="360"></figure>');
+    const imgs = d.querySelectorAll('img');
+    expect(imgs).toHaveLength(1);
+    expect(imgs[0]!.getAttribute('src')).toBe('https://cdn.id/foto.jpg');
+    expect(imgs[0]!.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(d.textContent).toContain('Teks lanjut');
+  });
+
   it('resolves relative links against the article and opens links in a new tab safely', () => {
     const d = box('<a href="/tag/politik">politik</a> <a href="https://x.id/a">x</a> <a href="#catatan">catatan</a>', 'https://news.detik.com/berita/d-1/a');
     for (const a of d.querySelectorAll('a[href]')) {
