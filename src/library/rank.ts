@@ -16,8 +16,13 @@ export const RANK = {
   tauDays: 30,
   /** Factor when a date is unknown: neither rewarded nor pushed to the bottom. */
   undatedFactor: 0.8,
-  /** Below this the article is not shown as related at all. */
-  minScore: 0.02,
+  /**
+   * Below this the article is not shown as related at all. Pairs just above 0.02 shared only a
+   * city everyone names ("Jakarta") or one word ("kelemahan" ~ "melemah"): noise to a reader.
+   */
+  minScore: 0.035,
+  /** An article that shares no name needs more: several words in common, not one. */
+  minScoreNoNames: 0.05,
   reasonNames: 3,
 } as const;
 
@@ -86,7 +91,7 @@ export function rankRelated(
     if (c.id === target.id) continue;
     const sim = similarity(target, c, stats);
     const score = relatedScore(sim);
-    if (score < RANK.minScore) continue;
+    if (score < (sim.shared.length ? RANK.minScore : RANK.minScoreNoNames)) continue;
     scored.push({ doc: c, sim, score, story: storyScore(target, c, stats, sim) });
   }
   let group = groups;

@@ -288,11 +288,14 @@ describe('schema v2 -> v3 -> v4 -> v5 -> v6 migration', () => {
     expect(await memory(l)).toEqual(await stored(l));
     expect(l.counts.lastLoadFrom).toBe('snapshot');
     expect((await l.search('banjir', {}, 5)).length).toBe(5);
-    expect(await l.related(rows[1]!.id, 3)).toHaveLength(3);
     // And writes after the upgrade keep the counts exact.
     await l.save(article(500, 'banjir'), [ent('PER', 'Heru Budi')], 9000);
     expect(await entityDf(l, 'PER:heru-budi')).toBe(121);
     expect(plain(l.counts.current((await l.db.sync.get(GEN_KEY))!.gen))).toEqual(await stored(l));
+    // Ranking works on migrated rows: a second report of one migrated story, saved now, comes first.
+    const orig = (await l.get(rows[1]!.id))!;
+    await l.save(makeArticle({ url: 'https://lain.example/laporan-kedua', title: orig.title, text: orig.paragraphs.join('\n\n'), published: orig.published }), [ent('PER', 'Heru Budi'), ent('LOC', 'Kota 1')], 9900);
+    expect((await l.related(rows[1]!.id, 3))[0]?.id).toBe(articleId('https://lain.example/laporan-kedua'));
   });
 });
 

@@ -78,7 +78,10 @@ describe('schema v1 -> v2 migration', () => {
     // The derived index works on migrated rows.
     const hits = await l.search('banjir', {}, 5);
     expect(hits.length).toBe(5);
-    expect(await l.related(rows[1]!.id, 3)).toHaveLength(3);
+    // Ranking works on migrated rows: a second report of one migrated story, saved now, comes first.
+    const orig = (await l.get(rows[1]!.id))!;
+    await l.save(makeArticle({ url: 'https://lain.example/laporan-kedua', title: orig.title, text: orig.paragraphs.join('\n\n'), published: orig.published }), [ent('LOC', 'Jakarta'), ent('PER', 'Heru Budi')], 9900);
+    expect((await l.related(rows[1]!.id, 3))[0]?.id).toBe(articleId('https://lain.example/laporan-kedua'));
   });
 });
 

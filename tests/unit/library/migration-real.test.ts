@@ -53,6 +53,23 @@ describe('migrations on real articles', () => {
     expect(real.slice(-2).map((r) => r.article.title).join(' | ')).toMatch(/Putin.*Kim|Kim.*Putin/);
   });
 
+  it('relates no articles by a thread as thin as one city everyone names or one shared word', async () => {
+    const idOf = (title: RegExp) => {
+      const r = real.find((x) => title.test(x.article.title))!;
+      return articleId((r.article.canonicalUrl || r.article.url).trim());
+    };
+    // A reader's report: the stock index story listed the Galaxy S6 review ("melemah" ~ "kelemahan"),
+    // the Lombok flights story a Turkish peace conference ("internasional"), both at score 0.02.
+    const ihsg = idOf(/^IHSG Hari Ini/);
+    const galaxy = idOf(/Galaxy S6/);
+    const lombok = idOf(/Lombok/);
+    expect((await reference.related(ihsg, 8)).map((r) => r.id)).not.toContain(galaxy);
+    expect((await reference.related(galaxy, 8)).map((r) => r.id)).not.toContain(ihsg);
+    expect((await reference.related(lombok, 8)).every((r) => r.why.names.length > 0 || r.score >= 0.05)).toBe(true);
+    // The seeds still find each other first.
+    expect((await reference.related(seedIds[0], 3))[0]?.id).toBe(seedIds[1]);
+  });
+
   it('v1 -> v3: every record kept, counts recounted, the seeds still find each other', async () => {
     const name = freshName('sorot-real-v1');
     const v1 = new Dexie(name);
