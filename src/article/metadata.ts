@@ -326,6 +326,8 @@ export function siteOf(doc: Document, host: string, metas = metaIndex(doc)): str
   return name;
 }
 
+const lettersOf = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 export function titleOf(doc: Document, ld: Record<string, unknown> | null, site: string | null, host: string, metas = metaIndex(doc)): string {
   const h1 = collapse(doc.querySelector('h1')?.textContent ?? '');
   const raw = meta(metas, 'og:title', 'twitter:title') ?? (typeof ld?.headline === 'string' ? ld.headline : null)
@@ -337,6 +339,9 @@ export function titleOf(doc: Document, ld: Record<string, unknown> | null, site:
     const rest = (title.endsWith(h1) ? title.slice(0, -h1.length) : title.slice(h1.length)).trim();
     if (/^[|\-–—:·»]|[|\-–—:·»]$/.test(rest) && rest.length <= 40) return h1;
   }
+  // The same words as the visible headline with its punctuation or capitals lost (a JSON-LD or
+  // meta title stripped of "?" and ":"): the headline as the page shows it.
+  if (h1.length >= 10 && h1 !== title && lettersOf(h1) === lettersOf(title)) return h1;
   return title;
 }
 

@@ -13,6 +13,12 @@ describe('title', () => {
     expect(titleOf(after, null, 'Contoh', 'www.contoh.id')).toBe(H1);
   });
 
+  it("takes the visible headline's punctuation when the meta title has the same words without it", () => {
+    const shown = 'Izin Tambang Nikel di Raja Ampat: Apa Iya Betul Dicabut?';
+    const page = doc(`<meta property="og:title" content="Izin Tambang Nikel di Raja Ampat Apa Iya Betul Dicabut">`, `<h1>${shown}</h1>`);
+    expect(titleOf(page, null, 'Media Indonesia', 'mediaindonesia.com')).toBe(shown);
+  });
+
   it('keeps the meta title when the headline is a shorter, different wording or a word of it', () => {
     const page = doc(`<meta property="og:title" content="${H1}, Tetangga Protes">`, `<h1>${H1}</h1>`);
     expect(titleOf(page, null, 'Contoh', 'www.contoh.id')).toBe(`${H1}, Tetangga Protes`);
