@@ -279,15 +279,36 @@ const DESK_INITIALS = /^[a-z]{2,4}(?:\/[a-z]{2,4})*$/;
 /** A person's name: two to five capitalised words (particles such as "bin", "van" allowed). */
 const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|binti|van|de|da|al|el)){1,4}$/u;
 
+/** el's text with its text nodes kept apart: markup without spaces ("<div>Dewi Kania</div><span>Jurnalis</span>"). */
+function spacedText(el: Element): string {
+  const parts: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && parts.length < 40; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
+  return collapse(parts.join(' '));
+}
+
+/**
+ * Author boxes: the usual class names, and a box named for the reporter or journalist
+ * (Okezone's `div.nmreporter`: "<div>Dewi Kania</div><span>Jurnalis</span>").
+ */
+const AUTHOR_BOX = '.author, .detail__author, .read__author, [class*="reporter"], [class*="jurnalis"], [class*="wartawan"]';
+/** A role word before or after the name. */
+const WRITER_ROLE = /^(?:penulis|reporter|jurnalis|wartawan|kontributor|oleh)\s*:?\s+|\s+(?:penulis|reporter|jurnalis|wartawan|kontributor)$/i;
+/** A box whose role says the name is not the writer's: an editor, a source outlet ("Agregasi"), a photographer. */
+const NOT_WRITER_ROLE = /(?:^|\s)(?:agregasi|editor|redaktur|penyunting|sumber|fotografer|foto)\s*:?$|^(?:editor|redaktur|penyunting|sumber|fotografer|foto)\s*:/i;
+
 /**
  * The writer a template shows in its author box ("Bagus Kurniawan - detiknews"): the name before
  * the outlet, when it reads as a person's name.
  */
 function authorBox(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('.author, .detail__author, .read__author')).slice(0, 5)) {
+  for (const el of Array.from(doc.querySelectorAll(AUTHOR_BOX)).slice(0, 8)) {
     // A photo's credit line is styled as an author too ("Dok. Saleh Husin" under kompas pictures).
     if (el.querySelectorAll('a').length > 1 || el.closest('figure, .photo, [class*="caption"]') || el.parentElement?.querySelector(':scope > img')) continue;
-    const text = collapse(el.textContent ?? '').replace(/\s+[-–—|]\s+\S+$/, '');
+    const full = spacedText(el);
+    // The box's role under the name ("Dewi Kania Jurnalis", Okezone): an aggregated story names its source there.
+    if (full.length > 80 || NOT_WRITER_ROLE.test(full)) continue;
+    const text = full.replace(WRITER_ROLE, '').replace(/\s+[-–—|]\s+\S+$/, '');
     if (text.length <= 60 && PERSON_NAME.test(text)) return text;
   }
   return null;

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bylineOf, siteOf } from '../../../src/article/metadata';
 
@@ -56,5 +58,22 @@ describe('byline', () => {
     expect(bylineOf(doc('<body><table><tr><td>Penulis</td><td>: Kontributor Lhokseumawe, Masriadi</td></tr></table></body>'), null, null)).toBe('Masriadi');
     expect(bylineOf(doc('<body><p>Isi berita.</p><p>Penulis: Nadia Putri Editor: Ivan Aulia</p></body>'), null, null)).toBe('Nadia Putri');
     expect(bylineOf(doc('<body><p>Penulis muda itu menulis novel.</p></body>'), null, null)).toBeNull();
+  });
+});
+
+describe("Okezone's reporter box (div.nmreporter)", () => {
+  // The real page (corpus okezone-1, 2015 template): no meta author, no JSON-LD.
+  const file = path.resolve(__dirname, '../../../../shared/corpus/raw/okezone-1.html');
+
+  it('reads the name, not the role under it', () => {
+    const page = doc(readFileSync(file, 'utf8'));
+    expect(bylineOf(page, null, null)).toBe('Dewi Kania');
+  });
+
+  it('takes no name from an aggregated story (the source outlet) or an editor box', () => {
+    const box = (name: string, role: string) => doc(`<body><div class="autor"><div class="reporter"></div><div class="nmreporter"><div>${name}</div><span>${role}</span></div></div><p>Isi berita.</p></body>`);
+    expect(bylineOf(box('Dewi Kania', 'Jurnalis'), null, null)).toBe('Dewi Kania');
+    expect(bylineOf(box('Koran Sindo', 'Agregasi'), null, null)).toBeNull();
+    expect(bylineOf(box('Rani Hardjanti', 'Editor'), null, null)).toBeNull();
   });
 });
