@@ -246,6 +246,18 @@ function boxText(raw: string, length: number): BoxText {
   return { length, head: head.slice(0, RULE_HEAD_CHARS) };
 }
 
+/** A child of el other than `from` whose own text starts clutter of another reason than `reason`. */
+function holdsOtherLabel(el: Element, from: Element, reason: ClutterReason): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === from) continue;
+    const raw = c.textContent ?? '';
+    if (!TEXT_RULE_START.test(raw)) continue;
+    const t = collapse(raw);
+    for (const rule of TEXT_RULES) if (rule.reason !== reason && t.length <= rule.maxChars && rule.pattern.test(t)) return true;
+  }
+  return false;
+}
+
 /**
  * From a short labelled text node, climb to the largest element that is still that label's
  * line or box ("Baca juga:" strong -> td -> table.linksisip), stopping at the body.
@@ -272,6 +284,9 @@ function climb(start: Element, stopAt: Element, texts: Map<Element, BoxText | nu
     }
     if (text === null) break;
     if (best && !text.head.startsWith(bestText.slice(0, 40))) break;
+    // A line (not a box) ends where its parent also holds another kind of clutter: Republika's
+    // credits table, tag list and share bar in one wrapper are three items, not one "editor" line.
+    if (best && !best.rule.box && holdsOtherLabel(el, best.el, best.rule.reason)) break;
     const rule = textRuleFor(text, el);
     // A lead ("Penulis" in its own table cell) may climb two levels to the block its rule reads.
     if (!rule && !best && leadOnly && i < 2) continue;
