@@ -327,7 +327,7 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
     url,
     canonicalUrl: canonicalUrl(doc, url, metas),
     title,
-    byline: bylineOf(doc, ld, parsed.byline, metas) ?? (ending.signoff ? signoffNames(ending.signoff) : null),
+    byline: bylineOf(doc, ld, parsed.byline, metas, host) ?? (ending.signoff ? signoffNames(ending.signoff) : null),
     published,
     site,
     host,

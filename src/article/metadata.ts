@@ -314,7 +314,23 @@ function authorBox(doc: Document): string | null {
   return null;
 }
 
-export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
+/** Letters and digits only, lowercased: "Metro Bali" and "metrobali.com" compare as "metrobali". */
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The outlet's own names, squashed: its host's main label ("metrobali" for metrobali.com) and
+ * its og:site_name. A WordPress account named after the site ("Metro Bali") is not a writer.
+ */
+function outletNames(host: string, metas: MetaIndex): string[] {
+  const labels = host.toLowerCase().replace(/^www\./, '').split('.');
+  // The label before the public suffix ("co.id", "com", "or.id"): two from the end, or three.
+  const main = labels.length >= 3 && /^(?:co|or|ac|go|web|my|biz|net|sch)$/.test(labels[labels.length - 2] ?? '') ? labels[labels.length - 3] : labels[labels.length - 2];
+  const site = meta(metas, 'og:site_name');
+  return [main ?? '', site ? squash(site) : ''].filter((n) => n.length >= 5);
+}
+
+export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc), host = ''): string | null {
+  const outlets = outletNames(host, metas);
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
   let fromLd = ldAuthor(ld);
   // Some outlets put the editor in the JSON-LD author and the writer in its creator (ANTARA):
@@ -328,9 +344,10 @@ export function bylineOf(doc: Document, ld: Record<string, unknown> | null, read
   for (const candidate of candidates) {
     const c = typeof candidate === 'function' ? candidate() : candidate;
     // "Oleh: X", "Kontributor Lhokseumawe, Masriadi": the name.
-    const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '').replace(/^kontributor\s+[^,]{2,30},\s*(?=\S)/i, '') : '';
+    const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter|author)\s*:?\s*/i, '').replace(/^kontributor\s+[^,]{2,30},\s*(?=\S)/i, '') : '';
     // A social handle ("@geloranews") or an address names an account, not a writer.
-    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !DESK_INITIALS.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)) return v;
+    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !DESK_INITIALS.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)
+      && !outlets.some((o) => squash(v) === o)) return v;
   }
   return null;
 }

@@ -77,3 +77,14 @@ describe("Okezone's reporter box (div.nmreporter)", () => {
     expect(bylineOf(box('Rani Hardjanti', 'Editor'), null, null)).toBeNull();
   });
 });
+
+describe('an author account named after the outlet', () => {
+  it('is not a writer (WordPress "Author Metro Bali" on metrobali.com); a person is kept', () => {
+    const page = (name: string) => doc(`<head><meta property="og:site_name" content="Metro Bali"></head><body><div class="author">${name}</div><p>Isi berita.</p></body>`);
+    expect(bylineOf(page('Author Metro Bali'), { author: { name: 'Metro Bali' } }, 'Author Metro Bali', undefined, 'metrobali.com')).toBeNull();
+    expect(bylineOf(page('Metro Bali'), null, null, undefined, 'www.metrobali.com')).toBeNull();
+    // The host's name alone, without a site name: the label before the public suffix.
+    expect(bylineOf(doc('<body><p>Isi.</p></body>'), { author: { name: 'Radar Cirebon' } }, null, undefined, 'www.radarcirebon.co.id')).toBeNull();
+    expect(bylineOf(page('Ketut Sutiawan'), null, null, undefined, 'metrobali.com')).toBe('Ketut Sutiawan');
+  });
+});
