@@ -267,7 +267,8 @@ function creditAuthor(doc: Document): string | null {
     let block = node.parentElement;
     for (let i = 0; block && i < 3 && !/^(?:TR|P|DIV|LI|SPAN)$/.test(block.tagName); i++) block = block.parentElement;
     if (block?.tagName === 'TD' || block?.parentElement?.tagName === 'TR') block = block.closest('tr');
-    const text = collapse(block?.textContent ?? '');
+    // Text nodes kept apart: "Pewarta: Devi Nindy<br>Editor: Agus Salim" (ANTARA) has no space at the break.
+    const text = block ? spacedText(block) : '';
     const name = text.length <= 160 ? CREDIT_NAME.exec(text)?.[1] : undefined;
     if (name) return name.trim();
   }
@@ -329,6 +330,12 @@ function outletNames(host: string, metas: MetaIndex): string[] {
   return [main ?? '', site ? squash(site) : ''].filter((n) => n.length >= 5);
 }
 
+/** The outlet itself ("Metro Bali"), or one of its desks written as one word ("kumparanNEWS", "detikNews"). */
+function isOutletName(v: string, outlet: string): boolean {
+  const sq = squash(v);
+  return sq === outlet || (!/\s/.test(v) && sq.startsWith(outlet));
+}
+
 export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc), host = ''): string | null {
   const outlets = outletNames(host, metas);
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
@@ -347,7 +354,7 @@ export function bylineOf(doc: Document, ld: Record<string, unknown> | null, read
     const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter|author)\s*:?\s*/i, '').replace(/^kontributor\s+[^,]{2,30},\s*(?=\S)/i, '') : '';
     // A social handle ("@geloranews") or an address names an account, not a writer.
     if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !DESK_INITIALS.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)
-      && !outlets.some((o) => squash(v) === o)) return v;
+      && !outlets.some((o) => isOutletName(v, o))) return v;
   }
   return null;
 }

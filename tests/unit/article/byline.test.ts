@@ -88,3 +88,16 @@ describe('an author account named after the outlet', () => {
     expect(bylineOf(page('Ketut Sutiawan'), null, null, undefined, 'metrobali.com')).toBe('Ketut Sutiawan');
   });
 });
+
+describe('credits lines broken by <br> and desk accounts', () => {
+  it('reads the writer of "Pewarta: X<br>Editor: Y<br>Copyright" (ANTARA), not the whole line', () => {
+    const page = doc('<body><p>Isi berita.</p><p class="text-muted mt-2 small">Pewarta: Devi Nindy<br>Editor: Agus Salim<br>Copyright © ANTARA 2024</p></body>');
+    expect(bylineOf(page, null, null, undefined, 'www.antaranews.com')).toBe('Devi Nindy');
+  });
+
+  it("an outlet's desk written as one word is not a writer; a person whose name starts like the outlet is", () => {
+    const meta = '<head><meta property="og:site_name" content="kumparan"></head>';
+    expect(bylineOf(doc(`${meta}<body><p>Isi.</p></body>`), { author: { name: 'kumparanNEWS' } }, null, undefined, 'kumparan.com')).toBeNull();
+    expect(bylineOf(doc(`${meta}<body><p>Isi.</p></body>`), { author: { name: 'Kumparan Siregar' } }, null, undefined, 'kumparan.com')).toBe('Kumparan Siregar');
+  });
+});
