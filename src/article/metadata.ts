@@ -247,8 +247,10 @@ const SOCIAL_HANDLE = /^@[\w.]+$/;
 /** The publishing company or the site named as the author ("PT. VIVA MEDIA BARU - VIVA.co.id", "Liputan6.com"): not a writer. */
 const PUBLISHER_AUTHOR = /^(?:PT|CV)\.?\s|\b[a-z0-9-]+\.(?:com|co\.id|id|net|tv)\b|\b(?:cyber|media) (?:media|group|network)$/i;
 
-const CREDIT_LABEL = /^\s*(?:penulis|reporter|pewarta|wartawan)\s*:?\s*$|^\s*(?:penulis|reporter|pewarta|wartawan)\s*:/i;
-const CREDIT_NAME = /^(?:penulis|reporter|pewarta|wartawan)\s*:\s*(.{3,60}?)(?=\s+(?:editor|penyunting|redaktur|sumber|fotografer|foto)\s*:|\s*[|]|$)/i;
+/** The writer's label, alone or joined to the editor's ("Redaktur & Reporter", JPNN; "Penulis/Editor"). */
+const WRITER_LABEL = String.raw`(?:(?:redaktur|editor|penyunting)\s*(?:&|dan|\/)\s*)?(?:penulis|reporter|pewarta|wartawan)(?:\s*(?:&|dan|\/)\s*(?:redaktur|editor|penyunting))?`;
+const CREDIT_LABEL = new RegExp(String.raw`^\s*${WRITER_LABEL}\s*:?\s*$|^\s*${WRITER_LABEL}\s*:`, 'i');
+const CREDIT_NAME = new RegExp(String.raw`^${WRITER_LABEL}\s*:\s*(.{3,60}?)(?=\s+(?:editor|penyunting|redaktur|sumber|fotografer|foto)\s*:|\s*[|]|$)`, 'i');
 
 /**
  * The writer a credits line names ("Penulis : Ferril Dennys", as a table row or a line), when no
@@ -261,7 +263,7 @@ function creditAuthor(doc: Document): string | null {
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
     const v = node.nodeValue ?? '';
-    if (v.length > 40 && !/^\s*(?:penulis|reporter|pewarta|wartawan)\s*:/i.test(v)) continue;
+    if (v.length > 40 && !CREDIT_LABEL.test(v)) continue;
     if (!CREDIT_LABEL.test(v)) continue;
     // The label's row or line: its cell's parent when the label sits alone in a cell.
     let block = node.parentElement;
@@ -294,7 +296,7 @@ function spacedText(el: Element): string {
  */
 const AUTHOR_BOX = '.author, .detail__author, .read__author, [class*="reporter"], [class*="jurnalis"], [class*="wartawan"]';
 /** A role word before or after the name. */
-const WRITER_ROLE = /^(?:penulis|reporter|jurnalis|wartawan|kontributor|oleh)\s*:?\s+|\s+(?:penulis|reporter|jurnalis|wartawan|kontributor)$/i;
+const WRITER_ROLE = /^(?:penulis|reporter|jurnalis|wartawan|kontributor|oleh)\s*:?\s+|\s*[,·|-]?\s+(?:penulis|reporter|jurnalis|wartawan|kontributor)$/i;
 /** A box whose role says the name is not the writer's: an editor, a source outlet ("Agregasi"), a photographer. */
 const NOT_WRITER_ROLE = /(?:^|\s)(?:agregasi|editor|redaktur|penyunting|sumber|fotografer|foto)\s*:?$|^(?:editor|redaktur|penyunting|sumber|fotografer|foto)\s*:/i;
 
@@ -306,11 +308,16 @@ function authorBox(doc: Document): string | null {
   for (const el of Array.from(doc.querySelectorAll(AUTHOR_BOX)).slice(0, 8)) {
     // A photo's credit line is styled as an author too ("Dok. Saleh Husin" under kompas pictures).
     if (el.querySelectorAll('a').length > 1 || el.closest('figure, .photo, [class*="caption"]') || el.parentElement?.querySelector(':scope > img')) continue;
-    const full = spacedText(el);
     // The box's role under the name ("Dewi Kania Jurnalis", Okezone): an aggregated story names its source there.
-    if (full.length > 80 || NOT_WRITER_ROLE.test(full)) continue;
-    const text = full.replace(WRITER_ROLE, '').replace(/\s+[-–—|]\s+\S+$/, '');
-    if (text.length <= 60 && PERSON_NAME.test(text)) return text;
+    const box = spacedText(el);
+    if (box.length > 200 || NOT_WRITER_ROLE.test(box)) continue;
+    // The box, or its first line (Okezone's "<div class=namerep>Name, <b>Jurnalis</b></div><span>date</span>").
+    for (const part of [el, el.firstElementChild]) {
+      const full = part === el ? box : part ? spacedText(part) : '';
+      if (!full || full.length > 80) continue;
+      const text = full.replace(WRITER_ROLE, '').replace(/\s+[-–—|]\s+\S+$/, '');
+      if (text.length <= 60 && PERSON_NAME.test(text)) return text;
+    }
   }
   return null;
 }

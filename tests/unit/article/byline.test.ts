@@ -101,3 +101,15 @@ describe('credits lines broken by <br> and desk accounts', () => {
     expect(bylineOf(doc(`${meta}<body><p>Isi.</p></body>`), { author: { name: 'Kumparan Siregar' } }, null, undefined, 'kumparan.com')).toBe('Kumparan Siregar');
   });
 });
+
+describe('joined credit labels and a reporter box with the date beside the name', () => {
+  it('"Redaktur & Reporter : name" (JPNN) names the writer; "Redaktur : name" alone does not', () => {
+    expect(bylineOf(doc('<body><p>Isi.</p><div class="editor-info">Redaktur &amp; Reporter : Budi Santoso</div></body>'), null, null)).toBe('Budi Santoso');
+    expect(bylineOf(doc('<body><p>Isi.</p><div class="editor-info">Redaktur : Budi Santoso</div></body>'), null, null)).toBeNull();
+  });
+
+  it('Okezone\'s current box: "Name, <b>Jurnalis</b>" then the date', () => {
+    const page = doc('<body><div class="reporter"><div class="namerep">Rina Wulandari, <b>Jurnalis</b></div><span>Kamis, 01 Februari 2024 |09:00 WIB</span></div><p>Isi.</p></body>');
+    expect(bylineOf(page, null, null)).toBe('Rina Wulandari');
+  });
+});
