@@ -51,7 +51,9 @@ function visibleText(el: Element): string {
 function hitText({ element, from }: ClutterHit): string {
   if (!from) return visibleText(element);
   const node = element.childNodes[from.child];
-  return collapse(node?.nodeType === 3 ? (node as Text).data.slice(from.offset) : '');
+  let text = node?.nodeType === 3 ? (node as Text).data.slice(from.offset) : '';
+  for (let s = node?.nextSibling, i = 0; s && i < from.siblings; s = s.nextSibling, i++) text += s.textContent ?? '';
+  return collapse(text);
 }
 
 export function hiddenItems(hits: ClutterHit[]): HiddenItem[] {
@@ -213,7 +215,9 @@ function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: st
   // Ends of texts first (child indices are read before any removal), then whole elements.
   for (const { element, from } of found) {
     const node = from && element.childNodes[from.child];
-    if (node && node.nodeType === 3) (node as Text).data = (node as Text).data.slice(0, from.offset);
+    if (!from || !node || node.nodeType !== 3) continue;
+    for (let i = 0; i < from.siblings && node.nextSibling; i++) node.nextSibling.remove();
+    (node as Text).data = (node as Text).data.slice(0, from.offset);
   }
   for (const { element, from } of found) if (!from) element.remove();
   // One pass for both: marks left on the page by an earlier analysis, and a <base> of its own.

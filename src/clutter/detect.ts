@@ -13,7 +13,10 @@ import { siteRulesFor, type SiteRule } from './sites';
  * childNodes) at `offset` to the end: a sign-off closing a paragraph ("... kata dia. (ant/kid)").
  * Detection stays pure: markClutter wraps that text in a span of its own and marks the span.
  */
-export type ClutterHit = { element: Element; reason: ClutterReason; rule: string; from?: { child: number; offset: number } };
+export type ClutterHit = { element: Element; reason: ClutterReason; rule: string; from?: TextTail };
+
+/** The end of an element's text: from text child `child` at `offset`, and the `siblings` nodes after that child. */
+export interface TextTail { child: number; offset: number; siblings: number }
 
 const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
 const BLOCKISH = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'TD', 'TR', 'TABLE', 'TBODY', 'SECTION', 'ASIDE', 'ARTICLE',
@@ -162,6 +165,13 @@ function isAtBlockEnd(el: Element | Text): boolean {
   }
 }
 
+function opensBracket(raw: string): boolean {
+  let end = raw.length - 1;
+  while (end >= 0 && raw.charCodeAt(end) <= 32) end--;
+  const c = raw.charCodeAt(end);
+  return c === 40 /* ( */ || c === 91 /* [ */;
+}
+
 function endsWithBracket(raw: string): boolean {
   let end = raw.length - 1;
   while (end >= 0 && raw.charCodeAt(end) <= 32) end--;
@@ -209,23 +219,44 @@ function ownLineBracket(node: Text, raw: string): Bracketed | null {
 const NOT_RUNNING_TEXT = 'h1, h2, h3, h4, h5, h6, figure, figcaption, nav, [role="navigation"], a, button, title, option, textarea';
 
 /**
+ * A source tag an aggregator links inside brackets after the last sentence: "pungkasnya.[<a>sc</a>]"
+ * (Blogger portals crediting suara.com). The bracket opens this run, the link and the closing
+ * bracket follow it to the end of the block.
+ */
+function linkedBracket(node: Text, raw: string): (Bracketed & { siblings: number }) | null {
+  const m = /([.!?"”’'»])(\s*)([([])\s*$/.exec(raw.slice(-20));
+  if (!m) return null;
+  const link = node.nextSibling;
+  const close = link?.nextSibling;
+  if (!link || link.nodeType !== 1 || !close || close.nodeType !== 3) return null;
+  const want = m[3] === '[' ? ']' : ')';
+  if (collapse(close.nodeValue ?? '') !== want || !isAtBlockEnd(close as Text)) return null;
+  const label = collapse(link.textContent ?? '');
+  if (!label || (link as Element).children.length > 0) return null;
+  const at = raw.length - (m[0].length - (m[1] as string).length - (m[2] as string).length);
+  return { at, bracket: `${m[3]}${label}${want}`, afterSentence: true, spaced: true, siblings: 2 };
+}
+
+/**
  * A sign-off glued to the end of a paragraph's text (the same cases cleanParagraphs drops from the
  * clean text): after a sentence's end any initials ("(abd)", "(H-4)") or a source line, anywhere
  * initials with a slash ("(ant/kid)"). Only the bracket is the hit, never the paragraph.
  */
-function tailSignoff(node: Text, parent: Element): { offset: number; rule: string } | null {
+function tailSignoff(node: Text, parent: Element): { offset: number; siblings: number; rule: string } | null {
   const raw = node.data;
-  // Cheap first: the run must end with a bracket (spaces aside).
-  if (!endsWithBracket(raw)) return null;
-  const found = gluedBracket(raw) ?? ownLineBracket(node, raw);
+  // Cheap first: the run must end with a bracket (spaces aside), or open one.
+  const closed = endsWithBracket(raw);
+  if (!closed && !opensBracket(raw)) return null;
+  const found: (Bracketed & { siblings?: number }) | null = closed ? (gluedBracket(raw) ?? ownLineBracket(node, raw)) : linkedBracket(node, raw);
   if (!found) return null;
   const inner = collapse(found.bracket);
   const source = SOURCE_SIGNOFF.test(inner);
   if (!source && !(INITIALS.test(inner) && inner.slice(1, -1).split('/').every(isInitials))) return null;
   // Not after a sentence, only slashed initials with a space before them ("Rp5.000/kg)" is prose).
   if (!found.afterSentence && !(found.spaced && inner.includes('/') && !source)) return null;
-  if (!isAtBlockEnd(node) || parent.closest(NOT_RUNNING_TEXT) || inCaption(parent)) return null;
-  return { offset: found.at, rule: source ? 'text:source-inline' : 'text:initials-inline' };
+  const siblings = found.siblings ?? 0;
+  if ((!siblings && !isAtBlockEnd(node)) || parent.closest(NOT_RUNNING_TEXT) || inCaption(parent)) return null;
+  return { offset: found.at, siblings, rule: source ? 'text:source-inline' : 'text:initials-inline' };
 }
 
 /** A block's collapsed text as the text rules read it: its length, and its first RULE_HEAD_CHARS characters. */
@@ -507,7 +538,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
     // That includes the indentation between tags, most text nodes: TEXT_RULE_START needs a non-space.
     // A short run may still end a paragraph with its sign-off ("<a>Jokowi</a>. (abd)").
-    const bracketEnd = !long && !label && endsWithBracket(raw);
+    const bracketEnd = !long && !label && (endsWithBracket(raw) || opensBracket(raw));
     if (!long && !label && !bracketEnd) continue;
     if (!parent) {
       parent = node.parentElement;
@@ -517,7 +548,7 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       const tail = tailSignoff(node as Text, parent);
       if (tail) {
         const child = Array.prototype.indexOf.call(parent.childNodes, node) as number;
-        tails.push({ element: parent, reason: 'editor', rule: tail.rule, from: { child, offset: tail.offset } });
+        tails.push({ element: parent, reason: 'editor', rule: tail.rule, from: { child, offset: tail.offset, siblings: tail.siblings } });
       }
     }
     if (long) {

@@ -30,6 +30,9 @@ describe('sign-offs inside a paragraph', () => {
     expect(tails(page(`<div><p>Kata <a href="/p">Jokowi</a>. (wur/red)</p></div>`))).toEqual(['text:initials-inline|(wur/red)']);
     // On its own line after a break (old Liputan6 template).
     expect(tails(page(`<div><p>${PROSE}<br><br>(Cas/Isk)</p></div>`))).toEqual(['text:initials-inline|(Cas/Isk)']);
+    // An aggregator's linked source tag (gelora.co: "pungkasnya.[<a>sc</a>]").
+    const linked = findClutter(page(`<div><div>${PROSE}[<a href="https://www.suara.com/x">sc</a>]</div></div>`), 'https://www.gelora.co/x').filter((h) => h.from);
+    expect(linked.map((h) => [h.rule, h.from?.siblings])).toEqual([['text:initials-inline', 2]]);
   });
 
   it('leaves acronyms, photo credits, captions, headings and brackets before more text', () => {
@@ -44,6 +47,8 @@ describe('sign-offs inside a paragraph', () => {
       `<p>${PROSE} (abd) Setelah itu rapat dilanjutkan.</p>`,
       `<p>${PROSE} (abd) <strong>Sumber berita lain</strong></p>`,
       `<p>Harga beras Rp12.000(Rp/kg)</p>`,
+      `<p>${PROSE} [<a href="/x">Baca selengkapnya di sini</a>]</p>`,
+      `<p>${PROSE} [<a href="/x">sc</a>] lalu kalimat lain.</p>`,
     ];
     for (const html of none) expect(tails(page(html)), html).toEqual([]);
   });
@@ -61,6 +66,16 @@ describe('sign-offs inside a paragraph', () => {
     expect(last.textContent).toContain('Tautan lalu.');
     // A second scan finds the span itself (known to the content script), not the paragraph again.
     expect(findClutter(doc, doc.URL).filter((h) => h.from)).toEqual([]);
+    unmarkAll(doc);
+    expect(doc.documentElement.outerHTML).toBe(original);
+  });
+
+  it('a linked source tag moves into the span with its brackets, and back out on unmark', () => {
+    const doc = page(`<div class="post-body"><div>${PROSE}</div><div id="last">${PROSE.slice(0, -1)} pungkasnya.[<a href="https://www.suara.com/x">sc</a>]</div></div>`);
+    const original = doc.documentElement.outerHTML;
+    const span = markClutter(doc, findClutter(doc, doc.URL)).find((h) => h.rule === 'text:initials-inline')?.element;
+    expect(span?.innerHTML).toBe('[<a href="https://www.suara.com/x">sc</a>]');
+    expect(doc.getElementById('last')?.firstChild?.textContent?.endsWith('pungkasnya.')).toBe(true);
     unmarkAll(doc);
     expect(doc.documentElement.outerHTML).toBe(original);
   });
