@@ -243,10 +243,14 @@ function linkedBracket(node: Text, raw: string): (Bracketed & { siblings: number
  * initials with a slash ("(ant/kid)"). Only the bracket is the hit, never the paragraph.
  */
 function tailSignoff(node: Text, parent: Element): { offset: number; siblings: number; rule: string } | null {
+  // Cheap first, on the run's last characters only (a paragraph's whole string is not made): it
+  // must end with a bracket (spaces aside), or open one.
+  let last = node.length > 24 ? node.substringData(node.length - 24, 24) : node.data;
+  // (Unless those are all spaces: markup indentation after the text.)
+  if (!last.trim()) last = node.data;
+  const closed = endsWithBracket(last);
+  if (!closed && !opensBracket(last)) return null;
   const raw = node.data;
-  // Cheap first: the run must end with a bracket (spaces aside), or open one.
-  const closed = endsWithBracket(raw);
-  if (!closed && !opensBracket(raw)) return null;
   const found: (Bracketed & { siblings?: number }) | null = closed ? (gluedBracket(raw) ?? ownLineBracket(node, raw)) : linkedBracket(node, raw);
   if (!found) return null;
   const inner = collapse(found.bracket);
