@@ -153,8 +153,7 @@ function run(ctx: ContentScriptContext) {
     const known = new Set(hits.map((h) => h.element));
     const fresh = findClutter(doc, location.href).filter((h) => !known.has(h.element));
     if (!fresh.length) return;
-    markClutter(doc, fresh);
-    hits = hits.concat(fresh);
+    hits = hits.concat(markClutter(doc, fresh));
     reportClutter();
   };
 

@@ -47,9 +47,19 @@ function visibleText(el: Element): string {
   return collapse(out);
 }
 
+/** The text a hit covers: its element's, or the end of one of its texts (`from`). */
+function hitText({ element, from }: ClutterHit): string {
+  if (!from) return visibleText(element);
+  const node = element.childNodes[from.child];
+  let text = node?.nodeType === 3 ? (node as Text).data.slice(from.offset) : '';
+  for (let s = node?.nextSibling, i = 0; s && i < from.siblings; s = s.nextSibling, i++) text += s.textContent ?? '';
+  return collapse(text);
+}
+
 export function hiddenItems(hits: ClutterHit[]): HiddenItem[] {
-  return hits.map(({ element, reason, rule }) => {
-    const text = visibleText(element);
+  return hits.map((hit) => {
+    const { element, reason, rule } = hit;
+    const text = hitText(hit);
     const item: HiddenItem = { reason, rule, text: text.length > HIDDEN_TEXT_MAX ? `${text.slice(0, HIDDEN_TEXT_MAX - 1)}…` : text };
     if (isShown(element)) item.shown = true;
     return item;
@@ -138,14 +148,14 @@ export function analyzeDocument(doc: Document, url: string): { result: ExtractRe
     // The scan's text walk read every text node of the body: its sum is body.textContent.length.
     const textChars = stats.complete && copy.body ? stats.textChars : (copy.body?.textContent?.length ?? 0);
     if (textChars > MAX_TEXT_CHARS) return { result: notArticle('page too large', []), hits };
-    hits = onPage(found, doc);
-    markClutter(doc, hits);
+    hits = markClutter(doc, onPage(found, doc));
     const hidden = hiddenItems(found);
     const named = stats.named;
     precleanClone(workingCopy(copy, found, doc, url), undefined, named);
     // The same working copy made again from the page (only if Readability needs its first state
     // back, see lazyPageCache): a new copy, the same hits found on it by path, the same names.
     const live = hits;
+    // (Hits on the end of a text are spans on the page now, in the copies too: found again by path.)
     const again = live.length === found.length ? (): Document => {
       const other = doc.cloneNode(true) as Document;
       const root = other.body ?? other.documentElement;
@@ -204,7 +214,14 @@ function onPage(found: ClutterHit[], doc: Document): ClutterHit[] {
  * page by an earlier analysis), with a <base> so relative links resolve.
  */
 function workingCopy(copy: Document, found: ClutterHit[], doc: Document, url: string): Document {
-  for (const { element } of found) element.remove();
+  // Ends of texts first (child indices are read before any removal), then whole elements.
+  for (const { element, from } of found) {
+    const node = from && element.childNodes[from.child];
+    if (!from || !node || node.nodeType !== 3) continue;
+    for (let i = 0; i < from.siblings && node.nextSibling; i++) node.nextSibling.remove();
+    (node as Text).data = (node as Text).data.slice(0, from.offset);
+  }
+  for (const { element, from } of found) if (!from) element.remove();
   // One pass for both: marks left on the page by an earlier analysis, and a <base> of its own.
   let hasBase = false;
   for (const el of Array.from(copy.querySelectorAll(`[${CLUTTER_ATTR}], base[href]`))) {
@@ -316,7 +333,7 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
     url,
     canonicalUrl: canonicalUrl(doc, url, metas),
     title,
-    byline: bylineOf(doc, ld, parsed.byline, metas) ?? (ending.signoff ? signoffNames(ending.signoff) : null),
+    byline: bylineOf(doc, ld, parsed.byline, metas, host) ?? (ending.signoff ? signoffNames(ending.signoff) : null),
     published,
     site,
     host,

@@ -247,8 +247,10 @@ const SOCIAL_HANDLE = /^@[\w.]+$/;
 /** The publishing company or the site named as the author ("PT. VIVA MEDIA BARU - VIVA.co.id", "Liputan6.com"): not a writer. */
 const PUBLISHER_AUTHOR = /^(?:PT|CV)\.?\s|\b[a-z0-9-]+\.(?:com|co\.id|id|net|tv)\b|\b(?:cyber|media) (?:media|group|network)$/i;
 
-const CREDIT_LABEL = /^\s*(?:penulis|reporter|pewarta|wartawan)\s*:?\s*$|^\s*(?:penulis|reporter|pewarta|wartawan)\s*:/i;
-const CREDIT_NAME = /^(?:penulis|reporter|pewarta|wartawan)\s*:\s*(.{3,60}?)(?=\s+(?:editor|penyunting|redaktur|sumber|fotografer|foto)\s*:|\s*[|]|$)/i;
+/** The writer's label, alone or joined to the editor's ("Redaktur & Reporter", JPNN; "Penulis/Editor"). */
+const WRITER_LABEL = String.raw`(?:(?:redaktur|editor|penyunting)\s*(?:&|dan|\/)\s*)?(?:penulis|reporter|pewarta|wartawan)(?:\s*(?:&|dan|\/)\s*(?:redaktur|editor|penyunting))?`;
+const CREDIT_LABEL = new RegExp(String.raw`^\s*${WRITER_LABEL}\s*:?\s*$|^\s*${WRITER_LABEL}\s*:`, 'i');
+const CREDIT_NAME = new RegExp(String.raw`^${WRITER_LABEL}\s*:\s*(.{3,60}?)(?=\s+(?:editor|penyunting|redaktur|sumber|fotografer|foto)\s*:|\s*[|]|$)`, 'i');
 
 /**
  * The writer a credits line names ("Penulis : Ferril Dennys", as a table row or a line), when no
@@ -261,13 +263,14 @@ function creditAuthor(doc: Document): string | null {
   let seen = 0;
   for (let node = walker.nextNode(); node && seen < 20000; node = walker.nextNode(), seen++) {
     const v = node.nodeValue ?? '';
-    if (v.length > 40 && !/^\s*(?:penulis|reporter|pewarta|wartawan)\s*:/i.test(v)) continue;
+    if (v.length > 40 && !CREDIT_LABEL.test(v)) continue;
     if (!CREDIT_LABEL.test(v)) continue;
     // The label's row or line: its cell's parent when the label sits alone in a cell.
     let block = node.parentElement;
     for (let i = 0; block && i < 3 && !/^(?:TR|P|DIV|LI|SPAN)$/.test(block.tagName); i++) block = block.parentElement;
     if (block?.tagName === 'TD' || block?.parentElement?.tagName === 'TR') block = block.closest('tr');
-    const text = collapse(block?.textContent ?? '');
+    // Text nodes kept apart: "Pewarta: Devi Nindy<br>Editor: Agus Salim" (ANTARA) has no space at the break.
+    const text = block ? spacedText(block) : '';
     const name = text.length <= 160 ? CREDIT_NAME.exec(text)?.[1] : undefined;
     if (name) return name.trim();
   }
@@ -279,21 +282,69 @@ const DESK_INITIALS = /^[a-z]{2,4}(?:\/[a-z]{2,4})*$/;
 /** A person's name: two to five capitalised words (particles such as "bin", "van" allowed). */
 const PERSON_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|bin|binti|van|de|da|al|el)){1,4}$/u;
 
+/** el's text with its text nodes kept apart: markup without spaces ("<div>Dewi Kania</div><span>Jurnalis</span>"). */
+function spacedText(el: Element): string {
+  const parts: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n && parts.length < 40; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
+  return collapse(parts.join(' '));
+}
+
+/**
+ * Author boxes: the usual class names, and a box named for the reporter or journalist
+ * (Okezone's `div.nmreporter`: "<div>Dewi Kania</div><span>Jurnalis</span>").
+ */
+const AUTHOR_BOX = '.author, .detail__author, .read__author, [class*="reporter"], [class*="jurnalis"], [class*="wartawan"]';
+/** A role word before or after the name. */
+const WRITER_ROLE = /^(?:penulis|reporter|jurnalis|wartawan|kontributor|oleh)\s*:?\s+|\s*[,·|-]?\s+(?:penulis|reporter|jurnalis|wartawan|kontributor)$/i;
+/** A box whose role says the name is not the writer's: an editor, a source outlet ("Agregasi"), a photographer. */
+const NOT_WRITER_ROLE = /(?:^|\s)(?:agregasi|editor|redaktur|penyunting|sumber|fotografer|foto)\s*:?$|^(?:editor|redaktur|penyunting|sumber|fotografer|foto)\s*:/i;
+
 /**
  * The writer a template shows in its author box ("Bagus Kurniawan - detiknews"): the name before
  * the outlet, when it reads as a person's name.
  */
 function authorBox(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('.author, .detail__author, .read__author')).slice(0, 5)) {
+  for (const el of Array.from(doc.querySelectorAll(AUTHOR_BOX)).slice(0, 8)) {
     // A photo's credit line is styled as an author too ("Dok. Saleh Husin" under kompas pictures).
     if (el.querySelectorAll('a').length > 1 || el.closest('figure, .photo, [class*="caption"]') || el.parentElement?.querySelector(':scope > img')) continue;
-    const text = collapse(el.textContent ?? '').replace(/\s+[-–—|]\s+\S+$/, '');
-    if (text.length <= 60 && PERSON_NAME.test(text)) return text;
+    // The box's role under the name ("Dewi Kania Jurnalis", Okezone): an aggregated story names its source there.
+    const box = spacedText(el);
+    if (box.length > 200 || NOT_WRITER_ROLE.test(box)) continue;
+    // The box, or its first line (Okezone's "<div class=namerep>Name, <b>Jurnalis</b></div><span>date</span>").
+    for (const part of [el, el.firstElementChild]) {
+      const full = part === el ? box : part ? spacedText(part) : '';
+      if (!full || full.length > 80) continue;
+      const text = full.replace(WRITER_ROLE, '').replace(/\s+[-–—|]\s+\S+$/, '');
+      if (text.length <= 60 && PERSON_NAME.test(text)) return text;
+    }
   }
   return null;
 }
 
-export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc)): string | null {
+/** Letters and digits only, lowercased: "Metro Bali" and "metrobali.com" compare as "metrobali". */
+const squash = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The outlet's own names, squashed: its host's main label ("metrobali" for metrobali.com) and
+ * its og:site_name. A WordPress account named after the site ("Metro Bali") is not a writer.
+ */
+function outletNames(host: string, metas: MetaIndex): string[] {
+  const labels = host.toLowerCase().replace(/^www\./, '').split('.');
+  // The label before the public suffix ("co.id", "com", "or.id"): two from the end, or three.
+  const main = labels.length >= 3 && /^(?:co|or|ac|go|web|my|biz|net|sch)$/.test(labels[labels.length - 2] ?? '') ? labels[labels.length - 3] : labels[labels.length - 2];
+  const site = meta(metas, 'og:site_name');
+  return [main ?? '', site ? squash(site) : ''].filter((n) => n.length >= 5);
+}
+
+/** The outlet itself ("Metro Bali"), or one of its desks written as one word ("kumparanNEWS", "detikNews"). */
+function isOutletName(v: string, outlet: string): boolean {
+  const sq = squash(v);
+  return sq === outlet || (!/\s/.test(v) && sq.startsWith(outlet));
+}
+
+export function bylineOf(doc: Document, ld: Record<string, unknown> | null, readabilityByline: string | null | undefined, metas = metaIndex(doc), host = ''): string | null {
+  const outlets = outletNames(host, metas);
   const fromMeta = meta(metas, 'author', 'article:author', 'dtk:author', 'content_author');
   let fromLd = ldAuthor(ld);
   // Some outlets put the editor in the JSON-LD author and the writer in its creator (ANTARA):
@@ -307,9 +358,10 @@ export function bylineOf(doc: Document, ld: Record<string, unknown> | null, read
   for (const candidate of candidates) {
     const c = typeof candidate === 'function' ? candidate() : candidate;
     // "Oleh: X", "Kontributor Lhokseumawe, Masriadi": the name.
-    const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter)\s*:?\s*/i, '').replace(/^kontributor\s+[^,]{2,30},\s*(?=\S)/i, '') : '';
+    const v = c ? collapse(c).replace(/^(?:oleh|by|penulis|reporter|author)\s*:?\s*/i, '').replace(/^kontributor\s+[^,]{2,30},\s*(?=\S)/i, '') : '';
     // A social handle ("@geloranews") or an address names an account, not a writer.
-    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !DESK_INITIALS.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)) return v;
+    if (v && v.length <= 100 && !SOCIAL_HANDLE.test(v) && !DESK_INITIALS.test(v) && !/^(?:https?:|www\.)/i.test(v) && !PUBLISHER_AUTHOR.test(v)
+      && !outlets.some((o) => isOutletName(v, o))) return v;
   }
   return null;
 }

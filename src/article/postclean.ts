@@ -174,7 +174,8 @@ function dropStrayHeadElements(doc: Document): void {
 /** On Readability's content: the same rules again (classes survive with keepClasses). */
 export function postcleanContent(root: Element, url: string, siteRules?: SiteRule[]): void {
   for (const el of Array.from(root.querySelectorAll(`[${META_ATTR}]`))) el.remove();
-  for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all', siteRules })) hit.element.remove();
+  // A sign-off ending a paragraph (a hit on part of its text) is cleanParagraphs' to drop, not the paragraph.
+  for (const hit of findClutterIn(root, url, { sites: true, linkLists: 'all', siteRules })) if (!hit.from) hit.element.remove();
   for (const el of Array.from(root.querySelectorAll(`[${CLUTTER_ATTR}], [${RULE_ATTR}], [${SHOWN_ATTR}]`))) {
     el.removeAttribute(CLUTTER_ATTR);
     el.removeAttribute(RULE_ATTR);

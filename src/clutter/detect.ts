@@ -5,10 +5,18 @@
 import type { ClutterReason } from '../types';
 import {
   CLASS_EXEMPT, CLASS_HINT, CLASS_RULES, NEVER_HIDE_TAGS, PROTECTED_INSIDE, RULE_HEAD_CHARS, TEXT_RULES, TEXT_RULE_START, TEXT_TRIGGER,
-  THRESHOLDS, TRIGGER_MAX_CHARS, collapse, collapsedLength, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
+  THRESHOLDS, TRIGGER_MAX_CHARS, INITIALS, collapse, collapsedLength, type ClassRule, type TextRule, AD_EMBEDS } from './rules';
 import { siteRulesFor, type SiteRule } from './sites';
 
-export type ClutterHit = { element: Element; reason: ClutterReason; rule: string };
+/**
+ * `from`: the hit is only the end of `element`'s text, from its text child `child` (an index into
+ * childNodes) at `offset` to the end: a sign-off closing a paragraph ("... kata dia. (ant/kid)").
+ * Detection stays pure: markClutter wraps that text in a span of its own and marks the span.
+ */
+export type ClutterHit = { element: Element; reason: ClutterReason; rule: string; from?: TextTail };
+
+/** The end of an element's text: from text child `child` at `offset`, and the `siblings` nodes after that child. */
+export interface TextTail { child: number; offset: number; siblings: number }
 
 const SKIP_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'OPTION', 'TITLE']);
 const BLOCKISH = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'TD', 'TR', 'TABLE', 'TBODY', 'SECTION', 'ASIDE', 'ARTICLE',
@@ -144,9 +152,9 @@ function inCaption(el: Element): boolean {
 }
 
 /** Nothing but whitespace follows el in its inline run (a block sibling ends the run). */
-function isAtBlockEnd(el: Element): boolean {
-  if (BLOCKISH.has(el.tagName)) return true;
-  for (let node: Element = el; ; ) {
+function isAtBlockEnd(el: Element | Text): boolean {
+  if (el.nodeType === 1 && BLOCKISH.has((el as Element).tagName)) return true;
+  for (let node: Element | Text = el; ; ) {
     for (let s = node.nextSibling; s; s = s.nextSibling) {
       if (s.nodeType === 1 && BLOCKISH.has((s as Element).tagName)) return true;
       if ((s.nodeType === 1 || s.nodeType === 3) && collapsedLength(s.textContent ?? '') !== 0) return false;
@@ -155,6 +163,104 @@ function isAtBlockEnd(el: Element): boolean {
     if (!p || BLOCKISH.has(p.tagName)) return true;
     node = p;
   }
+}
+
+function opensBracket(raw: string): boolean {
+  let end = raw.length - 1;
+  while (end >= 0 && raw.charCodeAt(end) <= 32) end--;
+  const c = raw.charCodeAt(end);
+  return c === 40 /* ( */ || c === 91 /* [ */;
+}
+
+function endsWithBracket(raw: string): boolean {
+  let end = raw.length - 1;
+  while (end >= 0 && raw.charCodeAt(end) <= 32) end--;
+  const c = raw.charCodeAt(end);
+  return c === 41 /* ) */ || c === 93 /* ] */;
+}
+
+/** A bracketed sign-off closing a text run, with the text before it: "... kata dia. (ant/kid)". */
+const TAIL_SIGNOFF = /(\S)(\s*)([([][^()[\]]{1,40}[)\]])\s*$/;
+/** "(Sumber: Antara)", "[Source: Reuters]": the source named after the last sentence. */
+const SOURCE_SIGNOFF = /^[([]\s*(?:sumber|source)\s*:\s*[^()[\]:]{1,30}[)\]]$/i;
+const SENTENCE_END = /[.!?"”’'»]/;
+/** News agencies and photo desks: "(REUTERS/Andrew Kelly)", "(ANTARA FOTO/...)" credit a photo. */
+const CREDIT_WORD = /^(?:foto|photo|dok|reuters|afp|ap|antara|antarafoto|ant?ara ?foto|epa|xinhua|getty|istimewa|ilustrasi|ist|detikcom)$/i;
+
+/**
+ * One part of a sign-off: a reporter's or editor's initials, a short code ("abd", "H-4", "Mvi").
+ * A full name or an outlet ("Liputan6.com/Faizal Fanani") is a photo credit in a caption.
+ */
+const isInitials = (part: string): boolean => /^\s*[\p{L}\d*-]{1,8}\s*$/u.test(part) && !CREDIT_WORD.test(part.trim());
+
+/** A sign-off in a text run: where its bracket starts, and whether a sentence's end comes before it. */
+interface Bracketed { at: number; bracket: string; afterSentence: boolean; spaced: boolean }
+
+/** The bracket closing a run glued to its text: "... kata dia. (ant/kid)". */
+function gluedBracket(raw: string): Bracketed | null {
+  const start = Math.max(0, raw.length - 100);
+  const m = TAIL_SIGNOFF.exec(raw.slice(start));
+  if (!m) return null;
+  const [, before, gap, bracket] = m as unknown as [string, string, string, string];
+  return { at: start + m.index + before.length + gap.length, bracket, afterSentence: SENTENCE_END.test(before), spaced: gap.length > 0 };
+}
+
+/** A bracket alone on its line after a <br> ("... Smartfren.<br><br>(Cas/Isk)"): the break ends the sentence. */
+function ownLineBracket(node: Text, raw: string): Bracketed | null {
+  const m = /^(\s*)([([][^()[\]]{1,40}[)\]])\s*$/.exec(raw);
+  if (!m) return null;
+  let prev = node.previousSibling;
+  while (prev && prev.nodeType === 3 && !collapsedLength(prev.textContent ?? '')) prev = prev.previousSibling;
+  if (!prev || prev.nodeName !== 'BR') return null;
+  return { at: (m[1] as string).length, bracket: m[2] as string, afterSentence: true, spaced: true };
+}
+
+/** Where a sign-off may not be the end of running text: headings, captions, navigation. */
+const NOT_RUNNING_TEXT = 'h1, h2, h3, h4, h5, h6, figure, figcaption, nav, [role="navigation"], a, button, title, option, textarea';
+
+/**
+ * A source tag an aggregator links inside brackets after the last sentence: "pungkasnya.[<a>sc</a>]"
+ * (Blogger portals crediting suara.com). The bracket opens this run, the link and the closing
+ * bracket follow it to the end of the block.
+ */
+function linkedBracket(node: Text, raw: string): (Bracketed & { siblings: number }) | null {
+  const m = /([.!?"”’'»])(\s*)([([])\s*$/.exec(raw.slice(-20));
+  if (!m) return null;
+  const link = node.nextSibling;
+  const close = link?.nextSibling;
+  if (!link || link.nodeType !== 1 || !close || close.nodeType !== 3) return null;
+  const want = m[3] === '[' ? ']' : ')';
+  if (collapse(close.nodeValue ?? '') !== want || !isAtBlockEnd(close as Text)) return null;
+  const label = collapse(link.textContent ?? '');
+  if (!label || (link as Element).children.length > 0) return null;
+  const at = raw.length - (m[0].length - (m[1] as string).length - (m[2] as string).length);
+  return { at, bracket: `${m[3]}${label}${want}`, afterSentence: true, spaced: true, siblings: 2 };
+}
+
+/**
+ * A sign-off glued to the end of a paragraph's text (the same cases cleanParagraphs drops from the
+ * clean text): after a sentence's end any initials ("(abd)", "(H-4)") or a source line, anywhere
+ * initials with a slash ("(ant/kid)"). Only the bracket is the hit, never the paragraph.
+ */
+function tailSignoff(node: Text, parent: Element): { offset: number; siblings: number; rule: string } | null {
+  // Cheap first, on the run's last characters only (a paragraph's whole string is not made): it
+  // must end with a bracket (spaces aside), or open one.
+  let last = node.length > 24 ? node.substringData(node.length - 24, 24) : node.data;
+  // (Unless those are all spaces: markup indentation after the text.)
+  if (!last.trim()) last = node.data;
+  const closed = endsWithBracket(last);
+  if (!closed && !opensBracket(last)) return null;
+  const raw = node.data;
+  const found: (Bracketed & { siblings?: number }) | null = closed ? (gluedBracket(raw) ?? ownLineBracket(node, raw)) : linkedBracket(node, raw);
+  if (!found) return null;
+  const inner = collapse(found.bracket);
+  const source = SOURCE_SIGNOFF.test(inner);
+  if (!source && !(INITIALS.test(inner) && inner.slice(1, -1).split('/').every(isInitials))) return null;
+  // Not after a sentence, only slashed initials with a space before them ("Rp5.000/kg)" is prose).
+  if (!found.afterSentence && !(found.spaced && inner.includes('/') && !source)) return null;
+  const siblings = found.siblings ?? 0;
+  if ((!siblings && !isAtBlockEnd(node)) || parent.closest(NOT_RUNNING_TEXT) || inCaption(parent)) return null;
+  return { offset: found.at, siblings, rule: source ? 'text:source-inline' : 'text:initials-inline' };
 }
 
 /** A block's collapsed text as the text rules read it: its length, and its first RULE_HEAD_CHARS characters. */
@@ -173,6 +279,18 @@ function boxText(raw: string, length: number): BoxText {
   let head = collapse(raw.slice(0, 2 * RULE_HEAD_CHARS));
   if (head.length < RULE_HEAD_CHARS) head = collapse(raw);
   return { length, head: head.slice(0, RULE_HEAD_CHARS) };
+}
+
+/** A child of el other than `from` whose own text starts clutter of another reason than `reason`. */
+function holdsOtherLabel(el: Element, from: Element, reason: ClutterReason): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c === from) continue;
+    const raw = c.textContent ?? '';
+    if (!TEXT_RULE_START.test(raw)) continue;
+    const t = collapse(raw);
+    for (const rule of TEXT_RULES) if (rule.reason !== reason && t.length <= rule.maxChars && rule.pattern.test(t)) return true;
+  }
+  return false;
 }
 
 /**
@@ -201,6 +319,9 @@ function climb(start: Element, stopAt: Element, texts: Map<Element, BoxText | nu
     }
     if (text === null) break;
     if (best && !text.head.startsWith(bestText.slice(0, 40))) break;
+    // A line (not a box) ends where its parent also holds another kind of clutter: Republika's
+    // credits table, tag list and share bar in one wrapper are three items, not one "editor" line.
+    if (best && !best.rule.box && holdsOtherLabel(el, best.el, best.rule.reason)) break;
     const rule = textRuleFor(text, el);
     // A lead ("Penulis" in its own table cell) may climb two levels to the block its rule reads.
     if (!rule && !best && leadOnly && i < 2) continue;
@@ -397,6 +518,8 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
   const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const bodyScore = new Map<Element, number>();
   const texts = new Map<Element, BoxText | null>();
+  // Sign-offs inside a paragraph's text: hits on part of an element, kept apart (see outermost).
+  const tails: ClutterHit[] = [];
   let triggers = 0;
   let visited = 0;
   let textChars = 0;
@@ -418,10 +541,19 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
     const label = length <= TRIGGER_MAX_CHARS * 2 && triggers < THRESHOLDS.maxTriggers && TEXT_RULE_START.test(raw);
     // A run too short to score that cannot start a rule either needs nothing more (not even its parent).
     // That includes the indentation between tags, most text nodes: TEXT_RULE_START needs a non-space.
-    if (!long && !label) continue;
+    // A short run may still end a paragraph with its sign-off ("<a>Jokowi</a>. (abd)").
+    const bracketEnd = !long && !label && (endsWithBracket(raw) || opensBracket(raw));
+    if (!long && !label && !bracketEnd) continue;
     if (!parent) {
       parent = node.parentElement;
       if (!parent || SKIP_TEXT_PARENTS.has(parent.tagName)) continue;
+    }
+    if ((long || bracketEnd || label) && tails.length < 50) {
+      const tail = tailSignoff(node as Text, parent);
+      if (tail) {
+        const child = Array.prototype.indexOf.call(parent.childNodes, node) as number;
+        tails.push({ element: parent, reason: 'editor', rule: tail.rule, from: { child, offset: tail.offset, siblings: tail.siblings } });
+      }
     }
     if (long) {
       let el: Element | null = parent;
@@ -476,7 +608,15 @@ export function findClutterIn(root: Element, url: string, opts: FindOptions = {}
       }
     }
   }
-  return outermost(hits);
+  const kept = outermost(hits);
+  if (!tails.length) return kept;
+  // A sign-off inside a hidden box goes with the box.
+  const boxes = new Set(kept.map((h) => h.element));
+  const inBox = (el: Element): boolean => {
+    for (let p: Element | null = el; p; p = p.parentElement) if (boxes.has(p)) return true;
+    return false;
+  };
+  return kept.concat(tails.filter((t) => !inBox(t.element)));
 }
 
 /** All clutter on the page. Pure: the document is not touched. */

@@ -85,3 +85,35 @@ for (const file of pages) {
     await page.close();
   });
 }
+
+// Sign-offs glued to a paragraph's end: the bracket is hidden, the paragraph it ends stays visible.
+const SIGNOFFS: Array<[string, string, string]> = [
+  ['liputan6-4.html', '(Mvi/Ali)', 'rumah di 14 provinsi di Tanah Air.'],
+  ['liputan6-1.html', '(Cas/Isk)', 'Smartfren.'],
+  ['mediaindonesia-2.html', '(H-4)', 'menahan gejolak eksternal tersebut.'],
+];
+for (const [file, signoff, before] of SIGNOFFS) {
+  test(`${file}: the sign-off ${signoff} is hidden, its paragraph is not`, async () => {
+    const route = routes[pages.indexOf(file)]!;
+    const page = await eb.context.newPage();
+    await page.goto(server.urlFor(route.url), { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => performance.getEntriesByName('sorot:analyze').length > 0, null, { timeout: 10_000 });
+    const r = await page.evaluate((text) => {
+      const span = [...document.querySelectorAll('span[data-sorot-wrap]')].find((s) => s.textContent?.trim() === text);
+      const block = span?.parentElement;
+      return {
+        rule: span?.getAttribute('data-sorot-rule'),
+        spanShown: span ? span.getClientRects().length > 0 : null,
+        blockShown: block ? block.getClientRects().length > 0 && getComputedStyle(block).display !== 'none' : null,
+        blockText: (block as HTMLElement | undefined)?.innerText ?? '',
+      };
+    }, signoff);
+    expect(r.rule).toBe('text:initials-inline');
+    expect(r.spanShown).toBe(false);
+    expect(r.blockShown).toBe(true);
+    expect(r.blockText).not.toContain(signoff);
+    expect(r.blockText.length).toBeGreaterThan(signoff.length + 20);
+    if (before) expect(r.blockText).toContain(before);
+    await page.close();
+  });
+}

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bylineOf, siteOf } from '../../../src/article/metadata';
 
@@ -56,5 +58,58 @@ describe('byline', () => {
     expect(bylineOf(doc('<body><table><tr><td>Penulis</td><td>: Kontributor Lhokseumawe, Masriadi</td></tr></table></body>'), null, null)).toBe('Masriadi');
     expect(bylineOf(doc('<body><p>Isi berita.</p><p>Penulis: Nadia Putri Editor: Ivan Aulia</p></body>'), null, null)).toBe('Nadia Putri');
     expect(bylineOf(doc('<body><p>Penulis muda itu menulis novel.</p></body>'), null, null)).toBeNull();
+  });
+});
+
+describe("Okezone's reporter box (div.nmreporter)", () => {
+  // The real page (corpus okezone-1, 2015 template): no meta author, no JSON-LD.
+  const file = path.resolve(__dirname, '../../../../shared/corpus/raw/okezone-1.html');
+
+  it('reads the name, not the role under it', () => {
+    const page = doc(readFileSync(file, 'utf8'));
+    expect(bylineOf(page, null, null)).toBe('Dewi Kania');
+  });
+
+  it('takes no name from an aggregated story (the source outlet) or an editor box', () => {
+    const box = (name: string, role: string) => doc(`<body><div class="autor"><div class="reporter"></div><div class="nmreporter"><div>${name}</div><span>${role}</span></div></div><p>Isi berita.</p></body>`);
+    expect(bylineOf(box('Dewi Kania', 'Jurnalis'), null, null)).toBe('Dewi Kania');
+    expect(bylineOf(box('Koran Sindo', 'Agregasi'), null, null)).toBeNull();
+    expect(bylineOf(box('Rani Hardjanti', 'Editor'), null, null)).toBeNull();
+  });
+});
+
+describe('an author account named after the outlet', () => {
+  it('is not a writer (WordPress "Author Metro Bali" on metrobali.com); a person is kept', () => {
+    const page = (name: string) => doc(`<head><meta property="og:site_name" content="Metro Bali"></head><body><div class="author">${name}</div><p>Isi berita.</p></body>`);
+    expect(bylineOf(page('Author Metro Bali'), { author: { name: 'Metro Bali' } }, 'Author Metro Bali', undefined, 'metrobali.com')).toBeNull();
+    expect(bylineOf(page('Metro Bali'), null, null, undefined, 'www.metrobali.com')).toBeNull();
+    // The host's name alone, without a site name: the label before the public suffix.
+    expect(bylineOf(doc('<body><p>Isi.</p></body>'), { author: { name: 'Radar Cirebon' } }, null, undefined, 'www.radarcirebon.co.id')).toBeNull();
+    expect(bylineOf(page('Ketut Sutiawan'), null, null, undefined, 'metrobali.com')).toBe('Ketut Sutiawan');
+  });
+});
+
+describe('credits lines broken by <br> and desk accounts', () => {
+  it('reads the writer of "Pewarta: X<br>Editor: Y<br>Copyright" (ANTARA), not the whole line', () => {
+    const page = doc('<body><p>Isi berita.</p><p class="text-muted mt-2 small">Pewarta: Devi Nindy<br>Editor: Agus Salim<br>Copyright © ANTARA 2024</p></body>');
+    expect(bylineOf(page, null, null, undefined, 'www.antaranews.com')).toBe('Devi Nindy');
+  });
+
+  it("an outlet's desk written as one word is not a writer; a person whose name starts like the outlet is", () => {
+    const meta = '<head><meta property="og:site_name" content="kumparan"></head>';
+    expect(bylineOf(doc(`${meta}<body><p>Isi.</p></body>`), { author: { name: 'kumparanNEWS' } }, null, undefined, 'kumparan.com')).toBeNull();
+    expect(bylineOf(doc(`${meta}<body><p>Isi.</p></body>`), { author: { name: 'Kumparan Siregar' } }, null, undefined, 'kumparan.com')).toBe('Kumparan Siregar');
+  });
+});
+
+describe('joined credit labels and a reporter box with the date beside the name', () => {
+  it('"Redaktur & Reporter : name" (JPNN) names the writer; "Redaktur : name" alone does not', () => {
+    expect(bylineOf(doc('<body><p>Isi.</p><div class="editor-info">Redaktur &amp; Reporter : Budi Santoso</div></body>'), null, null)).toBe('Budi Santoso');
+    expect(bylineOf(doc('<body><p>Isi.</p><div class="editor-info">Redaktur : Budi Santoso</div></body>'), null, null)).toBeNull();
+  });
+
+  it('Okezone\'s current box: "Name, <b>Jurnalis</b>" then the date', () => {
+    const page = doc('<body><div class="reporter"><div class="namerep">Rina Wulandari, <b>Jurnalis</b></div><span>Kamis, 01 Februari 2024 |09:00 WIB</span></div><p>Isi.</p></body>');
+    expect(bylineOf(page, null, null)).toBe('Rina Wulandari');
   });
 });

@@ -95,3 +95,20 @@ describe('credits tables', () => {
     expect(findClutter(docFrom(body(`<h3>Penulis</h3><p>${'Penulis muda itu menulis tentang kota kelahirannya dengan penuh kenangan dan cerita. '.repeat(3)}</p>`)), URL)).toEqual([]);
   });
 });
+
+describe('one wrapper holding several kinds of clutter', () => {
+  it("Republika's credits table, tag list and share bar in one wrapper are three items", () => {
+    const wrapper = `<div class="set-sosmed global-detail"><div class="red"><table><tr><td><strong>Redaktur :</strong> Agus Yulianto</td></tr>
+      <tr><td><strong>Sumber :</strong> kemenag.go.id</td></tr></table></div><div class="clear"></div>
+      <div class="social"><div><b><span>TAG:</span></b></div><div class="tagging"><a href="/t/1">#haji</a></div><div class="tagging"><a href="/t/2">#kesehatan haji</a></div></div>
+      <div class="social"><div class="share-bottom"><span>0</span><strong>SHARE</strong><ul><li><a href="#">Mail</a></li><li><a href="#">Copy</a></li></ul></div></div></div>`;
+    const t = texts(findClutter(docFrom(body('') + wrapper), URL));
+    expect(t).toEqual(['share|0SHAREMailCopy', 'editor|Redaktur : Agus Yulianto Sumber : kemenag.go.id', 'tags|TAG:#haji#kesehatan haji']);
+  });
+
+  it('an editor line beside prose-free siblings of the same kind still climbs to its box', () => {
+    const box = '<div class="credits"><p>Penulis: Nadia Putri</p><p>Editor: Ivan Aulia</p></div>';
+    const t = texts(findClutter(docFrom(body('') + `<div class="wrap">${box}</div>`), URL));
+    expect(t).toEqual(['editor|Penulis: Nadia PutriEditor: Ivan Aulia']);
+  });
+});
