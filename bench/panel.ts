@@ -21,6 +21,17 @@
  * the browser's own floor for opening an extension URL, measured in each case: with the worker
  * stopped and no extension page open, Chromium has ended the extension's renderer process, and
  * any extension URL, a static icon included, waits for a new process.
+ *
+ * `side_panel_*`: the real side panel, as a reader opens it: a click on the toolbar button (CDP
+ * Extensions.triggerAction; tests/e2e/support/side-panel.ts), which the background answers from
+ * action.onClicked with sidePanel.open. With the worker stopped the click itself starts it (a new
+ * extension process), and the panel navigates once its script has run. Nothing can run in the
+ * real panel before its own scripts, so it is timed by what it records: the panel's
+ * `sorot-panel-ready` User Timing mark (set when the chips are in the DOM; `tab_case_check` shows
+ * it beside the tab cases' watcher) and its first-contentful-paint (the chips' frame: the panel
+ * paints nothing before them; it is the compositor's frame time, some ms after the watcher's
+ * `painted`). `ready`: from the panel's navigation start; `click_to_ready`: from Date.now() before
+ * the click to timeOrigin + mark (one machine clock). Awake and stopped alternate in one loop.
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
