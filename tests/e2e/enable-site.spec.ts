@@ -5,12 +5,10 @@
  * the panel offers "Turn on for <site>". With `openPanelOnActionClick` Chrome opened the panel
  * without that grant, and the panel could only say "click the toolbar button": a dead end.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chromium } from 'playwright-core';
 import { launchWithExtension, tabIdFor, type ExtensionBrowser } from './support/browser';
 import { serveSites, type SiteServer } from './support/server';
+import { TOOLBAR_ARGS, toolbar } from './support/side-panel';
 
 declare const chrome: any;
 
@@ -24,7 +22,7 @@ let server: SiteServer;
 let eb: ExtensionBrowser;
 test.beforeAll(async () => {
   server = await serveSites([{ url: PAGE, body: BODY }]);
-  eb = await launchWithExtension(server.hosts, ['--enable-unsafe-extension-debugging', '--remote-debugging-port=0']);
+  eb = await launchWithExtension(server.hosts, TOOLBAR_ARGS);
 });
 test.afterAll(async () => {
   await eb?.close();
@@ -40,18 +38,15 @@ test('the toolbar button on an unlisted site opens the panel with an offer to tu
   expect(tabId).toBeNull();
   expect(hiddenUrl.length).toBeGreaterThan(0);
 
-  const port = fs.readFileSync(path.join(eb.userDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-  const cdpBrowser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const tb = await toolbar(eb);
   try {
-    const cdp = await cdpBrowser.newBrowserCDPSession();
-    // Tab targets (not pages) are listed only with an empty filter.
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{}] } as any)) as { targetInfos: { targetId: string; type: string; url: string }[] };
-    const tab = targetInfos.find((t) => t.type === 'tab' && t.url.includes('blog-warga.example'))!;
-    await cdp.send('Extensions.triggerAction' as any, { id: eb.extensionId, targetId: tab.targetId });
-    // The side panel opened...
-    await expect.poll(async () => ((await cdp.send('Target.getTargets')) as any).targetInfos.some((t: any) => t.url.includes(`${eb.extensionId}/sidepanel.html`)), { timeout: 10_000 }).toBe(true);
+    // The side panel opened, and offers to turn Sorot on for this site...
+    const panel = await tb.panel(await tb.click(await tb.tabTarget('blog-warga.example')), 10_000);
+    const buttons = `[...document.querySelectorAll('[data-state="unsupported"] button')].map((b) => b.textContent)`;
+    await expect.poll(() => panel.evaluate<string[]>(buttons), { timeout: 10_000 }).toEqual([expect.stringContaining('www.blog-warga.example')]);
+    await panel.close();
   } finally {
-    await cdpBrowser.close().catch(() => {});
+    await tb.dispose();
   }
   // ...and the click granted this tab's address to the background.
   const id = await tabIdFor(eb.sw, server.urlFor(PAGE));

@@ -1,5 +1,5 @@
 /** The article state of the panel: header, hidden clutter, entities, related articles. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RelatedView, TabProblem, TabState } from '../../messaging/protocol';
 import type { Entity } from '../../types';
 import type { PanelBackend } from '../backend';
@@ -11,6 +11,7 @@ import type { StoredArticleView } from '../library-client';
 import { featuresItem } from '../settings';
 import type { WikiSummary } from '../wikipedia';
 import { DATELINE_OUTLET_ROLE } from '../../entities/roles';
+import { PANEL_READY_MARK } from './ready-mark';
 
 /** A hidden item's text, short enough for a button's accessible name. */
 const shortLabel = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
@@ -192,6 +193,11 @@ export function EntitySection(props: { state: TabState; backend: PanelBackend })
   };
 
   const groups = groupEntities(state.entities);
+  const hasChips = groups.length > 0;
+  // Runs in the same task as the DOM change, before the frame that shows it (see PANEL_READY_MARK).
+  useLayoutEffect(() => {
+    if (hasChips) performance.mark?.(PANEL_READY_MARK);
+  }, [hasChips]);
 
   const select = async (e: Entity) => {
     if (selRef.current?.entity.id === e.id) {

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../../../src/ui/i18n';
 import { Panel } from '../../../src/ui/panel/Panel';
+import { PANEL_READY_MARK } from '../../../src/ui/panel/ready-mark';
 import { articleState, related, fakeBackend } from './fixtures';
 
 afterEach(cleanup);
@@ -134,6 +135,17 @@ describe('side panel states', () => {
     renderPanel(fakeBackend({ ...st, entities: [...st.entities, outlet] }));
     expect((await screen.findByRole('button', { name: /KOMPAS\.com/ })).getAttribute('title')).toBe('media yang menerbitkan artikel ini · KOMPAS.com');
     expect(screen.getByRole('button', { name: /Vladimir Putin/ }).getAttribute('title')).toMatch(/^Presiden Rusia · /);
+  });
+
+  it('marks the moment its entity chips are rendered (bench/panel.ts times the real side panel by it), and not without chips', async () => {
+    performance.clearMarks(PANEL_READY_MARK);
+    const { unmount } = renderPanel(fakeBackend(articleState({ entities: [] })));
+    await screen.findByRole('heading', { level: 1 });
+    expect(performance.getEntriesByName(PANEL_READY_MARK)).toHaveLength(0);
+    unmount();
+    renderPanel(fakeBackend(articleState()));
+    await screen.findByRole('button', { name: /Vladimir Putin/ });
+    expect(performance.getEntriesByName(PANEL_READY_MARK)).toHaveLength(1);
   });
 
   it('shows the empty-library state', async () => {
