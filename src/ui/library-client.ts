@@ -204,6 +204,17 @@ async function listMatching(q: ListQuery): Promise<StoredArticleView[]> {
     list.filter((v) => inDates(v, q.from, q.to) && (!entity || matchesEntity(v, entity, ids)));
   if (named.length) return exact(await byEntities(text, filters, [...ids], limit));
   const found = exact((await l.search([text, entityWords].filter(Boolean).join(' '), filters, limit)).map(toView));
+  // The words are exactly a name's form ("Korut"): the articles naming that entity under any of
+  // its forms too, as the entity filter finds them, not only those with the word itself.
+  if (text && !entityWords) {
+    const low = text.toLowerCase();
+    const asForm = (await l.findEntities(text)).filter((e) => e.forms.includes(low) || e.name.toLowerCase() === low);
+    if (asForm.length) {
+      const more = exact(await byEntities('', filters, asForm.map((e) => e.id), limit));
+      const seen = new Set(found.map((v) => v.id));
+      return [...found, ...more.filter((v) => !seen.has(v.id))].slice(0, limit);
+    }
+  }
   if (found.length) return found;
   // A partial name ("prab") is no indexed word: match it against the names of the recent ones.
   if (entityWords) return exact((await l.search(text, filters, limit)).map(toView));

@@ -80,6 +80,10 @@ describe('library client over the real library (fake IndexedDB)', () => {
     expect((await listArticles({ text: 'Korut' })).map((a) => a.title)).toEqual(['Rudal baru diuji']);
     expect(await listArticles({ text: 'Korut', from: '2026-01-01', to: '2026-01-31' })).toEqual([]);
     expect(await listArticles({ entity: 'Korsel' })).toEqual([]);
+    // One article has the word "Korut" itself: the search box still finds both, as the filter does.
+    await lib.save(art(5, { title: 'Korut kirim balon', paragraphs: ['Korut kembali mengirim balon ke selatan.'] }), [korut]);
+    expect((await listArticles({ text: 'Korut' })).map((a) => a.title).sort()).toEqual(['Korut kirim balon', 'Rudal baru diuji']);
+    expect((await listArticles({ entity: 'Korut' })).map((a) => a.title).sort()).toEqual(['Korut kirim balon', 'Rudal baru diuji']);
   });
 
   it('a search of only common words finds nothing, not everything; a name written that way still works', async () => {
