@@ -29,6 +29,11 @@ export interface Article {
   canonicalUrl: string;
   title: string;
   byline: string | null;
+  /**
+   * Where a translated or relayed story comes from, from the page's "Sumber: ..." line (hidden on
+   * the page and left out of the text like other credits, but a reader wants to know it).
+   */
+  source?: string;
   /** ISO 8601 date-time when known. */
   published: string | null;
   /** Human-readable outlet name ("Kompas.com"), falls back to the host name. */

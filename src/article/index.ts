@@ -56,6 +56,17 @@ function hitText({ element, from }: ClutterHit): string {
   return collapse(text);
 }
 
+/** The outlet or agency a "Sumber: ..." line names ("Sumber : The Telegraph"), not a photo's source. */
+function sourceOf(hidden: HiddenItem[]): string | null {
+  for (const h of hidden) {
+    if (h.reason !== 'editor') continue;
+    // Alone ("Sumber: Daily Mail") or closing a credits line ("Editor : X Sumber : The Telegraph").
+    const m = /(?:^|\s)sumber\s*:\s*([^:]{2,80})$/i.exec(h.text.trim());
+    if (m && !/^(?:foto|gambar|video|data)\b/i.test(m[1]!)) return m[1]!.replace(/[.\s]+$/, '');
+  }
+  return null;
+}
+
 export function hiddenItems(hits: ClutterHit[]): HiddenItem[] {
   return hits.map((hit) => {
     const { element, reason, rule } = hit;
@@ -344,6 +355,8 @@ function extract(doc: Document, clone: Document, url: string, hidden: HiddenItem
     image: imageOf(doc, url, metas),
     wordCount,
   };
+  const source = sourceOf(hidden);
+  if (source) article.source = source;
   // Not an article: keep only sentence-like blocks (widget labels such as "Vote Photo" are not its text).
   if (reason) article.paragraphs = paragraphs.filter((p) => countWords([p]) >= 4);
   return reason

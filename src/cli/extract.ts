@@ -68,6 +68,7 @@ export async function run(args: string[]): Promise<number> {
     notArticleReason: result.notArticleReason ?? null,
     title: article?.title ?? null,
     byline: article?.byline ?? null,
+    ...(article?.source ? { source: article.source } : {}),
     published: article?.published ?? null,
     site: article?.site ?? null,
     paragraphs,

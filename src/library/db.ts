@@ -76,6 +76,8 @@ export interface ArticleRow {
   /** From `published`, else from the article's dateline (dates.ts): date search and ranking. */
   publishedTs: number | null;
   byline: string | null;
+  /** Article.source, when the page named one. */
+  source?: string;
   lang: string | null;
   excerpt: string | null;
   image: string | null;

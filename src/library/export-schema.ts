@@ -26,6 +26,7 @@ export const ExportArticleSchema = v.object({
   published: nullableString,
   publishedTs: v.nullable(time),
   byline: nullableString,
+  source: v.optional(v.string()),
   lang: nullableString,
   excerpt: nullableString,
   // An image that is no web address (a data: placeholder some pages declare) is dropped, not refused.

@@ -410,7 +410,7 @@ export function openLibrary(dbName = 'sorot', opts: LibraryOptions = {}): Librar
     const built = buildRows(
       {
         id, canonicalUrl, url: article.url, title: article.title, site: article.site, host: article.host,
-        published: article.published, byline: article.byline, lang: article.lang, excerpt: article.excerpt,
+        published: article.published, byline: article.byline, ...(article.source ? { source: article.source } : {}), lang: article.lang, excerpt: article.excerpt,
         image: article.image, wordCount: article.wordCount, firstRead: now, lastRead: now, readCount: 1,
       },
       article.paragraphs,

@@ -21,6 +21,7 @@ export const ArticleSchema = v.object({
   canonicalUrl: str(4000),
   title: str(2000),
   byline: nstr(1000),
+  source: v.optional(str(200)),
   published: nstr(100),
   site: str(500),
   host: str(500),

@@ -233,7 +233,7 @@ async function byEntities(text: string, filters: SearchFilters, ids: string[], l
 
 export function storedToArticle(r: StoredArticle): Article {
   return {
-    url: r.url, canonicalUrl: r.canonicalUrl, title: r.title, byline: r.byline, published: r.published,
+    url: r.url, canonicalUrl: r.canonicalUrl, title: r.title, byline: r.byline, ...(r.source ? { source: r.source } : {}), published: r.published,
     site: r.site, host: r.host, lang: r.lang, excerpt: r.excerpt, paragraphs: r.paragraphs,
     contentHtml: r.contentHtml, image: r.image, wordCount: r.wordCount,
   };

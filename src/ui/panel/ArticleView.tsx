@@ -31,6 +31,12 @@ export function ArticleView(props: { state: TabState; backend: PanelBackend }) {
         <h1 class="article-title">{a.title}</h1>
         <p class="meta">
           <span>{a.site}</span>
+          {a.source && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span data-testid="article-source">{t('article.source', { source: a.source })}</span>
+            </>
+          )}
           {date && (
             <>
               <span aria-hidden="true"> · </span>

@@ -237,6 +237,7 @@ export function Reader(props: ReaderProps) {
               <h1>{data.article.title}</h1>
               <p class="reader-meta">
                 {data.article.byline && <span class="byline">{data.article.byline}</span>}
+                {data.article.source && <span class="source">{t('article.source', { source: data.article.source })}</span>}
                 {data.article.published && (
                   <time dateTime={data.article.published}>{formatDate(data.article.published, lang)}</time>
                 )}

@@ -27,6 +27,18 @@ ${P(2)}<p>ADVERTISEMENT</p><div id="div-gpt-ad-1"></div><p>SCROLL TO RESUME CONT
 const stripSorot = (html: string) => html.replace(/\s*data-sorot-[a-z]+(="[^"]*")?/g, '');
 
 describe('analyzeDocument', () => {
+  it('names the source a translated story gives ("Sumber: ..."), alone or closing the credits, and keeps it out of the text', () => {
+    for (const [line, want] of [['<p>Sumber: Daily Mail</p>', 'Daily Mail'], ['<p>Editor : Ervan Hardoko<br>Sumber : The Telegraph</p>', 'The Telegraph']] as const) {
+      const page = PAGE.replace('<p>Penutup. <strong>(mea/mea)</strong></p>', `<p>Penutup.</p>${line}`);
+      const { result } = analyzeDocument(parse(page, URL_DETIK), URL_DETIK);
+      expect(result.article?.source).toBe(want);
+      expect(result.article?.paragraphs.join(' ')).not.toMatch(/Sumber/);
+    }
+    // A photo's source is no story's source; a page without the line has none.
+    expect(analyzeDocument(parse(PAGE.replace('<p>Penutup. <strong>(mea/mea)</strong></p>', '<p>Penutup.</p><p>Sumber: foto Antara</p>'), URL_DETIK), URL_DETIK).result.article?.source).toBeUndefined();
+    expect(analyzeDocument(parse(PAGE, URL_DETIK), URL_DETIK).result.article?.source).toBeUndefined();
+  });
+
   it("leaves out a page title pasted into the body by a widget (a second head inside the comments box), not an SVG icon's title", () => {
     const page = PAGE.replace('<strong>(mea/mea)</strong></p></div>', '<strong>(mea/mea)</strong></p><div data-comments="1"><title>Polisi soal Pistol - detikNews</title><meta charset="utf-8"></div></div>')
       .replace('<p>Penutup.', '<p><svg width="8" height="8"><title>ikon kutipan</title></svg>Penutup.');

@@ -16,7 +16,8 @@ async function filled(): Promise<Library> {
   const l = lib();
   await l.save(makeArticle({ url: 'https://kompas.example/a', title: 'Putin kirim mobil Aurus untuk Kim Jong Un', text: 'Vladimir Putin menghadiahkan mobil Aurus kepada Kim Jong Un.\nKim Yo Jong berterima kasih.', published: '2024-02-20T08:00:00+07:00' }),
     [ent('PER', 'Vladimir Putin'), ent('PER', 'Kim Jong Un', 2, ['Kim Jong Un', 'Kim']), ent('DATE', '20 Februari 2024')], 1000);
-  await l.save(makeArticle({ url: 'https://detik.example/b', title: 'Banjir rendam Jakarta Utara', text: 'Banjir merendam ratusan rumah di Jakarta Utara. <b>Warga</b> mengungsi.' }),
+  // A relayed story keeps its source through the round trip.
+  await l.save({ ...makeArticle({ url: 'https://detik.example/b', title: 'Banjir rendam Jakarta Utara', text: 'Banjir merendam ratusan rumah di Jakarta Utara. <b>Warga</b> mengungsi.' }), source: 'Antara' },
     [ent('LOC', 'Jakarta Utara')], 2000);
   await l.save(makeArticle({ url: 'https://kompas.example/a', title: 'Putin kirim mobil Aurus untuk Kim Jong Un', text: 'Vladimir Putin menghadiahkan mobil Aurus kepada Kim Jong Un.\nKim Yo Jong berterima kasih.', published: '2024-02-20T08:00:00+07:00' }),
     [ent('PER', 'Vladimir Putin'), ent('PER', 'Kim Jong Un', 2, ['Kim Jong Un', 'Kim Jong-un'])], 3000);
@@ -42,6 +43,7 @@ describe('export / import', () => {
     const dst = lib();
     expect(await dst.importJson(json)).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(await snapshot(dst)).toEqual(await snapshot(src));
+    expect((await dst.getByUrl('https://detik.example/b'))?.source).toBe('Antara');
     // And the copy exports the same content again.
     const strip = (s: string) => ({ ...JSON.parse(s), exportedAt: 0 });
     expect(strip(await dst.exportJson())).toEqual(strip(json));

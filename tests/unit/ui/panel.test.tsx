@@ -66,6 +66,17 @@ describe('side panel states', () => {
     expect(await screen.findByText('Matikan untuk menampilkan semuanya lagi.')).toBeTruthy();
   });
 
+  it('says where a relayed story comes from, when the page named its source', async () => {
+    const st = articleState();
+    st.article = { ...st.article!, source: 'KCNA' };
+    renderPanel(fakeBackend(st));
+    expect((await screen.findByTestId('article-source')).textContent).toBe('Sumber: KCNA');
+    cleanup();
+    renderPanel(fakeBackend(articleState()));
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.queryByTestId('article-source')).toBeNull();
+  });
+
   it("shows the page's own state of each hidden item: one shown on the page offers to hide it", async () => {
     const st = articleState();
     st.hidden = st.hidden.map((h, i) => (i === 2 ? { ...h, shown: true as const } : h));
