@@ -25,11 +25,17 @@ const ALLOWED_TAGS = [
   'mark', 'ol', 'p', 'pre', 'q', 's', 'section', 'article', 'small', 'span', 'strong', 'sub', 'sup',
   'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul',
 ];
+/**
+ * Block elements kept as plain <div>s: unwrapped, their text would run into the next block's
+ * ("Rincian" + "Bazar ..." read "RincianBazar ..."). A <details> is shown open: the reading view
+ * has no hidden text.
+ */
+const AS_DIV = ['details', 'summary', 'header', 'footer', 'main', 'address', 'center', 'hgroup'];
 const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'datetime', 'lang', 'dir', 'cite'];
 const URL_ATTRS = ['href', 'src', 'cite'];
 
 const CONFIG: Config = {
-  ALLOWED_TAGS,
+  ALLOWED_TAGS: [...ALLOWED_TAGS, ...AS_DIV],
   ALLOWED_ATTR,
   ALLOWED_URI_REGEXP: SAFE_URL,
   ALLOW_DATA_ATTR: false,
@@ -77,7 +83,13 @@ function enforce(parent: ParentNode, base: string | null | undefined): void {
       child.parentNode?.removeChild(child); // comments, processing instructions, CDATA
       continue;
     }
-    const el = child as Element;
+    let el = child as Element;
+    if (el.namespaceURI === HTML_NS && AS_DIV.includes(el.localName.toLowerCase())) {
+      const div = el.ownerDocument.createElement('div');
+      div.append(...Array.from(el.childNodes));
+      el.replaceWith(div);
+      el = div;
+    }
     const tag = el.localName.toLowerCase();
     if (el.namespaceURI !== HTML_NS || !TAG_SET.has(tag)) {
       if (DROP_WITH_CONTENT.has(tag) || el.namespaceURI !== HTML_NS) {

@@ -57,6 +57,14 @@ describe(`safe-html (${env})`, () => {
   // DOMPurify itself drops content under happy-dom 21 (its node iterator misbehaves there);
   // our allow-list pass keeps the result safe, so the safety checks run everywhere and the
   // exact-output checks only where the DOM is complete (jsdom, browsers).
+  it('keeps block elements it does not render as their own blocks, so their words do not run together', () => {
+    const d = box('<p>Bazar UMKM.</p><details ontoggle="alert(1)"><summary>Rincian</summary>Bazar berlangsung hingga sore.</details><footer>Catatan</footer>');
+    expect(d.querySelector('details, summary, footer')).toBeNull();
+    expect(d.querySelectorAll('div')).toHaveLength(3);
+    expect(d.innerHTML).not.toContain('ontoggle');
+    expect([...d.querySelectorAll('div')].map((x) => x.textContent)).toContain('Rincian');
+  });
+
   it('drops tracking pixels (sized 3 px or less by the page) and loads pictures without a referrer', () => {
     const d = box('<p>Teks<img src="https://tracker.example/pixel.gif" width="1" height="1"> lanjut</p><img src="https://t.example/b.gif" height="0px"><figure><img src="https://cdn.id/foto.jpg" width="640" height="360"></figure>');
     const imgs = d.querySelectorAll('img');
