@@ -7,6 +7,7 @@
  */
 import type { ArticleRow, LibraryDb } from './db';
 import type { SearchFilters, SearchHit } from './search';
+import { escapeRe } from '../regex';
 
 export const TEXT_SCAN = {
   /** Most recently read articles whose text is read at most. */
@@ -37,7 +38,6 @@ export function queryWords(query: string): string[] {
   return [...new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 2))];
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordStart = (w: string) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRe(w)}`, 'u');
 
 /** Whether every word starts a word of `text`. */

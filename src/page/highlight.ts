@@ -3,6 +3,8 @@
  * (so they survive the page re-rendering) and painted with the CSS Custom Highlight API.
  */
 
+import { wholeWordsRe } from '../regex';
+
 // TITLE: some pages put a second <title> inside <body>; its text is never shown.
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'TEMPLATE', 'SVG', 'TITLE']);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -37,8 +39,6 @@ function isHidden(el: Element | null): boolean {
   return false;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The text nodes a reader sees under root: not in scripts, styles or hidden elements. */
 function visibleText(root: Element): TreeWalker {
   return root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
@@ -54,7 +54,7 @@ function visibleText(root: Element): TreeWalker {
 export function findMentionRanges(root: Element, surfaces: string[]): Range[] {
   const forms = [...new Set(surfaces.filter((s) => s.trim().length > 1))].sort((a, b) => b.length - a.length);
   if (!forms.length) return [];
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const re = wholeWordsRe(forms);
   const doc = root.ownerDocument;
   const walker = visibleText(root);
   const ranges: Range[] = [];

@@ -3,9 +3,9 @@
  * split and wrapped in <mark> elements built with createElement, never with HTML strings.
  */
 import type { Entity } from '../../types';
+import { wholeWordsRe } from '../../regex';
 
 const SKIP = new Set(['A', 'CODE', 'PRE', 'MARK', 'SCRIPT', 'STYLE']);
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Wrap every whole-word mention of the entities' surface forms. Returns the number of marks. */
 export function highlightEntities(root: Element, entities: Entity[]): number {
@@ -18,7 +18,7 @@ export function highlightEntities(root: Element, entities: Entity[]): number {
   }
   if (!bySurface.size) return 0;
   const forms = [...bySurface.keys()].sort((a, b) => b.length - a.length);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const re = wholeWordsRe(forms);
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode(n) {
