@@ -147,44 +147,96 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     }
     return c;
   };
-  const pickPerson = (cands: string[], at: number): string =>
-    // The person the article introduced first among those already named before this mention:
-    // copy calls its main subject by the bare name and names others in full.
-    cands.filter((c) => personFirst.get(c)! <= at).sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0] ??
-    cands.sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0]!;
+  // Where each person is named in full, and in which sentence, for the bare names below.
+  const fullAt = new Map<string, number[]>();
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const k = resolve(m).key;
+    (fullAt.get(k) ?? fullAt.set(k, []).get(k)!).push(pos(m));
+  }
+  const sentenceOf = (at: number): string => {
+    const p = Math.floor(at / 1e6);
+    const before = paragraphs?.[p]?.slice(0, at - p * 1e6) ?? '';
+    return `${p}:${(before.match(/[.!?]["”’)]?\s+(?=["“(]?\p{Lu})/gu) ?? []).length}`;
+  };
+  const established = new Map<string, string>(); // bare name -> the person it was first used for
+  /**
+   * The person a bare name that fits several people of the article stands for (see partOfName),
+   * or undefined when the text does not say. A bare name used while only one of them had been
+   * named stays that person's ("Bankman" for the subject, even after his father "Joseph Bankman"
+   * is named: copy names the others in full). Otherwise it is the one named in full most recently
+   * before it; when the last two named in full share a sentence ("Kim Jong Un dan Kim Yo Jong"),
+   * no one. Before anyone is named, the one the article names first.
+   */
+  const pickPerson = (bare: string, cands: string[], at: number): string | undefined => {
+    const named = cands.filter((c) => personFirst.get(c)! <= at);
+    if (!named.length) return [...cands].sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0];
+    if (named.length === 1) {
+      if (!established.has(bare)) established.set(bare, named[0]!);
+      return named[0];
+    }
+    const first = established.get(bare);
+    if (first && named.includes(first)) return first;
+    const last = named
+      .map((c) => ({ c, at: Math.max(...(fullAt.get(c) ?? [personFirst.get(c)!]).filter((x) => x <= at)) }))
+      .sort((x, y) => y.at - x.at);
+    if (last.length > 1 && sentenceOf(last[0]!.at) === sentenceOf(last[1]!.at)) return undefined;
+    return last[0]!.c;
+  };
+  /** Two different people, one of each list, named in full in one sentence before `at` (the latest such pair). */
+  const namedTogether = (as: string[], bs: string[], at: number): [string, string] | undefined => {
+    let best: [string, string] | undefined;
+    let bestAt = -1;
+    for (const ca of as) for (const cb of bs) {
+      if (ca === cb) continue;
+      for (const x of fullAt.get(ca) ?? []) for (const y of fullAt.get(cb) ?? []) {
+        if (x >= at || y >= at || Math.max(x, y) <= bestAt || sentenceOf(x) !== sentenceOf(y)) continue;
+        best = [ca, cb];
+        bestAt = Math.max(x, y);
+      }
+    }
+    return best;
+  };
 
   const keyOf = new Map<RawMention, { key: string; r: ReturnType<typeof resolve> }>();
-  for (const m of mentions) {
+  for (const m of [...mentions].sort((x, y) => pos(x) - pos(y))) {
     const r = resolve(m);
     let key = r.key;
     const single = m.text.trim().split(/\s+/).length === 1;
     if (m.type === 'PER' || r.type === 'PER') {
       const c = candidates(key);
-      if (c.length) key = pickPerson(c, pos(m));
+      if (c.length) key = pickPerson(r.key, c, pos(m)) ?? key;
     } else if (!r.type && !gazetteerType(m.text) && single) {
       // A single word tagged ORG/LOC that is part of a person's name in the article is that
       // person ("Putin" tagged LOC once, "Vladimir Putin" elsewhere), unless it is a known place.
       const c = candidates(key);
-      if (c.length) key = pickPerson(c, pos(m));
+      if (c.length) key = pickPerson(r.key, c, pos(m)) ?? key;
     }
     keyOf.set(m, { key, r });
   }
-  // "Mr Bankman dan Ms Fried": two bare names joined by "dan" are two people, so when both went
-  // to the same person and one of them fits another person of the article, it is that person.
+  // "Mr Bankman dan Ms Fried": two bare names joined by "dan" are two people. When the article
+  // named a pair they fit together in one sentence ("Joseph Bankman dan Barbara Fried"), they
+  // are that pair (the latest such pair); else, when both went to the same person and one of
+  // them fits another person of the article, it is that person.
   if (paragraphs) {
-    const bare = mentions.filter((m) => keyOf.get(m)!.key !== keyOf.get(m)!.r.key && !/\s/.test(m.text.trim()));
+    const bare = mentions.filter((m) => !/\s/.test(m.text.trim()) && candidates(keyOf.get(m)!.r.key).length > 0);
     bare.sort((x, y) => pos(x) - pos(y));
     for (let i = 0; i + 1 < bare.length; i++) {
       const a = bare[i]!, b = bare[i + 1]!;
       if (a.paragraph !== b.paragraph || a.end > b.start) continue;
       if (!COORDINATION.test(paragraphs[a.paragraph]?.slice(a.end, b.start) ?? '')) continue;
       const ka = keyOf.get(a)!, kb = keyOf.get(b)!;
-      if (ka.key !== kb.key) continue;
-      // Each goes to another person it fits; when both fit others, both do ("Mr Bankman dan Ms
-      // Fried" after "Joseph Bankman dan Barbara Fried"), but never both to one person again.
+      const pair = namedTogether(candidates(ka.r.key), candidates(kb.r.key), pos(a));
+      if (pair) {
+        keyOf.set(a, { key: pair[0], r: ka.r });
+        keyOf.set(b, { key: pair[1], r: kb.r });
+        continue;
+      }
+      if (ka.key !== kb.key || ka.key === ka.r.key) continue;
+      // Each goes to another person it fits, but never both to one person again.
       const alt = (m: RawMention, k: typeof ka) => {
         const others = candidates(k.r.key).filter((c) => c !== k.key);
-        return others.length ? pickPerson(others, pos(m)) : undefined;
+        return others.length ? pickPerson(k.r.key, others, pos(m)) ?? others[0] : undefined;
       };
       const altA = alt(a, ka), altB = alt(b, kb);
       if (altB) keyOf.set(b, { key: altB, r: kb.r });
