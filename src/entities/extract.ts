@@ -3,7 +3,7 @@ import type { Entity } from '../types';
 import { findMentions, type RawMention } from './mentions';
 import { mergeMentions, nameKey } from './merge';
 import { gazetteer } from './gazetteer';
-import { CALENDAR_WORDS } from './lexicon';
+import { CALENDAR_WORDS, TITLE_WORDS } from './lexicon';
 import { SHORT_FORMS } from './shortForms';
 
 export function extractEntities(paragraphs: readonly string[]): Entity[] {
@@ -11,8 +11,66 @@ export function extractEntities(paragraphs: readonly string[]): Entity[] {
   paragraphs.forEach((p, i) => {
     if (typeof p === 'string' && p.trim()) mentions.push(...findMentions(p, i));
   });
-  const whole = completePersonNames(paragraphs, mentions);
+  const whole = nicknames(paragraphs, completePersonNames(paragraphs, mentions));
   return mergeMentions(whole.concat(propagateNames(paragraphs, whole)), paragraphs);
+}
+
+/** "Faisal (37) alias Komeng", "Nurdin Ismail alias Din Minimi": the person right before "alias". */
+const ALIAS_RE = /^\s*(?:\(\d{1,3}\)\s*)?,?\s*alias\s+$/u;
+/** "Pria yang akrab disapa Dani": a nickname of the person the text last named in full. */
+const NICKNAME_RE = /(?:akrab|biasa|kerap|karib|sering|lebih dikenal|dikenal)\s+(?:disapa|dipanggil|disebut|dengan(?: nama)?(?: panggilan)?|sebagai)\s+$/u;
+
+/**
+ * Nicknames and aliases: the capitalised words after "alias" or "akrab disapa" name the person
+ * before them, titles and all ("alias Ayah Mud"), so they join that person (merge.ts files them
+ * as a short form defined in the text). Mentions over those words are replaced by one person
+ * mention; words the tagger left out become one.
+ */
+export function nicknames(paragraphs: readonly string[], mentions: readonly RawMention[]): RawMention[] {
+  const out = [...mentions];
+  const pos = (m: RawMention) => m.paragraph * 1e6 + m.start;
+  paragraphs.forEach((p, i) => {
+    if (typeof p !== 'string') return;
+    for (const cue of p.matchAll(/\b(?:alias|disapa|dipanggil|disebut|dikenal dengan(?: nama)?(?: panggilan)?|dikenal sebagai)\s+(?=\p{Lu})/gu)) {
+      const start = (cue.index ?? 0) + cue[0].length;
+      const run = /^\p{Lu}[\p{L}\p{N}'’-]*(?: \p{Lu}[\p{L}\p{N}'’-]*){0,2}/u.exec(p.slice(start));
+      if (!run) continue;
+      const end = start + run[0].length;
+      const before = p.slice(0, start);
+      let person: RawMention | undefined;
+      if (/\balias\s+$/u.test(before)) {
+        person = out.filter((m) => m.paragraph === i && m.type === 'PER' && m.end <= cue.index! && ALIAS_RE.test(p.slice(m.end, start)))[0];
+        // A name the tagger left out right before "alias" is a person's too.
+        const prev = /(\S+)(\s*(?:\(\d{1,3}\)\s*)?,?\s*alias\s+)$/u.exec(before);
+        if (!person && prev) {
+          // The capitalised words right before, as many as are no part of another mention (up to 3).
+          let s0 = before.length - prev[0].length;
+          const e0 = s0 + prev[1]!.length;
+          const free = (a: number, b: number) => !out.some((m) => m.paragraph === i && m.start < b && a < m.end);
+          const word = (w: string) => /^\p{Lu}[\p{L}'’-]*$/u.test(w) && !TITLE_WORDS.has(w.toLowerCase());
+          if (word(prev[1]!) && free(s0, e0)) {
+            for (let n = 1; n < 3; n++) {
+              const w = /(\S+) $/u.exec(p.slice(0, s0));
+              if (!w || !word(w[1]!) || !free(s0 - w[0].length, s0)) break;
+              s0 -= w[0].length;
+            }
+            person = { paragraph: i, start: s0, end: e0, text: p.slice(s0, e0), type: 'PER', source: 'tagger' };
+            out.push(person);
+          }
+        }
+      } else if (NICKNAME_RE.test(before)) {
+        const at = i * 1e6 + start;
+        person = out.filter((m) => m.type === 'PER' && pos(m) < at && /\s/.test(m.text.trim()) && !m.acronymOf)
+          .sort((a, b) => pos(b) - pos(a))[0];
+      }
+      if (!person || nameKey(person.text) === nameKey(run[0])) continue;
+      const overlapping = out.filter((m) => m.paragraph === i && m.start < end && start < m.end);
+      if (overlapping.some((m) => m.start < start || m.end > end)) continue;
+      for (const m of overlapping) out.splice(out.indexOf(m), 1);
+      out.push({ paragraph: i, start, end, text: run[0], type: 'PER', source: 'tagger', acronymOf: person.text });
+    }
+  });
+  return out;
 }
 
 /**
@@ -62,10 +120,11 @@ export function completePersonNames(paragraphs: readonly string[], mentions: rea
 export function propagateNames(paragraphs: readonly string[], mentions: readonly RawMention[]): RawMention[] {
   const parts = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== 'PER') continue;
+    // Not a nickname's words ("alias Ayah Gom": "Ayah" is no name of his).
+    if (m.type !== 'PER' || m.acronymOf) continue;
     const words = m.text.split(/\s+/);
     if (words.length < 2) continue;
-    for (const w of [words[0]!, words[words.length - 1]!]) if (/^\p{Lu}\p{Ll}{2,}$/u.test(w)) parts.add(w);
+    for (const w of [words[0]!, words[words.length - 1]!]) if (/^\p{Lu}\p{Ll}{2,}$/u.test(w) && !TITLE_WORDS.has(w.toLowerCase())) parts.add(w);
   }
   if (!parts.size) return [];
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -10,6 +10,7 @@ import type { Entity, EntityType, Mention } from '../types';
 import { gazetteerType } from './gazetteer';
 import type { MentionType, RawMention } from './mentions';
 import { expandShortForm } from './shortForms';
+import { TITLE_WORDS } from './lexicon';
 
 import { DATELINE_OUTLET_ROLE } from './roles';
 
@@ -96,7 +97,14 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
   // 1. Acronyms defined in the text ("(KCNA)" after its long form), and acronyms that spell the
   //    initials of another mention of the article.
   for (const m of mentions) {
-    if (m.acronymOf) alias.set(nameKey(m.text), nameKey(m.acronymOf));
+    if (!m.acronymOf) continue;
+    const target = m.type === 'PER' ? joinParticles(nameKey(m.acronymOf)) : nameKey(m.acronymOf);
+    alias.set(nameKey(m.text), target);
+    // "alias Ayah Gom": where the copy later writes "Ayah Gom", the tagger leaves the title out.
+    const words = nameKey(m.text).split(' ');
+    let t = 0;
+    while (m.type === 'PER' && t < words.length - 1 && TITLE_WORDS.has(words[t]!)) t++;
+    if (t > 0 && !alias.has(words.slice(t).join(' '))) alias.set(words.slice(t).join(' '), target);
   }
   const longForms = mentions.filter((m) => m.text.split(/\s+/).length >= 2 && m.type !== 'PER');
   for (const m of mentions) {
