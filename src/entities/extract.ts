@@ -3,7 +3,9 @@ import type { Entity } from '../types';
 import { findMentions, type RawMention } from './mentions';
 import { mergeMentions, nameKey } from './merge';
 import { gazetteer } from './gazetteer';
-import { CALENDAR_WORDS, TITLE_WORDS } from './lexicon';
+import { CALENDAR_WORDS, EXTRA_TITLES, HONORIFICS, RANK_WORDS, TITLE_WORDS } from './lexicon';
+import { lexiconLookup, wordClusters } from './clusters';
+import { hashString } from './hash';
 import { SHORT_FORMS } from './shortForms';
 
 export function extractEntities(paragraphs: readonly string[]): Entity[] {
@@ -11,8 +13,47 @@ export function extractEntities(paragraphs: readonly string[]): Entity[] {
   paragraphs.forEach((p, i) => {
     if (typeof p === 'string' && p.trim()) mentions.push(...findMentions(p, i));
   });
-  const whole = nicknames(paragraphs, completePersonNames(paragraphs, mentions));
+  const whole = nicknames(paragraphs, givenNames(paragraphs, completePersonNames(paragraphs, mentions)));
   return mergeMentions(whole.concat(propagateNames(paragraphs, whole)), paragraphs);
+}
+
+/** Title words that are also given names, kept inside a name ("Yulisyah Putri Daulay"). */
+const NAME_TITLES = new Set(['putri', 'putra', 'ratu']);
+
+/**
+ * The tagger sometimes leaves a rare given name out of a person's name ("Wapres Husain
+ * [Abdullah]", "Yulisyah Putri [Daulay]"). A capitalised word right before a person mention joins
+ * it when the tagger's training never saw it capitalised (the name lexicon does not list it),
+ * it is no title, function word, calendar word or known place or organisation, and it does not
+ * open a sentence (there the tagger sees names whole). A given-name title word ("Putri") between
+ * such a word and the name joins too.
+ */
+export function givenNames(paragraphs: readonly string[], mentions: readonly RawMention[]): RawMention[] {
+  const gaz = gazetteer();
+  const wc = wordClusters();
+  const unknownName = (w: string) => {
+    const low = w.toLowerCase();
+    return /^\p{Lu}\p{Ll}+$/u.test(w) && !TITLE_WORDS.has(low) && !EXTRA_TITLES.has(low) && !HONORIFICS.has(low) && !RANK_WORDS.has(low) &&
+      !gaz.stopwords.has(low) && !CALENDAR_WORDS.has(low) && !gaz.typeOf.has(low) && !SHORT_FORMS.has(w) &&
+      !lexiconLookup(wc.lex, hashString(wc.lexCased ? w : low));
+  };
+  return mentions.map((m) => {
+    const p = paragraphs[m.paragraph];
+    if (m.type !== 'PER' || m.source !== 'tagger' || m.acronymOf || typeof p !== 'string') return m;
+    const wordBefore = (at: number) => /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+) $/u.exec(p.slice(0, at));
+    const w1 = wordBefore(m.start);
+    if (!w1) return m;
+    let start = m.start - w1[0].length;
+    if (NAME_TITLES.has(w1[1]!.toLowerCase())) {
+      const w2 = wordBefore(start);
+      if (!w2 || !unknownName(w2[1]!)) return m;
+      start -= w2[0].length;
+    } else if (!unknownName(w1[1]!)) return m;
+    // Not at the start of a sentence.
+    if (/(?:^|[.!?"“”]\s*)$/u.test(p.slice(0, start))) return m;
+    if (mentions.some((o) => o !== m && o.paragraph === m.paragraph && o.start < m.start && start < o.end)) return m;
+    return { ...m, start, text: p.slice(start, m.end) };
+  });
 }
 
 /** "Faisal (37) alias Komeng", "Nurdin Ismail alias Din Minimi": the person right before "alias". */
@@ -63,7 +104,8 @@ export function nicknames(paragraphs: readonly string[], mentions: readonly RawM
         person = out.filter((m) => m.type === 'PER' && pos(m) < at && /\s/.test(m.text.trim()) && !m.acronymOf)
           .sort((a, b) => pos(b) - pos(a))[0];
       }
-      if (!person || nameKey(person.text) === nameKey(run[0])) continue;
+      // A known short form names whom the table says ("yang kerap disapa JK": Jusuf Kalla).
+      if (!person || nameKey(person.text) === nameKey(run[0]) || SHORT_FORMS.has(run[0])) continue;
       const overlapping = out.filter((m) => m.paragraph === i && m.start < end && start < m.end);
       if (overlapping.some((m) => m.start < start || m.end > end)) continue;
       for (const m of overlapping) out.splice(out.indexOf(m), 1);

@@ -61,6 +61,9 @@ function roleBefore(tokens: Token[], text: string, first: number): string | unde
   return text.slice(tokens[start]!.start, tokens[end]!.end);
 }
 
+/** Words that start the name of a venue ("Hotel JW Marriot", "Bandara Internasional Lombok"). */
+const VENUE_HEADS = new Set(['hotel', 'bandara', 'jalan', 'jl', 'jl.', 'jln', 'jln.', 'gedung', 'stadion', 'restoran']);
+
 /** Lower-case particles inside people's names ("Robin van Persie", "Ahmad bin Yusuf"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'dos', 'du', 'le', 'la', 'bin', 'binti', 'al', 'el', 'di']);
 
@@ -203,6 +206,12 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
       if (admin > 0) { addSpan(s, s + admin, type); addSpan(s + admin, e, type); return; }
       while (s < e - 1 && ADMIN_WORDS.has(tokens[s]!.text.toLowerCase())) s++;
     }
+    // Two names run together: "Pearl Restaurant Hotel JW Marriot", "PT Angkasa I Bandara
+    // Internasional Lombok". A venue word inside a span after two or more words starts the second.
+    if (!whole && e - s >= 4) {
+      const inner = tokens.slice(s, e).findIndex((t, k) => k >= 2 && k <= e - s - 2 && VENUE_HEADS.has(t.text.toLowerCase()) && /^\p{Lu}/u.test(t.text));
+      if (inner > 0) { addSpan(s, s + inner, type); addSpan(s + inner, e, 'LOC'); return; }
+    }
     // "Jokowi-JK", "TNI-POLRI": two known short forms written as a pair are two entities.
     if (e - s === 1 && tokens[s]!.text.includes('-') && !SHORT_FORMS.has(tokens[s]!.text)) {
       const parts = tokens[s]!.text.split('-');
@@ -242,6 +251,10 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     }
     const words = tokens.slice(s, e).map((t) => t.text);
     if (!words.some(isWordy)) return;
+    // Several words in capitals inside ordinary text are a title of a work or emphasis ("film
+    // pertama Blink, HEART BEAT"), not a name the tagger can type; known names excepted.
+    if (e - s >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w)) && words.some((w) => w.length >= 4) && !whole &&
+      !words.every((w) => SHORT_FORMS.has(w)) && /\p{Ll}{3}/u.test(text)) return;
     // A lone lower-case word or a calendar word is not a name ("Senin", "pemerintah").
     if (!words.some(isCap) && !/\p{N}/u.test(words.join(''))) return;
     if (e - s === 1 && CALENDAR_WORDS.has(words[0]!.toLowerCase())) return;
@@ -283,6 +296,16 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
       continue;
     }
     if (!isCap(tokens[i]!.text)) continue;
+    const pair = w0.split('-');
+    if (pair.length === 2 && !SHORT_FORMS.has(w0) && pair.every((p) => ['PER', 'ORG', 'LOC'].includes(SHORT_FORMS.get(p)?.type ?? ''))) {
+      let at = tokens[i]!.start;
+      for (const p of pair) {
+        out.push({ paragraph, start: at, end: at + p.length, text: p, type: SHORT_FORMS.get(p)!.type as MentionType, source: 'shortform' });
+        at += p.length + 1;
+      }
+      covered[i] = 1;
+      continue;
+    }
     const sf = SHORT_FORMS.get(tokens[i]!.text);
     let best = 0;
     let bestType: MentionType | undefined;
@@ -337,7 +360,8 @@ export function companyNames(text: string, tokens: readonly Token[], mentions: R
       if (t.start !== tokens[j - 1]!.end + 1 || !/^(?:\p{Lu}|\p{N}+$)/u.test(t.text)) break;
       const m = out.find((x) => x.paragraph === co.paragraph && x.start === t.start);
       if (m) {
-        if (m.type === 'PER' && titled) break;
+        // Not a person after a title, nor a venue ("PT Angkasa I Bandara Internasional Lombok").
+        if ((m.type === 'PER' && titled) || (m.type === 'LOC' && LOC_PREFIXES.has(m.text.split(/\s/)[0]!.toLowerCase()))) break;
         const k = endAt.get(m.end);
         if (k === undefined) break;
         absorbed.push(m);

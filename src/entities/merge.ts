@@ -74,6 +74,8 @@ function appositives(mentions: RawMention[], paragraphs?: readonly string[]): Ma
       const b = list[i + 1]!;
       if (!ORG_HEAD.test(a.text) || ORG_HEAD.test(b.text) || b.acronymOf) continue;
       if (b.start - a.end > 3 || b.type === 'PER') continue;
+      // "Kantor Wakil Presiden, Jalan Medan Merdeka Utara": an address, not the office's name.
+      if (/^(?:Jalan|Jl\.?|Jln\.?|Gedung|Kompleks|Komplek)\s/u.test(b.text)) continue;
       // Only a comma between them ("Kementerian Unifikasi Korea Selatan" is a ministry of a
       // country, not a ministry named "Korea Selatan"), and the name is no longer a description itself.
       const between = paragraphs?.[a.paragraph]?.slice(a.end, b.start);

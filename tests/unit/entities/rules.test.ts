@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { abbreviates, companyNames } from '../../../src/entities/mentions';
 import { tokenize } from '../../../src/entities/tokenize';
 import { extractEntities } from '../../../src/entities/node';
+import { givenNames, nicknames } from '../../../src/entities/extract';
+import { mergeMentions } from '../../../src/entities/merge';
 
 const summary = (ps: string[]) => extractEntities(ps).map((e) => `${e.type}:${e.name}=${[...e.surface].sort().join('|')}`).sort();
 const find = (ps: string[], name: string) => extractEntities(ps).find((e) => e.name === name);
@@ -102,5 +104,63 @@ describe('pairs of short forms', () => {
     const ps = ['Personel TNI-Polri berjaga di lokasi tambang.'];
     const ids = extractEntities(ps).map((e) => e.id).sort();
     expect(ids).toEqual(['ORG:kepolisian-negara-republik-indonesia', 'ORG:tentara-nasional-indonesia']);
+  });
+});
+
+describe('names run together or cut short', () => {
+  it('splits two venues the tagger ran together at the second venue word', () => {
+    const names = summary(['Acara digelar di Pearl Restaurant Hotel JW Marriot, Jakarta Selatan.']);
+    expect(names).toContain('LOC:Pearl Restaurant=Pearl Restaurant');
+    expect(names).toContain('LOC:Hotel JW Marriot=Hotel JW Marriot');
+  });
+
+  it('strips a department before a company and keeps the venue after it apart', () => {
+    const names = summary(['"Penerbangan dibatalkan," kata Humas PT Angkasa Nusa Bandara Internasional Praya, Eka Asmadi.']);
+    expect(names).toContain('ORG:PT Angkasa Nusa=PT Angkasa Nusa');
+    expect(names).toContain('LOC:Bandara Internasional Praya=Bandara Internasional Praya');
+  });
+
+  it('does not take a title of a work in capitals for a name', () => {
+    const names = summary(['Kini ia muncul di film terbarunya, SAHABAT SEJATI, yang tayang bulan depan.']);
+    expect(names.filter((n) => /SAHABAT|Sahabat/.test(n))).toEqual([]);
+  });
+
+  it('adds a rare given name the tagger left before a family name, not a word of the role', () => {
+    const ps = ['Pernyataan itu disampaikan Juru Bicara Wapres Husain Abdullah kepada wartawan.'];
+    expect(summary(ps)).toContain('PER:Husain Abdullah=Husain Abdullah');
+    const mentions = [{ paragraph: 0, start: ps[0]!.indexOf('Abdullah'), end: ps[0]!.indexOf(' kepada'), text: 'Abdullah', type: 'PER' as const, source: 'tagger' as const }];
+    expect(givenNames(ps, mentions)[0]!.text).toBe('Husain Abdullah');
+    const role = ['Pernyataan itu disampaikan Menteri Keuangan Abdullah kepada wartawan.'];
+    const m2 = [{ ...mentions[0]!, start: role[0]!.indexOf('Abdullah'), end: role[0]!.indexOf(' kepada') }];
+    expect(givenNames(role, m2)[0]!.text).toBe('Abdullah');
+  });
+
+  it('keeps a given-name title word inside a name ("Putri")', () => {
+    const ps = ['Ketua tim, Yulisyah Putri Daulay, menjelaskan alat itu.'];
+    const m = [{ paragraph: 0, start: ps[0]!.indexOf('Daulay'), end: ps[0]!.indexOf(','), text: 'Daulay', type: 'PER' as const, source: 'tagger' as const }];
+    m[0]!.end = m[0]!.start + 'Daulay'.length;
+    expect(givenNames(ps, m)[0]!.text).toBe('Yulisyah Putri Daulay');
+  });
+
+  it('files a known short form after "akrab disapa" under its own name, not the last person named', () => {
+    const ps = ['Menurut Husain Abdullah, Wapres akan meninjau lokasi. Pria yang kerap disapa JK itu didampingi gubernur.'];
+    const at = (s: string) => ps[0]!.indexOf(s);
+    const found = nicknames(ps, [
+      { paragraph: 0, start: at('Husain'), end: at(','), text: 'Husain Abdullah', type: 'PER', source: 'tagger' },
+      { paragraph: 0, start: at('JK'), end: at('JK') + 2, text: 'JK', type: 'PER', source: 'tagger' },
+    ]);
+    expect(found.find((m) => m.text === 'JK')?.acronymOf).toBeUndefined();
+    const ents = mergeMentions(found, ps);
+    expect(ents.map((e) => e.id).sort()).toEqual(['PER:husain-abdullah', 'PER:jusuf-kalla']);
+  });
+
+  it('reads a pair of known people the tagger left untagged', () => {
+    const ids = extractEntities(['Jokowi-JK memiliki program membangun sejuta rumah.']).map((e) => e.id).sort();
+    expect(ids).toEqual(['PER:joko-widodo', 'PER:jusuf-kalla']);
+  });
+
+  it('does not take an address after an office for the office\'s own name', () => {
+    const ents = extractEntities(['Pertemuan di Kantor Wakil Presiden, Jalan Medan Merdeka Utara, berlangsung singkat.']);
+    expect(ents.map((e) => e.name).sort()).toEqual(['Jalan Medan Merdeka Utara', 'Kantor Wakil Presiden']);
   });
 });
