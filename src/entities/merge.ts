@@ -10,7 +10,7 @@ import type { Entity, EntityType, Mention } from '../types';
 import { gazetteerType } from './gazetteer';
 import type { MentionType, RawMention } from './mentions';
 import { expandShortForm } from './shortForms';
-import { TITLE_WORDS } from './lexicon';
+import { ORG_PREFIXES, TITLE_WORDS } from './lexicon';
 
 import { DATELINE_OUTLET_ROLE } from './roles';
 
@@ -116,6 +116,10 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     if (long) alias.set(k, nameKey(long.text));
   }
 
+  //    Organisations by their short name: "Astra Otoparts" for "PT Astra Otoparts Tbk" (whatever
+  //    the tagger typed it), "Persidafon" for "Persidafon Jayapura".
+  const orgShort = orgShortNames(mentions);
+
   //    Descriptions placed beside an organisation's name ("Kantor Berita Resmi Korut, KCNA").
   const described = appositives(mentions, paragraphs);
   for (const [desc, named] of described) alias.set(nameKey(desc.text), alias.get(nameKey(named.text)) ?? nameKey(named.text));
@@ -132,6 +136,8 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     if (sf && (sf.type === 'PER' || sf.type === 'ORG' || sf.type === 'LOC')) {
       return { key: nameKey(sf.name), name: sf.name, type: sf.type };
     }
+    const org = orgShort.get(k);
+    if (org && (org.anyType || m.type === 'ORG')) return { key: org.key, name: '', type: 'ORG' };
     return { key: m.type === 'PER' ? joinParticles(k) : k, name: '' };
   };
 
@@ -284,6 +290,37 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     entities.push(e);
   }
   return entities.sort((a, b) => b.count - a.count || firstPos(a) - firstPos(b));
+}
+
+/** Words that head an organisation's name and say only what kind it is: not a short name. */
+const ORG_KIND = /^(?:pt|cv|partai|klub|perusahaan|grup|group)$/u;
+const ORG_SUFFIX = /^(?:tbk|persero|fc|sc|cf)$/u;
+
+/**
+ * Short names of the organisations an article names in full: the name without its kind and
+ * legal form ("PT Astra Otoparts Tbk" -> "astra otoparts", any type the tagger gave it) and,
+ * for organisation mentions only, its first word when no other organisation of the article
+ * starts with it ("Persidafon" of "Persidafon Jayapura"). Never a known place, a short form of
+ * the table or a generic head word ("Bank", "Universitas").
+ */
+export function orgShortNames(mentions: readonly RawMention[]): Map<string, { key: string; anyType: boolean }> {
+  const out = new Map<string, { key: string; anyType: boolean }>();
+  const firstWords = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.acronymOf) continue;
+    const key = nameKey(m.text);
+    const words = key.split(' ');
+    if (words.length < 2) continue;
+    let a = 0, b = words.length;
+    while (a < b - 1 && ORG_KIND.test(words[a]!)) a++;
+    while (b > a + 1 && ORG_SUFFIX.test(words[b - 1]!)) b--;
+    const core = words.slice(a, b);
+    const ok = (w: string) => !gazetteerType(w) && !expandShortForm(w) && !ORG_PREFIXES.has(w) && !ORG_HEAD.test(`${w[0]!.toUpperCase()}${w.slice(1)} `);
+    if (core.length < words.length && !out.has(core.join(' ')) && ok(core.join(' '))) out.set(core.join(' '), { key, anyType: true });
+    if (core.length >= 2 && ok(core[0]!) && core[0]!.length >= 4) (firstWords.get(core[0]!) ?? firstWords.set(core[0]!, new Set()).get(core[0]!)!).add(key);
+  }
+  for (const [w, keys] of firstWords) if (keys.size === 1 && !out.has(w)) out.set(w, { key: [...keys][0]!, anyType: false });
+  return out;
 }
 
 /** "leonardo di caprio" and "leonardo dicaprio" are one name: particles joined to the next word. */

@@ -8,7 +8,7 @@ import { abbreviates, companyNames } from '../../../src/entities/mentions';
 import { tokenize } from '../../../src/entities/tokenize';
 import { extractEntities } from '../../../src/entities/node';
 import { givenNames, nicknames } from '../../../src/entities/extract';
-import { mergeMentions } from '../../../src/entities/merge';
+import { mergeMentions, orgShortNames } from '../../../src/entities/merge';
 
 const summary = (ps: string[]) => extractEntities(ps).map((e) => `${e.type}:${e.name}=${[...e.surface].sort().join('|')}`).sort();
 const find = (ps: string[], name: string) => extractEntities(ps).find((e) => e.name === name);
@@ -163,5 +163,31 @@ describe('names run together or cut short', () => {
   it('does not take an address after an office for the office\'s own name', () => {
     const ents = extractEntities(['Pertemuan di Kantor Wakil Presiden, Jalan Medan Merdeka Utara, berlangsung singkat.']);
     expect(ents.map((e) => e.name).sort()).toEqual(['Jalan Medan Merdeka Utara', 'Kantor Wakil Presiden']);
+  });
+});
+
+describe('organisations by their short names', () => {
+  const at = (p: string, text: string, type: 'PER' | 'ORG' | 'LOC', from = 0) => {
+    const start = p.indexOf(text, from);
+    return { paragraph: 0, start, end: start + text.length, text, type, source: 'tagger' as const };
+  };
+
+  it('files a company name without PT and Tbk under the company, whatever the tagger typed it', () => {
+    const p = 'PT Sinar Otomotif Tbk meluncurkan ban baru. Sinar Otomotif bekerja sama dengan pabrikan Italia.';
+    const ents = mergeMentions([at(p, 'PT Sinar Otomotif Tbk', 'ORG'), at(p, 'Sinar Otomotif', 'PER', 10)], [p]);
+    expect(ents).toHaveLength(1);
+    expect(ents[0]).toMatchObject({ type: 'ORG', name: 'PT Sinar Otomotif Tbk', count: 2 });
+  });
+
+  it('files a club by the first word of its full name, but not a place or a generic head word', () => {
+    const p = 'Persikabo Bogor menang. Bank Mandiri dan Bank Jateng mendukung. Persikabo dan Bank bertemu di Bogor.';
+    const ents = mergeMentions([
+      at(p, 'Persikabo Bogor', 'ORG'), at(p, 'Bank Mandiri', 'ORG'), at(p, 'Bank Jateng', 'ORG'),
+      at(p, 'Persikabo', 'ORG', 20), at(p, 'Bank', 'ORG', 60), at(p, 'Bogor', 'LOC', 80),
+    ], [p]);
+    expect(ents.find((e) => e.name === 'Persikabo Bogor')?.count).toBe(2);
+    expect(ents.find((e) => e.name === 'Bogor')).toMatchObject({ type: 'LOC', count: 1 });
+    expect(ents.find((e) => e.name === 'Bank')?.count).toBe(1);
+    expect(orgShortNames([at(p, 'Persikabo Bogor', 'ORG')]).get('persikabo')).toEqual({ key: 'persikabo bogor', anyType: false });
   });
 });
