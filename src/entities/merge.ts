@@ -289,7 +289,7 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     else if (type === 'PER' && roles.length) e.role = mostCommon(roles);
     entities.push(e);
   }
-  return entities.sort((a, b) => b.count - a.count || firstPos(a) - firstPos(b));
+  return joinMisspellings(entities).sort((a, b) => b.count - a.count || firstPos(a) - firstPos(b));
 }
 
 /** Words that head an organisation's name and say only what kind it is: not a short name. */
@@ -320,6 +320,43 @@ export function orgShortNames(mentions: readonly RawMention[]): Map<string, { ke
     if (core.length >= 2 && ok(core[0]!) && core[0]!.length >= 4) (firstWords.get(core[0]!) ?? firstWords.set(core[0]!, new Set()).get(core[0]!)!).add(key);
   }
   for (const [w, keys] of firstWords) if (keys.size === 1 && !out.has(w)) out.set(w, { key: [...keys][0]!, anyType: false });
+  return out;
+}
+
+/** Whether two words differ by one vowel written differently, added or left out ("kabayoran" / "kebayoran", "sumatera" / "sumatra"). */
+function vowelSlip(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false;
+  const vowels = /[aeiou]/g;
+  if (a.replace(vowels, '') !== b.replace(vowels, '')) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/**
+ * One place or person spelled two ways in one article ("Kabayoran Lama" and "Kebayoran Lama"):
+ * entities of one type whose names differ in one vowel of one word of six letters or more are
+ * one entity, filed under the spelling used more often (the earlier on a tie).
+ */
+export function joinMisspellings(entities: Entity[]): Entity[] {
+  const out = [...entities];
+  for (let i = 0; i < out.length; i++) {
+    for (let j = i + 1; j < out.length; j++) {
+      const a = out[i]!, b = out[j]!;
+      if (a.type !== b.type || a.role === DATELINE_OUTLET_ROLE || b.role === DATELINE_OUTLET_ROLE) continue;
+      const wa = nameKey(a.name).split(' '), wb = nameKey(b.name).split(' ');
+      if (wa.length !== wb.length) continue;
+      const diff = wa.map((w, k) => (w === wb[k] ? -1 : k)).filter((k) => k >= 0);
+      if (diff.length !== 1 || !vowelSlip(wa[diff[0]!]!, wb[diff[0]!]!)) continue;
+      const [keep, drop] = b.count > a.count || (b.count === a.count && firstPos(b) < firstPos(a)) ? [b, a] : [a, b];
+      const mentions = [...keep.mentions, ...drop.mentions].sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
+      out[i] = { ...keep, surface: [...new Set([...keep.surface, ...drop.surface])], count: mentions.length, mentions };
+      out.splice(j, 1);
+      j = i;
+    }
+  }
   return out;
 }
 

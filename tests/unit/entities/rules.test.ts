@@ -8,7 +8,7 @@ import { abbreviates, companyNames } from '../../../src/entities/mentions';
 import { tokenize } from '../../../src/entities/tokenize';
 import { extractEntities } from '../../../src/entities/node';
 import { givenNames, nicknames } from '../../../src/entities/extract';
-import { mergeMentions, orgShortNames } from '../../../src/entities/merge';
+import { joinMisspellings, mergeMentions, orgShortNames } from '../../../src/entities/merge';
 
 const summary = (ps: string[]) => extractEntities(ps).map((e) => `${e.type}:${e.name}=${[...e.surface].sort().join('|')}`).sort();
 const find = (ps: string[], name: string) => extractEntities(ps).find((e) => e.name === name);
@@ -189,5 +189,24 @@ describe('organisations by their short names', () => {
     expect(ents.find((e) => e.name === 'Bogor')).toMatchObject({ type: 'LOC', count: 1 });
     expect(ents.find((e) => e.name === 'Bank')?.count).toBe(1);
     expect(orgShortNames([at(p, 'Persikabo Bogor', 'ORG')]).get('persikabo')).toEqual({ key: 'persikabo bogor', anyType: false });
+  });
+});
+
+describe('one name spelled two ways', () => {
+  it('joins names of one type that differ in one vowel of a long word', () => {
+    const ps = ['Video itu direkam di Cipulir, Kabayoran Lama, Jakarta Selatan.', 'Warga Kebayoran Lama resah. Polisi Kebayoran Lama menyelidiki.'];
+    const ents = extractEntities(ps).filter((e) => /ayoran/.test(e.name));
+    expect(ents).toHaveLength(1);
+    expect(ents[0]).toMatchObject({ name: 'Kebayoran Lama', count: 3 });
+    expect([...ents[0]!.surface].sort()).toEqual(['Kabayoran Lama', 'Kebayoran Lama']);
+  });
+
+  it('keeps apart names that differ otherwise, in a short word, or in type', () => {
+    const e = (name: string, type: 'PER' | 'LOC', paragraph: number) =>
+      ({ id: `${type}:${name}`, name, type, surface: [name], count: 1, mentions: [{ paragraph, start: 0, end: name.length, text: name }] });
+    const out = joinMisspellings([e('Jawa Barat', 'LOC', 0), e('Jawa Timur', 'LOC', 1), e('Pulau Buru', 'LOC', 2), e('Pulau Bara', 'LOC', 3),
+      e('Margaret', 'PER', 4), e('Margeret', 'LOC', 5)]);
+    expect(out).toHaveLength(6);
+    expect(joinMisspellings([e('Sumatera', 'LOC', 0), e('Sumatra', 'LOC', 1)]).map((x) => x.count)).toEqual([2]);
   });
 });
