@@ -13,8 +13,50 @@ export function extractEntities(paragraphs: readonly string[]): Entity[] {
   paragraphs.forEach((p, i) => {
     if (typeof p === 'string' && p.trim()) mentions.push(...findMentions(p, i));
   });
-  const whole = nicknames(paragraphs, givenNames(paragraphs, completePersonNames(paragraphs, mentions)));
+  const whole = nicknames(paragraphs, givenNames(paragraphs, completePersonNames(paragraphs, withoutCommonWords(paragraphs, mentions))));
   return mergeMentions(whole.concat(propagateNames(paragraphs, whole)), paragraphs);
+}
+
+/**
+ * A lone capitalised word is not a name when the article writes it in lower case elsewhere and
+ * capitalises it only where every word is: at the start of a sentence or in a heading ("Ekosistem
+ * saling mendukung ..." beside "ekosistem digital", "Bola Mati yang Harus Dinikmati" beside "bola
+ * mati"). A word the tagger's training saw mostly as a person's name, a word of another name of
+ * the article, and short forms and known names are kept.
+ */
+export function withoutCommonWords(paragraphs: readonly string[], mentions: readonly RawMention[]): RawMention[] {
+  const gaz = gazetteer();
+  const wc = wordClusters();
+  const text = paragraphs.filter((p) => typeof p === 'string').join('\n');
+  // A heading: a short line, most of its words capitalised ("Bagaimana Para Peracik Bola Mati Bekerja?").
+  const heading = (p: string) => {
+    const words = p.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    return words.length <= 12 && words.filter((w) => /^["“(]?\p{Lu}/u.test(w)).length >= 0.6 * words.length;
+  };
+  const inNames = new Set<string>();
+  for (const m of mentions) if (/\s/.test(m.text.trim())) for (const w of m.text.toLowerCase().split(/\s+/)) inNames.add(w);
+  const drop = new Set<string>();
+  const candidates = new Set(mentions.filter((m) => m.source === 'tagger' && !m.acronymOf && /^\p{Lu}\p{Ll}+$/u.test(m.text)).map((m) => m.text));
+  for (const w of candidates) {
+    const low = w.toLowerCase();
+    if (inNames.has(low) || SHORT_FORMS.has(w) || gaz.typeOf.has(low)) continue;
+    const code = lexiconLookup(wc.lex, hashString(wc.lexCased ? w : low));
+    if (code && ((code - 1) & 7) >> 1 === 0) continue;
+    const esc = low.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'u').test(text)) continue;
+    // Every capitalised occurrence opens a sentence or stands in a heading.
+    let everywhere = true;
+    paragraphs.forEach((p) => {
+      if (typeof p !== 'string' || !everywhere) return;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+      for (const hit of p.matchAll(re)) {
+        const before = p.slice(0, hit.index);
+        if (!heading(p) && !/(?:^|[.!?]["”’)]?\s+|["“]\s*)$/u.test(before)) { everywhere = false; return; }
+      }
+    });
+    if (everywhere) drop.add(w);
+  }
+  return drop.size ? mentions.filter((m) => !drop.has(m.text)) : [...mentions];
 }
 
 /** Title words that are also given names, kept inside a name ("Yulisyah Putri Daulay"). */

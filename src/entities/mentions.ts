@@ -320,7 +320,21 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     if (bestType && best > 0) { push(i, i + best, bestType, 'gazetteer'); i += best - 1; }
     else if (sf && sf.type !== 'PER' && sf.type !== 'DATE') push(i, i + 1, sf.type as MentionType, 'shortform');
   }
-  return regionalBodies(text, tokens, companyNames(text, tokens, out.sort((a, b) => a.start - b.start)));
+  return regionalBodies(text, tokens, companyNames(text, tokens, withoutSePrefix(out).sort((a, b) => a.start - b.start)));
+}
+
+/**
+ * "se-" before a name means "all over" ("se-Indonesia", "Ketua BPD Se-Kecamatan Ratatotok"): the
+ * name is what follows, without an administrative word.
+ */
+export function withoutSePrefix(mentions: readonly RawMention[]): RawMention[] {
+  return mentions.flatMap((m) => {
+    const se = /^se-(?:(\p{L}+)\s+)?/iu.exec(m.text);
+    if (!se) return [m];
+    const cut = se[1] && ADMIN_WORDS.has(se[1].toLowerCase()) ? se[0].length : 3;
+    const text = m.text.slice(cut);
+    return /^\p{Lu}/u.test(text) ? [{ ...m, start: m.start + cut, text }] : [];
+  });
 }
 
 /**

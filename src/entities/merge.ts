@@ -26,11 +26,12 @@ export function slug(s: string): string {
   return nameKey(s).replace(/ /g, '-') || 'x';
 }
 
-/** "JAKARTA" -> "Jakarta"; acronyms and mixed case stay as written. */
+/** "JAKARTA" -> "Jakarta", "NEW YORK" -> "New York"; acronyms ("PT PLN", "BANK BRI" -> "Bank BRI"),
+ *  known short forms and mixed case stay as written. */
 function displayForm(s: string): string {
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length > 4 && letters === letters.toUpperCase() && !/\.[A-Z]/.test(s)) {
-    return s.toLowerCase().replace(/(^|[\s\-(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    return s.replace(/\p{L}+/gu, (w) => (w.length >= 4 && !expandShortForm(w) ? w[0] + w.slice(1).toLowerCase() : w));
   }
   return s;
 }

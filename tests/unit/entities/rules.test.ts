@@ -4,10 +4,10 @@
  * each case is the kind of sentence the corpus pages had wrong before the rule.
  */
 import { describe, expect, it } from 'vitest';
-import { abbreviates, companyNames } from '../../../src/entities/mentions';
+import { abbreviates, companyNames, withoutSePrefix } from '../../../src/entities/mentions';
 import { tokenize } from '../../../src/entities/tokenize';
 import { extractEntities } from '../../../src/entities/node';
-import { givenNames, nicknames } from '../../../src/entities/extract';
+import { givenNames, nicknames, withoutCommonWords } from '../../../src/entities/extract';
 import { joinMisspellings, mergeMentions, orgShortNames } from '../../../src/entities/merge';
 
 const summary = (ps: string[]) => extractEntities(ps).map((e) => `${e.type}:${e.name}=${[...e.surface].sort().join('|')}`).sort();
@@ -208,5 +208,36 @@ describe('one name spelled two ways', () => {
       e('Margaret', 'PER', 4), e('Margeret', 'LOC', 5)]);
     expect(out).toHaveLength(6);
     expect(joinMisspellings([e('Sumatera', 'LOC', 0), e('Sumatra', 'LOC', 1)]).map((x) => x.count)).toEqual([2]);
+  });
+});
+
+describe('words that are not names', () => {
+  const m = (ps: string[], i: number, text: string, from = 0) => {
+    const start = ps[i]!.indexOf(text, from);
+    return { paragraph: i, start, end: start + text.length, text, type: 'PER' as const, source: 'tagger' as const };
+  };
+
+  it('drops a word capitalised only where every word is, when the article also writes it in lower case', () => {
+    const ps = ['Tim itu kuat dalam bola mati musim ini.', 'Bola Mati yang Harus Dinikmati', 'Ekosistem saling mendukung, sehingga ekosistem digital tumbuh.'];
+    const out = withoutCommonWords(ps, [m(ps, 1, 'Mati'), m(ps, 2, 'Ekosistem')]);
+    expect(out).toEqual([]);
+  });
+
+  it('keeps it where it is capitalised mid-sentence, part of a longer name, or never written in lower case', () => {
+    const ps = ['Indah tersenyum. Ia merasa indah hari itu, kata Indah.', 'Bunga Citra Lestari hadir. Bunga mengaku senang, seperti bunga mekar.', 'Yup, itu benar.'];
+    const keep = [m(ps, 0, 'Indah'), m(ps, 1, 'Bunga Citra Lestari'), m(ps, 1, 'Bunga', 10), m(ps, 2, 'Yup')];
+    expect(withoutCommonWords(ps, keep)).toEqual(keep);
+  });
+
+  it('drops "se-" and an administrative word from the front of a name', () => {
+    const ps = ['Rapat dihadiri Ketua BPD Se-Kecamatan Ratatotok.'];
+    const out = withoutSePrefix([{ ...m(ps, 0, 'Se-Kecamatan Ratatotok'), type: 'LOC' }]);
+    expect(out.map((x) => [x.text, ps[0]!.slice(x.start, x.end)])).toEqual([['Ratatotok', 'Ratatotok']]);
+  });
+
+  it('shows names in capitals in title case, but keeps acronyms in them', () => {
+    const p = 'Pembangkit milik PT PLN di JAKARTA diresmikan.';
+    const ents = mergeMentions([{ ...m([p], 0, 'PT PLN'), type: 'ORG' }, { ...m([p], 0, 'JAKARTA'), type: 'LOC' }], [p]);
+    expect(ents.map((e) => e.name).sort()).toEqual(['Jakarta', 'PT PLN']);
   });
 });
