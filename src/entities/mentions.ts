@@ -348,8 +348,23 @@ export function companyNames(text: string, tokens: readonly Token[], mentions: R
   const out = [...mentions];
   const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
   const endAt = new Map(tokens.map((t, i) => [t.end, i]));
-  for (const co of mentions) {
-    if (co.type !== 'ORG' || !/^(?:PT\.?|CV\.?)\s/u.test(co.text) || !out.includes(co)) continue;
+  const cut = new Set<RawMention>();
+  // "PT Evoluzione Alessandro Monzani" where the tagger left "PT" out and read the rest as one
+  // person: the word after "PT" is the company's, the rest (two words or more) the person.
+  for (const per of mentions) {
+    const i = tokenAt.get(per.start);
+    if (per.type !== 'PER' || i === undefined || i === 0 || !/^(?:PT|CV)\.?$/u.test(tokens[i - 1]!.text)) continue;
+    const words = per.text.split(' ');
+    if (words.length < 3 || tokens[i - 1]!.end + 1 !== per.start) continue;
+    if (out.some((m) => m.paragraph === per.paragraph && m.start < tokens[i - 1]!.end && tokens[i - 1]!.start < m.end)) continue;
+    const coEnd = per.start + words[0]!.length;
+    const start = tokens[i - 1]!.start;
+    const co: RawMention = { paragraph: per.paragraph, start, end: coEnd, text: text.slice(start, coEnd), type: 'ORG', source: 'tagger' };
+    out.splice(out.indexOf(per), 1, co, { ...per, start: coEnd + 1, text: per.text.slice(words[0]!.length + 1) });
+    cut.add(co);
+  }
+  for (const co of [...out]) {
+    if (co.type !== 'ORG' || !/^(?:PT\.?|CV\.?)\s/u.test(co.text) || !out.includes(co) || cut.has(co)) continue;
     const first = tokenAt.get(co.start);
     let last = endAt.get(co.end);
     if (first === undefined || last === undefined) continue;

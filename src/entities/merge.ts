@@ -321,6 +321,11 @@ export function orgShortNames(mentions: readonly RawMention[]): Map<string, { ke
     if (core.length >= 2 && ok(core[0]!) && core[0]!.length >= 4) (firstWords.get(core[0]!) ?? firstWords.set(core[0]!, new Set()).get(core[0]!)!).add(key);
   }
   for (const [w, keys] of firstWords) if (keys.size === 1 && !out.has(w)) out.set(w, { key: [...keys][0]!, anyType: false });
+  // "PT Evoluzione" of "PT Evoluzione Tyres": a company cut to the first word of another's name.
+  for (const [core, v] of [...out]) {
+    const longer = firstWords.get(core);
+    if (v.anyType && longer?.size === 1 && !longer.has(v.key)) out.set(v.key, { key: [...longer][0]!, anyType: true });
+  }
   return out;
 }
 

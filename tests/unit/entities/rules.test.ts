@@ -241,3 +241,16 @@ describe('words that are not names', () => {
     expect(ents.map((e) => e.name).sort()).toEqual(['Jakarta', 'PT PLN']);
   });
 });
+
+describe('a company and a person run together', () => {
+  it('splits "PT X First Last" where the tagger read all after "PT" as a person', () => {
+    const ps = ['PT Evora Tyres memproduksi ban itu.', 'Ban itu awet, jelas R&D PR PT Evora Alessandro Monzani.'];
+    const start = ps[1]!.indexOf('Evora');
+    const per = { paragraph: 1, start, end: ps[1]!.length - 1, text: 'Evora Alessandro Monzani', type: 'PER' as const, source: 'tagger' as const };
+    const out = companyNames(ps[1]!, tokenize(ps[1]!), [per]);
+    expect(out.map((m) => `${m.type}:${m.text}`)).toEqual(['ORG:PT Evora', 'PER:Alessandro Monzani']);
+    const co = { paragraph: 0, start: 0, end: 'PT Evora Tyres'.length, text: 'PT Evora Tyres', type: 'ORG' as const, source: 'tagger' as const };
+    const ents = mergeMentions([co, ...out], ps);
+    expect(ents.map((e) => `${e.type}:${e.name}:${e.count}`).sort()).toEqual(['ORG:PT Evora Tyres:2', 'PER:Alessandro Monzani:1']);
+  });
+});
