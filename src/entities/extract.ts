@@ -27,7 +27,6 @@ export function extractEntities(paragraphs: readonly string[]): Entity[] {
 export function withoutCommonWords(paragraphs: readonly string[], mentions: readonly RawMention[]): RawMention[] {
   const gaz = gazetteer();
   const wc = wordClusters();
-  const text = paragraphs.filter((p) => typeof p === 'string').join('\n');
   // A heading: a short line, most of its words capitalised ("Bagaimana Para Peracik Bola Mati Bekerja?").
   const heading = (p: string) => {
     const words = p.split(/\s+/).filter((w) => /\p{L}/u.test(w));
@@ -35,26 +34,32 @@ export function withoutCommonWords(paragraphs: readonly string[], mentions: read
   };
   const inNames = new Set<string>();
   for (const m of mentions) if (/\s/.test(m.text.trim())) for (const w of m.text.toLowerCase().split(/\s+/)) inNames.add(w);
-  const drop = new Set<string>();
   const candidates = new Set(mentions.filter((m) => m.source === 'tagger' && !m.acronymOf && /^\p{Lu}\p{Ll}+$/u.test(m.text)).map((m) => m.text));
+  if (!candidates.size) return [...mentions];
+  // One pass over the words: which are written in lower case somewhere, and which of the
+  // candidates are capitalised somewhere other than a sentence start or a heading.
+  const lower = new Set<string>();
+  const midSentence = new Set<string>();
+  for (const p of paragraphs) {
+    if (typeof p !== 'string') continue;
+    const head = heading(p);
+    for (const hit of p.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const w = hit[0];
+      if (/^\p{Ll}/u.test(w)) lower.add(w);
+      else if (!head && candidates.has(w)) {
+        const before = p.slice(Math.max(0, hit.index - 4), hit.index);
+        const opens = !p.slice(0, hit.index).trim() || /(?:[.!?]["”’)]?\s+|["“]\s*)$/u.test(before);
+        if (!opens) midSentence.add(w);
+      }
+    }
+  }
+  const drop = new Set<string>();
   for (const w of candidates) {
     const low = w.toLowerCase();
-    if (inNames.has(low) || SHORT_FORMS.has(w) || gaz.typeOf.has(low)) continue;
+    if (!lower.has(low) || midSentence.has(w) || inNames.has(low) || SHORT_FORMS.has(w) || gaz.typeOf.has(low)) continue;
     const code = lexiconLookup(wc.lex, hashString(wc.lexCased ? w : low));
     if (code && ((code - 1) & 7) >> 1 === 0) continue;
-    const esc = low.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    if (!new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'u').test(text)) continue;
-    // Every capitalised occurrence opens a sentence or stands in a heading.
-    let everywhere = true;
-    paragraphs.forEach((p) => {
-      if (typeof p !== 'string' || !everywhere) return;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-      for (const hit of p.matchAll(re)) {
-        const before = p.slice(0, hit.index);
-        if (!heading(p) && !/(?:^|[.!?]["”’)]?\s+|["“]\s*)$/u.test(before)) { everywhere = false; return; }
-      }
-    });
-    if (everywhere) drop.add(w);
+    drop.add(w);
   }
   return drop.size ? mentions.filter((m) => !drop.has(m.text)) : [...mentions];
 }

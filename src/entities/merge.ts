@@ -347,23 +347,31 @@ function vowelSlip(a: string, b: string): boolean {
  * one entity, filed under the spelling used more often (the earlier on a tie).
  */
 export function joinMisspellings(entities: Entity[]): Entity[] {
-  const out = [...entities];
-  for (let i = 0; i < out.length; i++) {
-    for (let j = i + 1; j < out.length; j++) {
-      const a = out[i]!, b = out[j]!;
-      if (a.type !== b.type || a.role === DATELINE_OUTLET_ROLE || b.role === DATELINE_OUTLET_ROLE) continue;
-      const wa = nameKey(a.name).split(' '), wb = nameKey(b.name).split(' ');
-      if (wa.length !== wb.length) continue;
-      const diff = wa.map((w, k) => (w === wb[k] ? -1 : k)).filter((k) => k >= 0);
-      if (diff.length !== 1 || !vowelSlip(wa[diff[0]!]!, wb[diff[0]!]!)) continue;
-      const [keep, drop] = b.count > a.count || (b.count === a.count && firstPos(b) < firstPos(a)) ? [b, a] : [a, b];
-      const mentions = [...keep.mentions, ...drop.mentions].sort((x, y) => x.paragraph - y.paragraph || x.start - y.start);
-      out[i] = { ...keep, surface: [...new Set([...keep.surface, ...drop.surface])], count: mentions.length, mentions };
-      out.splice(j, 1);
-      j = i;
+  // A vowel slip keeps the consonants: only names of one type with the same consonants are compared.
+  const buckets = new Map<string, number[]>();
+  entities.forEach((e, i) => {
+    if (e.role === DATELINE_OUTLET_ROLE) return;
+    const k = `${e.type}|${nameKey(e.name).replace(/[aeiou]/g, '')}`;
+    (buckets.get(k) ?? buckets.set(k, []).get(k)!).push(i);
+  });
+  const out: (Entity | null)[] = [...entities];
+  for (const idx of buckets.values()) {
+    for (let x = 0; x < idx.length; x++) {
+      for (let y = x + 1; y < idx.length; y++) {
+        const a = out[idx[x]!], b = out[idx[y]!];
+        if (!a || !b) continue;
+        const wa = nameKey(a.name).split(' '), wb = nameKey(b.name).split(' ');
+        if (wa.length !== wb.length) continue;
+        const diff = wa.map((w, k) => (w === wb[k] ? -1 : k)).filter((k) => k >= 0);
+        if (diff.length !== 1 || !vowelSlip(wa[diff[0]!]!, wb[diff[0]!]!)) continue;
+        const [keep, drop] = b.count > a.count || (b.count === a.count && firstPos(b) < firstPos(a)) ? [b, a] : [a, b];
+        const mentions = [...keep.mentions, ...drop.mentions].sort((m, n) => m.paragraph - n.paragraph || m.start - n.start);
+        out[idx[x]!] = { ...keep, surface: [...new Set([...keep.surface, ...drop.surface])], count: mentions.length, mentions };
+        out[idx[y]!] = null;
+      }
     }
   }
-  return out;
+  return out.filter((e): e is Entity => e !== null);
 }
 
 /** "leonardo di caprio" and "leonardo dicaprio" are one name: particles joined to the next word. */
