@@ -63,6 +63,8 @@ export const RANK_WORDS = new Set([
 
 export const EXTRA_TITLES = new Set([
   'nabi', 'president', 'sang', 'sdri', 'saudari', 'yang mulia',
+  // Departments that head a name in copy ("Humas PT Angkasa Pura"), not part of it.
+  'humas',
   // Police and military ranks the tagger's feature list lacks ("Kompol Widya Agustiono").
   'kompol', 'komjen', 'bripda', 'briptu', 'brigpol', 'aipda', 'bharada', 'bharatu', 'bharaka', 'wakapolda',
   'wakapolres', 'laksamana', 'laksma', 'laksda', 'laksdya', 'marsekal', 'marsma', 'marsda', 'marsdya', 'letda',

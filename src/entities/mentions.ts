@@ -24,7 +24,8 @@ export interface RawMention {
   role?: string;
   /** The publishing outlet named in the dateline. */
   outlet?: boolean;
-  /** Set when the mention is an acronym defined next to its long form: "(KCNA)" -> long form text. */
+  /** Set when the mention is a short form or alias defined next to the name it stands for:
+   *  "(KCNA)", "(Mitra)", "alias Komeng", "akrab disapa Dani" -> the text of that name. */
   acronymOf?: string;
   /** How sure we are of the type: rule-based sources outrank the tagger when types disagree. */
   source: 'tagger' | 'dateline' | 'shortform' | 'gazetteer';
@@ -59,6 +60,9 @@ function roleBefore(tokens: Token[], text: string, first: number): string | unde
   if (end < start) return undefined;
   return text.slice(tokens[start]!.start, tokens[end]!.end);
 }
+
+/** Words that start the name of a venue ("Hotel JW Marriot", "Bandara Internasional Lombok"). */
+const VENUE_HEADS = new Set(['hotel', 'bandara', 'jalan', 'jl', 'jl.', 'jln', 'jln.', 'gedung', 'stadion', 'restoran']);
 
 /** Lower-case particles inside people's names ("Robin van Persie", "Ahmad bin Yusuf"). */
 const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'della', 'dos', 'du', 'le', 'la', 'bin', 'binti', 'al', 'el', 'di']);
@@ -115,6 +119,30 @@ export function withoutHonorifics(role: string): string | undefined {
   while (i < words.length && (HONORIFICS.has(words[i]!.toLowerCase()) || (words[i] === 'Yang' && words[i + 1]?.toLowerCase() === 'mulia'))) i += words[i] === 'Yang' ? 2 : 1;
   const rest = words.slice(i).join(' ').replace(/^[,\s]+|[,\s]+$/g, '');
   return rest && !HONORIFICS.has(rest.toLowerCase()) ? rest : undefined;
+}
+
+/**
+ * Whether a capitalised word is a syllable abbreviation of a name of two or more words, the way
+ * Indonesian copy shortens names: "Mitra" of "Minahasa Tenggara", "Amalitra" of "Aliansi
+ * Masyarakat Lingkar Tambang Ratatotok". Same first letter, a letter from each of at least two
+ * words, every letter in order.
+ */
+export function abbreviates(short: string, long: string): boolean {
+  const words = long.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const s = short.toLowerCase();
+  if (words.length < 2 || s.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(short) || s[0] !== words[0]![0]) return false;
+  // Greedy: each letter from the current word if it has it further on, else from a later word.
+  let w = 0, at = 0;
+  const used = new Set<number>();
+  for (const ch of s) {
+    let found = false;
+    for (; w < words.length; w++, at = 0) {
+      const k = words[w]!.indexOf(ch, at);
+      if (k >= 0) { at = k + 1; used.add(w); found = true; break; }
+    }
+    if (!found) return false;
+  }
+  return used.size >= 2;
 }
 
 export function findMentions(text: string, paragraph: number): RawMention[] {
@@ -178,13 +206,20 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
       if (admin > 0) { addSpan(s, s + admin, type); addSpan(s + admin, e, type); return; }
       while (s < e - 1 && ADMIN_WORDS.has(tokens[s]!.text.toLowerCase())) s++;
     }
-    // "Jokowi-JK": two known people written as a pair.
-    if (e - s === 1 && tokens[s]!.text.includes('-')) {
+    // Two names run together: "Pearl Restaurant Hotel JW Marriot", "PT Angkasa I Bandara
+    // Internasional Lombok". A venue word inside a span after two or more words starts the second.
+    if (!whole && e - s >= 4) {
+      const inner = tokens.slice(s, e).findIndex((t, k) => k >= 2 && k <= e - s - 2 && VENUE_HEADS.has(t.text.toLowerCase()) && /^\p{Lu}/u.test(t.text));
+      if (inner > 0) { addSpan(s, s + inner, type); addSpan(s + inner, e, 'LOC'); return; }
+    }
+    // "Jokowi-JK", "TNI-POLRI": two known short forms written as a pair are two entities.
+    if (e - s === 1 && tokens[s]!.text.includes('-') && !SHORT_FORMS.has(tokens[s]!.text)) {
       const parts = tokens[s]!.text.split('-');
-      if (parts.length === 2 && parts.every((p) => SHORT_FORMS.get(p)?.type === 'PER')) {
+      const kinds = parts.map((p) => SHORT_FORMS.get(p)?.type);
+      if (parts.length === 2 && kinds.every((k) => k === 'PER' || k === 'ORG' || k === 'LOC')) {
         let at = tokens[s]!.start;
-        for (const p of parts) {
-          out.push({ paragraph, start: at, end: at + p.length, text: p, type: 'PER', source: 'shortform' });
+        for (const [k, p] of parts.entries()) {
+          out.push({ paragraph, start: at, end: at + p.length, text: p, type: kinds[k] as MentionType, source: 'shortform' });
           at += p.length + 1;
         }
         covered[s] = 1;
@@ -216,6 +251,10 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     }
     const words = tokens.slice(s, e).map((t) => t.text);
     if (!words.some(isWordy)) return;
+    // Several words in capitals inside ordinary text are a title of a work or emphasis ("film
+    // pertama Blink, HEART BEAT"), not a name the tagger can type; known names excepted.
+    if (e - s >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w)) && words.some((w) => w.length >= 4) && !whole &&
+      !words.every((w) => SHORT_FORMS.has(w)) && /\p{Ll}{3}/u.test(text)) return;
     // A lone lower-case word or a calendar word is not a name ("Senin", "pemerintah").
     if (!words.some(isCap) && !/\p{N}/u.test(words.join(''))) return;
     if (e - s === 1 && CALENDAR_WORDS.has(words[0]!.toLowerCase())) return;
@@ -234,8 +273,9 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     // "Long Name (ACR)" right after the span: the acronym names the same entity.
     if (tokens[e]?.text === '(' && tokens[e + 2]?.text === ')') {
       const acr = tokens[e + 1]!.text;
-      if (/^\p{Lu}[\p{Lu}\p{N}\-.&]+$/u.test(acr) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(acr) || SHORT_FORMS.has(acr)) {
-        if (!covered[e + 1]) push(e + 1, e + 2, type, 'tagger', { acronymOf: text.slice(tokens[s]!.start, tokens[e - 1]!.end) });
+      const longText = text.slice(tokens[s]!.start, tokens[e - 1]!.end);
+      if (/^\p{Lu}[\p{Lu}\p{N}\-.&]+$/u.test(acr) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(acr) || SHORT_FORMS.has(acr) || abbreviates(acr, longText)) {
+        if (!covered[e + 1]) push(e + 1, e + 2, type, 'tagger', { acronymOf: longText });
       }
     }
   }
@@ -256,6 +296,16 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
       continue;
     }
     if (!isCap(tokens[i]!.text)) continue;
+    const pair = w0.split('-');
+    if (pair.length === 2 && !SHORT_FORMS.has(w0) && pair.every((p) => ['PER', 'ORG', 'LOC'].includes(SHORT_FORMS.get(p)?.type ?? ''))) {
+      let at = tokens[i]!.start;
+      for (const p of pair) {
+        out.push({ paragraph, start: at, end: at + p.length, text: p, type: SHORT_FORMS.get(p)!.type as MentionType, source: 'shortform' });
+        at += p.length + 1;
+      }
+      covered[i] = 1;
+      continue;
+    }
     const sf = SHORT_FORMS.get(tokens[i]!.text);
     let best = 0;
     let bestType: MentionType | undefined;
@@ -269,6 +319,149 @@ export function findMentions(text: string, paragraph: number): RawMention[] {
     }
     if (bestType && best > 0) { push(i, i + best, bestType, 'gazetteer'); i += best - 1; }
     else if (sf && sf.type !== 'PER' && sf.type !== 'DATE') push(i, i + 1, sf.type as MentionType, 'shortform');
+  }
+  return regionalBodies(text, tokens, companyNames(text, tokens, withoutSePrefix(out).sort((a, b) => a.start - b.start)));
+}
+
+/**
+ * "se-" before a name means "all over" ("se-Indonesia", "Ketua BPD Se-Kecamatan Ratatotok"): the
+ * name is what follows, without an administrative word.
+ */
+export function withoutSePrefix(mentions: readonly RawMention[]): RawMention[] {
+  return mentions.flatMap((m) => {
+    const se = /^se-(?:(\p{L}+)\s+)?/iu.exec(m.text);
+    if (!se) return [m];
+    const cut = se[1] && ADMIN_WORDS.has(se[1].toLowerCase()) ? se[0].length : 3;
+    const text = m.text.slice(cut);
+    return /^\p{Lu}/u.test(text) ? [{ ...m, start: m.start + cut, text }] : [];
+  });
+}
+
+/**
+ * Company names after "PT"/"CV" run over all the capitalised words that follow, up to "Tbk"
+ * ("PT Anugerah Surya Pratama", "PT Kawei Sejahtera Mining"), where the tagger often cut them
+ * into a company and a person. A person's name after a company held by a title ("Direktur PT X
+ * Tbk Budi Santoso") is that person: a name never runs past "Tbk", and after a title the
+ * company takes no name tagged as a person.
+ */
+export function companyNames(text: string, tokens: readonly Token[], mentions: RawMention[]): RawMention[] {
+  const out = [...mentions];
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
+  const endAt = new Map(tokens.map((t, i) => [t.end, i]));
+  const cut = new Set<RawMention>();
+  // "PT Evoluzione Alessandro Monzani" where the tagger left "PT" out and read the rest as one
+  // person: the word after "PT" is the company's, the rest (two words or more) the person.
+  for (const per of mentions) {
+    const i = tokenAt.get(per.start);
+    if (per.type !== 'PER' || i === undefined || i === 0 || !/^(?:PT|CV)\.?$/u.test(tokens[i - 1]!.text)) continue;
+    const words = per.text.split(' ');
+    if (words.length < 3 || tokens[i - 1]!.end + 1 !== per.start) continue;
+    if (out.some((m) => m.paragraph === per.paragraph && m.start < tokens[i - 1]!.end && tokens[i - 1]!.start < m.end)) continue;
+    const coEnd = per.start + words[0]!.length;
+    const start = tokens[i - 1]!.start;
+    const co: RawMention = { paragraph: per.paragraph, start, end: coEnd, text: text.slice(start, coEnd), type: 'ORG', source: 'tagger' };
+    out.splice(out.indexOf(per), 1, co, { ...per, start: coEnd + 1, text: per.text.slice(words[0]!.length + 1) });
+    cut.add(co);
+  }
+  for (const co of [...out]) {
+    if (co.type !== 'ORG' || !/^(?:PT\.?|CV\.?)\s/u.test(co.text) || !out.includes(co) || cut.has(co)) continue;
+    const first = tokenAt.get(co.start);
+    let last = endAt.get(co.end);
+    if (first === undefined || last === undefined) continue;
+    // "PT X Tbk Budi Santoso" tagged as one company: the name after "Tbk" is a person.
+    const tbk = tokens.slice(first, last + 1).findIndex((t) => /^tbk\.?$/iu.test(t.text));
+    if (tbk > 0 && first + tbk < last) {
+      const rest = tokens.slice(first + tbk + 1, last + 1);
+      const end = tokens[first + tbk]!.end;
+      const company = { ...co, end, text: text.slice(co.start, end) };
+      out.splice(out.indexOf(co), 1, company);
+      if (rest.length >= 2 && rest.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text))) {
+        out.push({ paragraph: co.paragraph, start: rest[0]!.start, end: co.end, text: text.slice(rest[0]!.start, co.end), type: 'PER', source: 'tagger' });
+      }
+      continue;
+    }
+    if (/^tbk\.?$/iu.test(tokens[last]!.text)) continue;
+    const titled = tokens.slice(Math.max(0, first - 3), first).some((t) => TITLE_WORDS.has(t.text.toLowerCase()));
+    let end = co.end;
+    const absorbed: RawMention[] = [];
+    for (let j = last + 1; j < tokens.length && j - first < 8; j++) {
+      const t = tokens[j]!;
+      if (t.start !== tokens[j - 1]!.end + 1 || !/^(?:\p{Lu}|\p{N}+$)/u.test(t.text)) break;
+      const m = out.find((x) => x.paragraph === co.paragraph && x.start === t.start);
+      if (m) {
+        // Not a person after a title, nor a venue ("PT Angkasa I Bandara Internasional Lombok").
+        if ((m.type === 'PER' && titled) || (m.type === 'LOC' && LOC_PREFIXES.has(m.text.split(/\s/)[0]!.toLowerCase()))) break;
+        const k = endAt.get(m.end);
+        if (k === undefined) break;
+        absorbed.push(m);
+        end = m.end;
+        j = k;
+      } else {
+        if (out.some((x) => x.paragraph === co.paragraph && x.start < t.end && t.start < x.end)) break;
+        end = t.end;
+      }
+      if (/^tbk\.?$/iu.test(tokens[endAt.get(end)!]!.text)) break;
+    }
+    if (end === co.end) continue;
+    for (const m of absorbed) out.splice(out.indexOf(m), 1);
+    out.splice(out.indexOf(co), 1, { ...co, end, text: text.slice(co.start, end) });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Heads of the regional branches of Indonesian bodies, written before the place they serve:
+ * "Polda Lampung", "Kejari Lhoksukon", "Organda DKI Jakarta", "Forkopimda Kabupaten Minahasa
+ * Tenggara". The headquarters ("Mapolda Bali") are places.
+ */
+const REGIONAL_HEADS: ReadonlyMap<string, MentionType> = new Map([
+  ...['polda', 'polres', 'polresta', 'polrestabes', 'polsek', 'kodam', 'korem', 'kodim', 'koramil', 'lanud', 'lanal',
+    'lantamal', 'kejati', 'kejari', 'pemprov', 'pemkab', 'pemkot', 'dprd', 'kpu', 'kpud', 'bawaslu', 'bpbd', 'bappeda',
+    'organda', 'forkopimda', 'forkompimda', 'dinkes', 'disdik', 'dishub', 'satpol', 'kanwil', 'pengadilan negeri',
+    'pengadilan tinggi', 'pengadilan agama', 'rsud'].map((w) => [w, 'ORG'] as const),
+  ...['mapolda', 'mapolres', 'mapolresta', 'mapolsek', 'makodam', 'makodim', 'makorem'].map((w) => [w, 'LOC'] as const),
+]);
+
+/**
+ * A place right after the head of a regional body is that body's name, not a place mention:
+ * the head (a word the tagger left out, or a lone acronym it tagged) and the place become one
+ * mention of the body. "Pemerintah" and unknown acronyms count as heads only with an
+ * administrative word before the place ("Pemerintah Kabupaten X", "BPPD Kabupaten Badung").
+ */
+export function regionalBodies(text: string, tokens: readonly Token[], mentions: RawMention[]): RawMention[] {
+  const out = [...mentions];
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]));
+  for (const [k, m] of out.entries()) {
+    // Tagged whole ("Polda Kalimantan Tengah" as a place): the head says what it is.
+    const w = m.text.split(/\s+/);
+    const head = w.length > 2 && REGIONAL_HEADS.has(`${w[0]} ${w[1]}`.toLowerCase()) ? `${w[0]} ${w[1]}` : w.length > 1 ? w[0]! : '';
+    const t = REGIONAL_HEADS.get(head.toLowerCase());
+    if (t && t !== m.type && m.source !== 'dateline' && /^\p{Lu}/u.test(m.text.slice(head.length + 1))) out[k] = { ...m, type: t };
+  }
+  for (const loc of [...out]) {
+    if (loc.type !== 'LOC' || loc.source === 'dateline') continue;
+    let i = tokenAt.get(loc.start);
+    if (i === undefined) continue;
+    let admin = false;
+    if (i > 0 && ADMIN_WORDS.has(tokens[i - 1]!.text.toLowerCase()) && /^\p{Lu}/u.test(tokens[i - 1]!.text)) { admin = true; i--; }
+    // The head: one word, or two for "Pengadilan Negeri".
+    for (const n of [2, 1]) {
+      if (i - n < 0) continue;
+      const head = tokens.slice(i - n, i);
+      if (head.some((t, k) => k > 0 && t.start !== head[k - 1]!.end + 1) || tokens[i]!.start !== head[n - 1]!.end + 1) continue;
+      const words = head.map((t) => t.text);
+      const low = words.join(' ').toLowerCase();
+      let type = REGIONAL_HEADS.get(low);
+      if (!type && admin && n === 1 && (low === 'pemerintah' || (/^\p{Lu}{2,6}$/u.test(words[0]!) && !SHORT_FORMS.has(words[0]!) && !NOT_NAMES.has(low)))) type = 'ORG';
+      if (!type) continue;
+      const start = head[0]!.start;
+      // The head is no part of another mention, except a lone acronym the tagger took for a name.
+      const inside = out.filter((m) => m !== loc && m.paragraph === loc.paragraph && m.start < loc.start && start < m.end);
+      if (inside.some((m) => m.start !== start || m.end !== head[n - 1]!.end || /\s/.test(m.text))) continue;
+      for (const m of inside) out.splice(out.indexOf(m), 1);
+      out.splice(out.indexOf(loc), 1, { ...loc, start, text: text.slice(start, loc.end), type, source: 'gazetteer', acronymOf: undefined });
+      break;
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -10,6 +10,7 @@ import type { Entity, EntityType, Mention } from '../types';
 import { gazetteerType } from './gazetteer';
 import type { MentionType, RawMention } from './mentions';
 import { expandShortForm } from './shortForms';
+import { ORG_PREFIXES, TITLE_WORDS } from './lexicon';
 
 import { DATELINE_OUTLET_ROLE } from './roles';
 
@@ -25,11 +26,12 @@ export function slug(s: string): string {
   return nameKey(s).replace(/ /g, '-') || 'x';
 }
 
-/** "JAKARTA" -> "Jakarta"; acronyms and mixed case stay as written. */
+/** "JAKARTA" -> "Jakarta", "NEW YORK" -> "New York"; acronyms ("PT PLN", "BANK BRI" -> "Bank BRI"),
+ *  known short forms and mixed case stay as written. */
 function displayForm(s: string): string {
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length > 4 && letters === letters.toUpperCase() && !/\.[A-Z]/.test(s)) {
-    return s.toLowerCase().replace(/(^|[\s\-(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    return s.replace(/\p{L}+/gu, (w) => (w.length >= 4 && !expandShortForm(w) ? w[0] + w.slice(1).toLowerCase() : w));
   }
   return s;
 }
@@ -73,6 +75,8 @@ function appositives(mentions: RawMention[], paragraphs?: readonly string[]): Ma
       const b = list[i + 1]!;
       if (!ORG_HEAD.test(a.text) || ORG_HEAD.test(b.text) || b.acronymOf) continue;
       if (b.start - a.end > 3 || b.type === 'PER') continue;
+      // "Kantor Wakil Presiden, Jalan Medan Merdeka Utara": an address, not the office's name.
+      if (/^(?:Jalan|Jl\.?|Jln\.?|Gedung|Kompleks|Komplek)\s/u.test(b.text)) continue;
       // Only a comma between them ("Kementerian Unifikasi Korea Selatan" is a ministry of a
       // country, not a ministry named "Korea Selatan"), and the name is no longer a description itself.
       const between = paragraphs?.[a.paragraph]?.slice(a.end, b.start);
@@ -96,7 +100,14 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
   // 1. Acronyms defined in the text ("(KCNA)" after its long form), and acronyms that spell the
   //    initials of another mention of the article.
   for (const m of mentions) {
-    if (m.acronymOf) alias.set(nameKey(m.text), nameKey(m.acronymOf));
+    if (!m.acronymOf) continue;
+    const target = m.type === 'PER' ? joinParticles(nameKey(m.acronymOf)) : nameKey(m.acronymOf);
+    alias.set(nameKey(m.text), target);
+    // "alias Ayah Gom": where the copy later writes "Ayah Gom", the tagger leaves the title out.
+    const words = nameKey(m.text).split(' ');
+    let t = 0;
+    while (m.type === 'PER' && t < words.length - 1 && TITLE_WORDS.has(words[t]!)) t++;
+    if (t > 0 && !alias.has(words.slice(t).join(' '))) alias.set(words.slice(t).join(' '), target);
   }
   const longForms = mentions.filter((m) => m.text.split(/\s+/).length >= 2 && m.type !== 'PER');
   for (const m of mentions) {
@@ -105,6 +116,10 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     const long = longForms.find((l) => initials(l.text) === m.text);
     if (long) alias.set(k, nameKey(long.text));
   }
+
+  //    Organisations by their short name: "Astra Otoparts" for "PT Astra Otoparts Tbk" (whatever
+  //    the tagger typed it), "Persidafon" for "Persidafon Jayapura".
+  const orgShort = orgShortNames(mentions);
 
   //    Descriptions placed beside an organisation's name ("Kantor Berita Resmi Korut, KCNA").
   const described = appositives(mentions, paragraphs);
@@ -122,6 +137,8 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     if (sf && (sf.type === 'PER' || sf.type === 'ORG' || sf.type === 'LOC')) {
       return { key: nameKey(sf.name), name: sf.name, type: sf.type };
     }
+    const org = orgShort.get(k);
+    if (org && (org.anyType || m.type === 'ORG')) return { key: org.key, name: '', type: 'ORG' };
     return { key: m.type === 'PER' ? joinParticles(k) : k, name: '' };
   };
 
@@ -147,44 +164,96 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     }
     return c;
   };
-  const pickPerson = (cands: string[], at: number): string =>
-    // The person the article introduced first among those already named before this mention:
-    // copy calls its main subject by the bare name and names others in full.
-    cands.filter((c) => personFirst.get(c)! <= at).sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0] ??
-    cands.sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0]!;
+  // Where each person is named in full, and in which sentence, for the bare names below.
+  const fullAt = new Map<string, number[]>();
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const k = resolve(m).key;
+    (fullAt.get(k) ?? fullAt.set(k, []).get(k)!).push(pos(m));
+  }
+  const sentenceOf = (at: number): string => {
+    const p = Math.floor(at / 1e6);
+    const before = paragraphs?.[p]?.slice(0, at - p * 1e6) ?? '';
+    return `${p}:${(before.match(/[.!?]["”’)]?\s+(?=["“(]?\p{Lu})/gu) ?? []).length}`;
+  };
+  const established = new Map<string, string>(); // bare name -> the person it was first used for
+  /**
+   * The person a bare name that fits several people of the article stands for (see partOfName),
+   * or undefined when the text does not say. A bare name used while only one of them had been
+   * named stays that person's ("Bankman" for the subject, even after his father "Joseph Bankman"
+   * is named: copy names the others in full). Otherwise it is the one named in full most recently
+   * before it; when the last two named in full share a sentence ("Kim Jong Un dan Kim Yo Jong"),
+   * no one. Before anyone is named, the one the article names first.
+   */
+  const pickPerson = (bare: string, cands: string[], at: number): string | undefined => {
+    const named = cands.filter((c) => personFirst.get(c)! <= at);
+    if (!named.length) return [...cands].sort((x, y) => personFirst.get(x)! - personFirst.get(y)!)[0];
+    if (named.length === 1) {
+      if (!established.has(bare)) established.set(bare, named[0]!);
+      return named[0];
+    }
+    const first = established.get(bare);
+    if (first && named.includes(first)) return first;
+    const last = named
+      .map((c) => ({ c, at: Math.max(...(fullAt.get(c) ?? [personFirst.get(c)!]).filter((x) => x <= at)) }))
+      .sort((x, y) => y.at - x.at);
+    if (last.length > 1 && sentenceOf(last[0]!.at) === sentenceOf(last[1]!.at)) return undefined;
+    return last[0]!.c;
+  };
+  /** Two different people, one of each list, named in full in one sentence before `at` (the latest such pair). */
+  const namedTogether = (as: string[], bs: string[], at: number): [string, string] | undefined => {
+    let best: [string, string] | undefined;
+    let bestAt = -1;
+    for (const ca of as) for (const cb of bs) {
+      if (ca === cb) continue;
+      for (const x of fullAt.get(ca) ?? []) for (const y of fullAt.get(cb) ?? []) {
+        if (x >= at || y >= at || Math.max(x, y) <= bestAt || sentenceOf(x) !== sentenceOf(y)) continue;
+        best = [ca, cb];
+        bestAt = Math.max(x, y);
+      }
+    }
+    return best;
+  };
 
   const keyOf = new Map<RawMention, { key: string; r: ReturnType<typeof resolve> }>();
-  for (const m of mentions) {
+  for (const m of [...mentions].sort((x, y) => pos(x) - pos(y))) {
     const r = resolve(m);
     let key = r.key;
     const single = m.text.trim().split(/\s+/).length === 1;
     if (m.type === 'PER' || r.type === 'PER') {
       const c = candidates(key);
-      if (c.length) key = pickPerson(c, pos(m));
+      if (c.length) key = pickPerson(r.key, c, pos(m)) ?? key;
     } else if (!r.type && !gazetteerType(m.text) && single) {
       // A single word tagged ORG/LOC that is part of a person's name in the article is that
       // person ("Putin" tagged LOC once, "Vladimir Putin" elsewhere), unless it is a known place.
       const c = candidates(key);
-      if (c.length) key = pickPerson(c, pos(m));
+      if (c.length) key = pickPerson(r.key, c, pos(m)) ?? key;
     }
     keyOf.set(m, { key, r });
   }
-  // "Mr Bankman dan Ms Fried": two bare names joined by "dan" are two people, so when both went
-  // to the same person and one of them fits another person of the article, it is that person.
+  // "Mr Bankman dan Ms Fried": two bare names joined by "dan" are two people. When the article
+  // named a pair they fit together in one sentence ("Joseph Bankman dan Barbara Fried"), they
+  // are that pair (the latest such pair); else, when both went to the same person and one of
+  // them fits another person of the article, it is that person.
   if (paragraphs) {
-    const bare = mentions.filter((m) => keyOf.get(m)!.key !== keyOf.get(m)!.r.key && !/\s/.test(m.text.trim()));
+    const bare = mentions.filter((m) => !/\s/.test(m.text.trim()) && candidates(keyOf.get(m)!.r.key).length > 0);
     bare.sort((x, y) => pos(x) - pos(y));
     for (let i = 0; i + 1 < bare.length; i++) {
       const a = bare[i]!, b = bare[i + 1]!;
       if (a.paragraph !== b.paragraph || a.end > b.start) continue;
       if (!COORDINATION.test(paragraphs[a.paragraph]?.slice(a.end, b.start) ?? '')) continue;
       const ka = keyOf.get(a)!, kb = keyOf.get(b)!;
-      if (ka.key !== kb.key) continue;
-      // Each goes to another person it fits; when both fit others, both do ("Mr Bankman dan Ms
-      // Fried" after "Joseph Bankman dan Barbara Fried"), but never both to one person again.
+      const pair = namedTogether(candidates(ka.r.key), candidates(kb.r.key), pos(a));
+      if (pair) {
+        keyOf.set(a, { key: pair[0], r: ka.r });
+        keyOf.set(b, { key: pair[1], r: kb.r });
+        continue;
+      }
+      if (ka.key !== kb.key || ka.key === ka.r.key) continue;
+      // Each goes to another person it fits, but never both to one person again.
       const alt = (m: RawMention, k: typeof ka) => {
         const others = candidates(k.r.key).filter((c) => c !== k.key);
-        return others.length ? pickPerson(others, pos(m)) : undefined;
+        return others.length ? pickPerson(k.r.key, others, pos(m)) ?? others[0] : undefined;
       };
       const altA = alt(a, ka), altB = alt(b, kb);
       if (altB) keyOf.set(b, { key: altB, r: kb.r });
@@ -221,7 +290,88 @@ export function mergeMentions(mentions: RawMention[], paragraphs?: readonly stri
     else if (type === 'PER' && roles.length) e.role = mostCommon(roles);
     entities.push(e);
   }
-  return entities.sort((a, b) => b.count - a.count || firstPos(a) - firstPos(b));
+  return joinMisspellings(entities).sort((a, b) => b.count - a.count || firstPos(a) - firstPos(b));
+}
+
+/** Words that head an organisation's name and say only what kind it is: not a short name. */
+const ORG_KIND = /^(?:pt|cv|partai|klub|perusahaan|grup|group)$/u;
+const ORG_SUFFIX = /^(?:tbk|persero|fc|sc|cf)$/u;
+
+/**
+ * Short names of the organisations an article names in full: the name without its kind and
+ * legal form ("PT Astra Otoparts Tbk" -> "astra otoparts", any type the tagger gave it) and,
+ * for organisation mentions only, its first word when no other organisation of the article
+ * starts with it ("Persidafon" of "Persidafon Jayapura"). Never a known place, a short form of
+ * the table or a generic head word ("Bank", "Universitas").
+ */
+export function orgShortNames(mentions: readonly RawMention[]): Map<string, { key: string; anyType: boolean }> {
+  const out = new Map<string, { key: string; anyType: boolean }>();
+  const firstWords = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.acronymOf) continue;
+    const key = nameKey(m.text);
+    const words = key.split(' ');
+    if (words.length < 2) continue;
+    let a = 0, b = words.length;
+    while (a < b - 1 && ORG_KIND.test(words[a]!)) a++;
+    while (b > a + 1 && ORG_SUFFIX.test(words[b - 1]!)) b--;
+    const core = words.slice(a, b);
+    const ok = (w: string) => !gazetteerType(w) && !expandShortForm(w) && !ORG_PREFIXES.has(w) && !ORG_HEAD.test(`${w[0]!.toUpperCase()}${w.slice(1)} `);
+    if (core.length < words.length && !out.has(core.join(' ')) && ok(core.join(' '))) out.set(core.join(' '), { key, anyType: true });
+    if (core.length >= 2 && ok(core[0]!) && core[0]!.length >= 4) (firstWords.get(core[0]!) ?? firstWords.set(core[0]!, new Set()).get(core[0]!)!).add(key);
+  }
+  for (const [w, keys] of firstWords) if (keys.size === 1 && !out.has(w)) out.set(w, { key: [...keys][0]!, anyType: false });
+  // "PT Evoluzione" of "PT Evoluzione Tyres": a company cut to the first word of another's name.
+  for (const [core, v] of [...out]) {
+    const longer = firstWords.get(core);
+    if (v.anyType && longer?.size === 1 && !longer.has(v.key)) out.set(v.key, { key: [...longer][0]!, anyType: true });
+  }
+  return out;
+}
+
+/** Whether two words differ by one vowel written differently, added or left out ("kabayoran" / "kebayoran", "sumatera" / "sumatra"). */
+function vowelSlip(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false;
+  const vowels = /[aeiou]/g;
+  if (a.replace(vowels, '') !== b.replace(vowels, '')) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
+
+/**
+ * One place or person spelled two ways in one article ("Kabayoran Lama" and "Kebayoran Lama"):
+ * entities of one type whose names differ in one vowel of one word of six letters or more are
+ * one entity, filed under the spelling used more often (the earlier on a tie).
+ */
+export function joinMisspellings(entities: Entity[]): Entity[] {
+  // A vowel slip keeps the consonants: only names of one type with the same consonants are compared.
+  const buckets = new Map<string, number[]>();
+  entities.forEach((e, i) => {
+    if (e.role === DATELINE_OUTLET_ROLE) return;
+    const k = `${e.type}|${nameKey(e.name).replace(/[aeiou]/g, '')}`;
+    (buckets.get(k) ?? buckets.set(k, []).get(k)!).push(i);
+  });
+  const out: (Entity | null)[] = [...entities];
+  for (const idx of buckets.values()) {
+    for (let x = 0; x < idx.length; x++) {
+      for (let y = x + 1; y < idx.length; y++) {
+        const a = out[idx[x]!], b = out[idx[y]!];
+        if (!a || !b) continue;
+        const wa = nameKey(a.name).split(' '), wb = nameKey(b.name).split(' ');
+        if (wa.length !== wb.length) continue;
+        const diff = wa.map((w, k) => (w === wb[k] ? -1 : k)).filter((k) => k >= 0);
+        if (diff.length !== 1 || !vowelSlip(wa[diff[0]!]!, wb[diff[0]!]!)) continue;
+        const [keep, drop] = b.count > a.count || (b.count === a.count && firstPos(b) < firstPos(a)) ? [b, a] : [a, b];
+        const mentions = [...keep.mentions, ...drop.mentions].sort((m, n) => m.paragraph - n.paragraph || m.start - n.start);
+        out[idx[x]!] = { ...keep, surface: [...new Set([...keep.surface, ...drop.surface])], count: mentions.length, mentions };
+        out[idx[y]!] = null;
+      }
+    }
+  }
+  return out.filter((e): e is Entity => e !== null);
 }
 
 /** "leonardo di caprio" and "leonardo dicaprio" are one name: particles joined to the next word. */

@@ -47,17 +47,41 @@ describe('mergeMentions: people', () => {
     expect(ents.map((e) => e.name).sort()).toEqual(['Park Jin', 'Park Soo Jin']);
   });
 
-  it('gives a family name two people share to the one the article introduced first', () => {
+  it('gives a family name two people share to the one named in full most recently', () => {
     const ps = [
       'Ketua dewan Park Jin Woo mengumumkan rencana itu.',
       'Adiknya, Park Soo Min, ikut hadir. Menurut Park Soo Min, acara berjalan lancar.',
       'Park dikenal gemar memelihara kuda.',
+      'Kakaknya, Park Jin Woo, menolak berkomentar. Park hanya tersenyum.',
     ];
     const ents = mergeMentions(mentionsIn(ps, [
       [0, 'Park Jin Woo', 'PER'], [1, 'Park Soo Min', 'PER'], [1, 'Park Soo Min', 'PER'], [2, 'Park', 'PER'],
+      [3, 'Park Jin Woo', 'PER'], [3, 'Park', 'PER'],
     ]), ps);
-    expect(byName(ents, 'Park Jin Woo')).toMatchObject({ count: 2, surface: ['Park Jin Woo', 'Park'] });
-    expect(byName(ents, 'Park Soo Min')).toMatchObject({ count: 2, surface: ['Park Soo Min'] });
+    expect(byName(ents, 'Park Soo Min')).toMatchObject({ count: 3, surface: ['Park Soo Min', 'Park'] });
+    expect(byName(ents, 'Park Jin Woo')).toMatchObject({ count: 3, surface: ['Park Jin Woo', 'Park'] });
+    // The counts and the highlighted mentions follow the same split.
+    expect(byName(ents, 'Park Soo Min')!.mentions.map((m) => m.paragraph)).toEqual([1, 1, 2]);
+    expect(byName(ents, 'Park Jin Woo')!.mentions.map((m) => m.paragraph)).toEqual([0, 3, 3]);
+  });
+
+  it('leaves a family name alone when the two people who share it were last named in one sentence', () => {
+    const ps = ['Park Jin Woo dan Park Soo Min tiba bersama.', 'Park mengaku lelah.'];
+    const ents = mergeMentions(mentionsIn(ps, [[0, 'Park Jin Woo', 'PER'], [0, 'Park Soo Min', 'PER'], [1, 'Park', 'PER']]), ps);
+    expect(ents.map((e) => `${e.name}:${e.count}`).sort()).toEqual(['Park Jin Woo:1', 'Park Soo Min:1', 'Park:1']);
+  });
+
+  it('keeps a family name with the person it was used for before another who shares it was named', () => {
+    const ps = [
+      'Pendiri bursa itu, Ola Lindqvist Berg, membela diri.',
+      'Berg tinggal di Bahama.',
+      'Rumah dibeli atas nama ibunya, Eva Berg. Berg mengaku tidak tahu.',
+    ];
+    const ents = mergeMentions(mentionsIn(ps, [
+      [0, 'Ola Lindqvist Berg', 'PER'], [1, 'Berg', 'PER'], [2, 'Eva Berg', 'PER'], [2, 'Berg', 'PER'],
+    ]), ps);
+    expect(byName(ents, 'Ola Lindqvist Berg')?.count).toBe(3);
+    expect(byName(ents, 'Eva Berg')?.count).toBe(1);
   });
 
   it('does not give a family name to someone introduced only after it', () => {
@@ -80,6 +104,21 @@ describe('mergeMentions: people', () => {
     ]), ps);
     expect(byName(ents, 'Ola Lindqvist Berg')?.count).toBe(1);
     expect(byName(ents, 'Per Lindqvist')?.count).toBe(2);
+    expect(byName(ents, 'Eva Berg')?.count).toBe(2);
+  });
+
+  it('reads "Mr X dan Ms Y" as the pair named together, even where Y was the subject\'s short name', () => {
+    const ps = [
+      'Pendiri bursa itu, Ola Lindqvist Berg, membela diri.',
+      'Berg tinggal di Bahama bersama orang tuanya, Lars Lindqvist dan Eva Berg.',
+      'Berg tidak tahu. "Mr Lindqvist dan Ms Berg sudah mengembalikannya," kata juru bicara.',
+    ];
+    const ents = mergeMentions(mentionsIn(ps, [
+      [0, 'Ola Lindqvist Berg', 'PER'], [1, 'Berg', 'PER'], [1, 'Lars Lindqvist', 'PER'], [1, 'Eva Berg', 'PER'],
+      [2, 'Berg', 'PER'], [2, 'Lindqvist', 'PER'], [2, 'Berg', 'PER'],
+    ]), ps);
+    expect(byName(ents, 'Ola Lindqvist Berg')?.count).toBe(3);
+    expect(byName(ents, 'Lars Lindqvist')?.count).toBe(2);
     expect(byName(ents, 'Eva Berg')?.count).toBe(2);
   });
 
