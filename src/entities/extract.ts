@@ -7,13 +7,14 @@ import { CALENDAR_WORDS, EXTRA_TITLES, HONORIFICS, RANK_WORDS, TITLE_WORDS } fro
 import { lexiconLookup, wordClusters } from './clusters';
 import { hashString } from './hash';
 import { SHORT_FORMS } from './shortForms';
+import { escapeRe } from '../regex';
 
 export function extractEntities(paragraphs: readonly string[]): Entity[] {
   const mentions: RawMention[] = [];
   paragraphs.forEach((p, i) => {
     if (typeof p === 'string' && p.trim()) mentions.push(...findMentions(p, i));
   });
-  const whole = nicknames(paragraphs, givenNames(paragraphs, completePersonNames(paragraphs, withoutCommonWords(paragraphs, mentions))));
+  const whole = nicknames(paragraphs, givenNames(paragraphs, completePersonNames(paragraphs, withoutLeadingTeam(paragraphs, withoutCommonWords(paragraphs, mentions)))));
   return mergeMentions(whole.concat(propagateNames(paragraphs, whole)), paragraphs);
 }
 
@@ -62,6 +63,35 @@ export function withoutCommonWords(paragraphs: readonly string[], mentions: read
     drop.add(w);
   }
   return drop.size ? mentions.filter((m) => !drop.has(m.text)) : [...mentions];
+}
+
+/**
+ * "manajer Villa Dean Smith", "pelatih Persib Bojan Hodak": the tagger reads the club (or firm)
+ * before the name as the person's first name. A person of three words or more loses its first
+ * word when the article also writes that word on its own, not followed by the rest of the name,
+ * at least twice ("pendukung Villa", "didatangkan Villa"), and writes the family name on its own
+ * too ("Smith"). "Kim Jong Un" keeps "Kim": nobody writes "Un" alone.
+ */
+export function withoutLeadingTeam(paragraphs: readonly string[], mentions: readonly RawMention[]): RawMention[] {
+  const alone = (word: string, next: string | null) => {
+    let n = 0;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}(?![\\p{L}\\p{N}])(\\s+[\\p{L}]+)?`, 'gu');
+    for (const p of paragraphs) {
+      if (typeof p !== 'string') continue;
+      for (const m of p.matchAll(re)) if (next == null || (m[1]?.trim() ?? '') !== next) n++;
+    }
+    return n;
+  };
+  return mentions.map((m) => {
+    if (m.type !== 'PER' || m.acronymOf) return m;
+    const words = m.text.split(/\s+/);
+    if (words.length < 3 || !/^\p{Lu}\p{Ll}+$/u.test(words[0]!)) return m;
+    const [first, second] = [words[0]!, words[1]!];
+    if (TITLE_WORDS.has(first.toLowerCase()) || HONORIFICS.has(first.toLowerCase())) return m;
+    if (alone(first, second) < 2 || alone(words[words.length - 1]!, null) <= 1) return m;
+    const cut = m.text.indexOf(second, first.length);
+    return { ...m, start: m.start + cut, text: m.text.slice(cut) };
+  });
 }
 
 /** Title words that are also given names, kept inside a name ("Yulisyah Putri Daulay"). */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { abbreviates, companyNames, withoutSePrefix } from '../../../src/entities/mentions';
 import { tokenize } from '../../../src/entities/tokenize';
 import { extractEntities } from '../../../src/entities/node';
-import { givenNames, nicknames, withoutCommonWords } from '../../../src/entities/extract';
+import { givenNames, nicknames, withoutCommonWords, withoutLeadingTeam } from '../../../src/entities/extract';
 import { joinMisspellings, mergeMentions, orgShortNames } from '../../../src/entities/merge';
 
 const summary = (ps: string[]) => extractEntities(ps).map((e) => `${e.type}:${e.name}=${[...e.surface].sort().join('|')}`).sort();
@@ -252,5 +252,25 @@ describe('a company and a person run together', () => {
     const co = { paragraph: 0, start: 0, end: 'PT Evora Tyres'.length, text: 'PT Evora Tyres', type: 'ORG' as const, source: 'tagger' as const };
     const ents = mergeMentions([co, ...out], ps);
     expect(ents.map((e) => `${e.type}:${e.name}:${e.count}`).sort()).toEqual(['ORG:PT Evora Tyres:2', 'PER:Alessandro Monzani:1']);
+  });
+});
+
+describe('a club or firm read as the first name of the person after it', () => {
+  const per = (paragraph: number, text: string, start: number) => ({ paragraph, start, end: start + text.length, text, type: 'PER' as const, source: 'tagger' as const });
+  it('drops the club from "manajer Rovers Dean Smith" when the club and the family name also stand alone', () => {
+    const paragraphs = [
+      'Gol itu dirayakan bersama manajer Rovers Dean Smith di pinggir lapangan.',
+      'Pendukung Rovers bersorak. Kehadirannya membuat Rovers lebih berbahaya, kata Smith.',
+    ];
+    const m = per(0, 'Rovers Dean Smith', paragraphs[0]!.indexOf('Rovers'));
+    const [out] = withoutLeadingTeam(paragraphs, [m]);
+    expect(out!.text).toBe('Dean Smith');
+    expect(paragraphs[0]!.slice(out!.start, out!.end)).toBe('Dean Smith');
+  });
+
+  it('keeps "Kim Jong Un" whole: "Kim" stands alone but "Un" never does', () => {
+    const paragraphs = ['Pemimpin Korea Utara Kim Jong Un tiba di Vladivostok.', 'Kim disambut pejabat. Kim lalu naik kereta.'];
+    const m = per(0, 'Kim Jong Un', paragraphs[0]!.indexOf('Kim'));
+    expect(withoutLeadingTeam(paragraphs, [m])[0]!.text).toBe('Kim Jong Un');
   });
 });
