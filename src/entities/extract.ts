@@ -14,7 +14,7 @@ export function extractEntities(paragraphs: readonly string[]): Entity[] {
   paragraphs.forEach((p, i) => {
     if (typeof p === 'string' && p.trim()) mentions.push(...findMentions(p, i));
   });
-  const whole = nicknames(paragraphs, givenNames(paragraphs, completePersonNames(paragraphs, withoutLeadingTeam(paragraphs, withoutCommonWords(paragraphs, mentions)))));
+  const whole = nicknames(paragraphs, givenNames(paragraphs, completePersonNames(paragraphs, withoutLeadingTeam(paragraphs, placeBeforePerson(withoutCommonWords(paragraphs, mentions))))));
   return mergeMentions(whole.concat(propagateNames(paragraphs, whole)), paragraphs);
 }
 
@@ -91,6 +91,28 @@ export function withoutLeadingTeam(paragraphs: readonly string[], mentions: read
     if (alone(first, second) < 2 || alone(words[words.length - 1]!, null) <= 1) return m;
     const cut = m.text.indexOf(second, first.length);
     return { ...m, start: m.start + cut, text: m.text.slice(cut) };
+  });
+}
+
+/**
+ * "Wali Kota Cimahi Ngatiyana": the tagger reads the office's place and the official's name as
+ * one place. A place or organisation whose last words are a person the article names on their
+ * own, and whose first words are a place or organisation it also names on their own, is the two.
+ */
+export function placeBeforePerson(mentions: readonly RawMention[]): RawMention[] {
+  const people = new Set(mentions.filter((m) => m.type === 'PER').map((m) => m.text));
+  const others = new Set(mentions.filter((m) => m.type === 'LOC' || m.type === 'ORG').map((m) => m.text));
+  return mentions.flatMap((m) => {
+    if ((m.type !== 'LOC' && m.type !== 'ORG') || m.acronymOf) return [m];
+    const words = m.text.split(' ');
+    for (let k = 1; k < words.length; k++) {
+      const head = words.slice(0, k).join(' ');
+      const tail = words.slice(k).join(' ');
+      if (!people.has(tail) || !others.has(head)) continue;
+      const at = m.start + head.length + 1;
+      return [{ ...m, end: m.start + head.length, text: head }, { ...m, type: 'PER' as const, start: at, text: tail, role: undefined }];
+    }
+    return [m];
   });
 }
 

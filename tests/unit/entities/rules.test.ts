@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { abbreviates, companyNames, withoutSePrefix } from '../../../src/entities/mentions';
 import { tokenize } from '../../../src/entities/tokenize';
 import { extractEntities } from '../../../src/entities/node';
-import { givenNames, nicknames, withoutCommonWords, withoutLeadingTeam } from '../../../src/entities/extract';
+import { givenNames, nicknames, placeBeforePerson, withoutCommonWords, withoutLeadingTeam } from '../../../src/entities/extract';
 import { joinMisspellings, mergeMentions, orgShortNames } from '../../../src/entities/merge';
 
 const summary = (ps: string[]) => extractEntities(ps).map((e) => `${e.type}:${e.name}=${[...e.surface].sort().join('|')}`).sort();
@@ -272,5 +272,17 @@ describe('a club or firm read as the first name of the person after it', () => {
     const paragraphs = ['Pemimpin Korea Utara Kim Jong Un tiba di Vladivostok.', 'Kim disambut pejabat. Kim lalu naik kereta.'];
     const m = per(0, 'Kim Jong Un', paragraphs[0]!.indexOf('Kim'));
     expect(withoutLeadingTeam(paragraphs, [m])[0]!.text).toBe('Kim Jong Un');
+  });
+});
+
+describe("an office's place and the official's name read as one place", () => {
+  const m = (text: string, type: 'PER' | 'LOC', start: number) => ({ paragraph: 0, start, end: start + text.length, text, type, source: 'tagger' as const });
+  it('splits "Cimahi Ngatiyana" when the article names Cimahi and Ngatiyana on their own', () => {
+    const out = placeBeforePerson([m('Cimahi Ngatiyana', 'LOC', 10), m('Cimahi', 'LOC', 80), m('Ngatiyana', 'PER', 120)]);
+    expect(out.map((x) => [x.type, x.text, x.start, x.end])).toEqual([['LOC', 'Cimahi', 10, 16], ['PER', 'Ngatiyana', 17, 26], ['LOC', 'Cimahi', 80, 86], ['PER', 'Ngatiyana', 120, 129]]);
+  });
+  it('leaves a place alone when its last word is no person named on their own ("Cimahi Utara")', () => {
+    const out = placeBeforePerson([m('Cimahi Utara', 'LOC', 10), m('Cimahi', 'LOC', 80)]);
+    expect(out.map((x) => x.text)).toEqual(['Cimahi Utara', 'Cimahi']);
   });
 });
