@@ -26,12 +26,15 @@ export function slug(s: string): string {
   return nameKey(s).replace(/ /g, '-') || 'x';
 }
 
+/** Short words of place and person names that are words, not acronyms ("NEW YORK", "LOS ANGELES"). */
+const SHORT_NAME_WORDS = new Set(['NEW', 'LOS', 'LAS', 'SAN', 'EL', 'LA', 'LE', 'DE', 'DEL', 'DI', 'DA', 'DU', 'VAN', 'VON', 'ST', 'THE', 'OF']);
+
 /** "JAKARTA" -> "Jakarta", "NEW YORK" -> "New York"; acronyms ("PT PLN", "BANK BRI" -> "Bank BRI"),
  *  known short forms and mixed case stay as written. */
 function displayForm(s: string): string {
   const letters = s.replace(/[^\p{L}]/gu, '');
   if (letters.length > 4 && letters === letters.toUpperCase() && !/\.[A-Z]/.test(s)) {
-    return s.replace(/\p{L}+/gu, (w) => (w.length >= 4 && !expandShortForm(w) ? w[0] + w.slice(1).toLowerCase() : w));
+    return s.replace(/\p{L}+/gu, (w) => ((w.length >= 4 && !expandShortForm(w)) || SHORT_NAME_WORDS.has(w) ? w[0] + w.slice(1).toLowerCase() : w));
   }
   return s;
 }

@@ -240,6 +240,12 @@ describe('words that are not names', () => {
     const ents = mergeMentions([{ ...m([p], 0, 'PT PLN'), type: 'ORG' }, { ...m([p], 0, 'JAKARTA'), type: 'LOC' }], [p]);
     expect(ents.map((e) => e.name).sort()).toEqual(['Jakarta', 'PT PLN']);
   });
+
+  it('title-cases the short words of a place in capitals ("LOS ANGELES", "NEW YORK"), not the acronyms', () => {
+    const p = 'LOS ANGELES, KOMPAS.com - Kantor BANK BRI di NEW YORK dibuka.';
+    const ents = mergeMentions([{ ...m([p], 0, 'LOS ANGELES'), type: 'LOC' }, { ...m([p], 0, 'NEW YORK'), type: 'LOC' }, { ...m([p], 0, 'BANK BRI'), type: 'ORG' }], [p]);
+    expect(ents.map((e) => e.name).sort()).toEqual(['Bank BRI', 'Los Angeles', 'New York']);
+  });
 });
 
 describe('a company and a person run together', () => {
