@@ -55,18 +55,24 @@ export default defineBackground(() => {
     return emptyState(tabId, known ? 'loading' : 'unsupported', url);
   };
 
+  /** A tab's state, unless it only says "an address we cannot see": then look again (a toolbar click may have granted it). */
+  const stateOf = async (tabId: number): Promise<TabState | undefined> => {
+    const st = await tabs.get(tabId);
+    return st && !(st.status === 'unsupported' && !st.url) ? st : undefined;
+  };
+
   // The toolbar button opens the panel; on a site Sorot does not list, its click lets us see the
   // page's address (activeTab), so the open panel can now offer to turn Sorot on there.
   setupPanelOnActionClick((tab) => {
     if (tab.id == null) return;
     const tabId = tab.id;
-    void tabs.get(tabId).then(async (state) => { if (!state) broadcast(await unreportedState(tabId)); }).catch(() => {});
+    void stateOf(tabId).then(async (state) => { if (!state) broadcast(await unreportedState(tabId)); }).catch(() => {});
   });
 
   onMessage('getTabState', async ({ data, sender }) => {
     if (!fromUs(sender)) return null;
     const { tabId } = parseMessage('getTabState', TabIdSchema, data);
-    return (await tabs.get(tabId)) ?? unreportedState(tabId);
+    return (await stateOf(tabId)) ?? unreportedState(tabId);
   });
 
   onMessage('analyzeTab', async ({ data, sender }) => {
@@ -120,8 +126,14 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void tabs.delete(tabId));
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // A navigation or a reload starts a new page: the old state must not linger in the panel.
+    if (info.status !== 'loading') return;
     const url = info.url ?? tab.url;
-    if (info.status !== 'loading' || !url || !/^https?:/.test(url)) return;
+    // No address: a site Sorot has no access to (the browser hides it), or not a web page. Sorot
+    // does nothing there, and the panel must not go on showing the page before.
+    if (!url || !/^https?:/.test(url)) {
+      void tabs.set(emptyState(tabId, 'unsupported', url ?? null)).then(broadcast);
+      return;
+    }
     const portal = isNewsUrl(url);
     void (async () => {
       // A portal the reader switched off: its content script stays idle, and the panel says why.

@@ -6,7 +6,8 @@
  * without that grant, and the panel could only say "click the toolbar button": a dead end.
  */
 import { expect, test } from '@playwright/test';
-import { launchWithExtension, tabIdFor, type ExtensionBrowser } from './support/browser';
+import { launchWithExtension, tabIdFor, tabState, type ExtensionBrowser } from './support/browser';
+import { SEED_PUTIN } from './support/seeds';
 import { serveSites, type SiteServer } from './support/server';
 import { TOOLBAR_ARGS, toolbar } from './support/side-panel';
 
@@ -21,7 +22,7 @@ ${Array.from({ length: 8 }, (_, i) => `<p>Paragraf ${i + 1}: warga Kecamatan Gen
 let server: SiteServer;
 let eb: ExtensionBrowser;
 test.beforeAll(async () => {
-  server = await serveSites([{ url: PAGE, body: BODY }]);
+  server = await serveSites([{ url: PAGE, body: BODY }, SEED_PUTIN]);
   eb = await launchWithExtension(server.hosts, TOOLBAR_ARGS);
 });
 test.afterAll(async () => {
@@ -53,4 +54,19 @@ test('the toolbar button on an unlisted site opens the panel with an offer to tu
   const panel = await eb.context.newPage();
   await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${id}`);
   await expect(panel.getByRole('button', { name: /www\.blog-warga\.example/ })).toBeVisible({ timeout: 10_000 });
+});
+
+test('a tab that leaves an analysed article for a site Sorot does not list no longer shows the article', async () => {
+  const page = await eb.context.newPage();
+  await page.goto(server.urlFor(SEED_PUTIN.url));
+  const tabId = await tabIdFor(eb.sw, server.urlFor(SEED_PUTIN.url));
+  await expect.poll(async () => (await tabState(eb.sw, tabId))?.status ?? null, { timeout: 15_000 }).toBe('article');
+  // Same tab, an unlisted site: the browser hides its address from Sorot, but the state must go.
+  await page.goto(server.urlFor(PAGE));
+  await expect.poll(async () => { const st = await tabState(eb.sw, tabId); return st ? [st.status, st.article] : null; }, { timeout: 10_000 }).toEqual(['unsupported', null]);
+  const panel = await eb.context.newPage();
+  await panel.goto(`chrome-extension://${eb.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.locator('[data-state="unsupported"]')).toBeVisible({ timeout: 10_000 });
+  await panel.close();
+  await page.close();
 });
