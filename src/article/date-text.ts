@@ -15,7 +15,18 @@ const ZONES: Record<string, number> = { wib: 7, wita: 8, wit: 9, gmt: 0, utc: 0 
 const DATE_TEXT =
   /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})(?:\s*(?:[,|\-–—]|pukul)?\s*(?:pukul\s*)?(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*(WIB|WITA|WIT|GMT|UTC)\b)?)?/i;
 
-/** The first date written in `text`: an ISO time (UTC) when a time is written, else yyyy-mm-dd; or null. */
+/**
+ * `ms` as an ISO time in a zone `offsetMin` minutes east of UTC: "2020-10-09T14:58:53+08:00". The
+ * page's own wall time and zone stay visible (the panel shows "14.58 WITA"); UTC (0) is written "Z".
+ */
+export function isoInZone(ms: number, offsetMin: number): string {
+  if (offsetMin === 0) return new Date(ms).toISOString().replace('.000Z', 'Z');
+  const wall = new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19);
+  const a = Math.abs(offsetMin);
+  return `${wall}${offsetMin < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** The first date written in `text`: an ISO time in the zone written (WIB when none) when a time is written, else yyyy-mm-dd; or null. */
 export function parseDateText(text: string): string | null {
   const m = DATE_TEXT.exec(text.slice(0, 400));
   if (!m) return null;
@@ -29,7 +40,7 @@ export function parseDateText(text: string): string | null {
   // A day without a time stays a day (yyyy-mm-dd), not midnight somewhere.
   if (m[4] == null) return new Date(Date.UTC(y, month - 1, d)).toISOString().slice(0, 10);
   const zone = ZONES[(m[7] ?? 'wib').toLowerCase()]!;
-  return new Date(Date.UTC(y, month - 1, d, h - zone, min, s)).toISOString();
+  return isoInZone(Date.UTC(y, month - 1, d, h - zone, min, s), zone * 60);
 }
 
 /** The /yyyy/mm/dd/ date many outlets put in article paths (kompas, tribunnews, suara), or null. */

@@ -1,5 +1,5 @@
 /** Article metadata from meta tags, JSON-LD and the page: title, byline, date, site, canonical URL. */
-import { parseDateText, urlDate } from './date-text';
+import { isoInZone, parseDateText, urlDate } from './date-text';
 import { collapse, collapsedLength } from '../clutter/rules';
 
 /** Every <meta> key (property, name, itemprop) -> the content of its first element; also "property=key" etc. per attribute. */
@@ -135,7 +135,10 @@ export function toIso(raw: string | null | undefined): string | null {
     .replace(/T(\d{2})-(\d{2})-(\d{2})Z$/, 'T$1:$2:$3+07:00');
   if (!/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
   const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  if (Number.isNaN(d.getTime())) return null;
+  // The page's own offset is kept ("+08:00": a WITA outlet's time stays 14.58 WITA, not 13.58 WIB).
+  const off = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):?(\d{2})$/.exec(s);
+  return off ? isoInZone(d.getTime(), (off[1] === '-' ? -1 : 1) * (Number(off[2]) * 60 + Number(off[3]))) : d.toISOString();
 }
 
 export function publishedOf(doc: Document, ld: Record<string, unknown> | null, metas = metaIndex(doc)): string | null {

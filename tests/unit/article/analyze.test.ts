@@ -54,7 +54,7 @@ describe('analyzeDocument', () => {
     expect(result.isArticle).toBe(true);
     expect(a.title).toBe('Polisi soal Pistol di Kasus Cekcok Pemobil vs Pemotor');
     expect(a.canonicalUrl).toBe(URL_DETIK);
-    expect(a.published).toBe('2022-12-10T06:19:56.000Z');
+    expect(a.published).toBe('2022-12-10T13:19:56+07:00');
     expect(a.byline).toBe('Mulia Budi');
     expect(a.site).toBe('detiknews');
     expect(a.host).toBe('news.detik.com');

@@ -22,7 +22,7 @@ describe('Republika Jurnal Haji on ihram.co.id (2017, no <h1>, body split by <br
   it('reads the article whole, from its dateline to its last sentence', () => {
     expect(r.isArticle).toBe(true);
     expect(r.article?.title).toBe('Jamaah Haji Ikuti Pemeriksaan Kesehatan Haji');
-    expect(r.article?.published).toBe('2017-02-17T06:16:00.000Z');
+    expect(r.article?.published).toBe('2017-02-17T13:16:00+07:00');
     const p = r.article?.paragraphs ?? [];
     expect(p).toHaveLength(6);
     expect(p[0]).toMatch(/^IHRAM\.CO\.ID, BANJARMASIH -- Kepala Kantor Kementerian Agama/);
