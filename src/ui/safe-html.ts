@@ -56,7 +56,19 @@ export interface SanitizeOptions {
 let purifier: ReturnType<typeof DOMPurify> | null = null;
 
 function getPurifier(): ReturnType<typeof DOMPurify> {
-  return (purifier ??= DOMPurify(window));
+  if (purifier) return purifier;
+  purifier = DOMPurify(window);
+  // Styles are dropped, so a pixel sized by CSS ("width:1px;height:1px") would come back full size:
+  // carry a tiny size over as an attribute, which enforce() reads (isPixel).
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    if (node.nodeName === 'IMG' && data.attrName === 'style') tinyStyleSize(node as Element, data.attrValue);
+  });
+  return purifier;
+}
+
+/** A CSS width or height of 3 px or less in `style`, copied onto the image as its attribute. */
+function tinyStyleSize(img: Element, style: string): void {
+  for (const m of style.matchAll(/(?:^|;)\s*(width|height)\s*:\s*(\d+(?:\.\d+)?)px/gi)) if (parseFloat(m[2]!) <= 3) img.setAttribute(m[1]!.toLowerCase(), m[2]!);
 }
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -102,6 +114,8 @@ function enforce(parent: ParentNode, base: string | null | undefined): void {
       }
       continue;
     }
+    // Where the DOM let a style through DOMPurify (see above), the same reading here.
+    if (tag === 'img' && el.hasAttribute('style')) tinyStyleSize(el, el.getAttribute('style') ?? '');
     for (const name of el.getAttributeNames()) {
       if (!ATTR_SET.has(name.toLowerCase())) el.removeAttribute(name);
     }
