@@ -23,6 +23,11 @@ export const RANK = {
   minScore: 0.035,
   /** An article that shares no name needs more: several words in common, not one. */
   minScoreNoNames: 0.05,
+  /**
+   * Sharing only places is weak: two stories from Los Angeles, or two that name Indonesia and
+   * Jakarta, are not about the same thing. Such a pair needs as much as one sharing no name.
+   */
+  minScorePlacesOnly: 0.07,
   reasonNames: 3,
 } as const;
 
@@ -91,7 +96,8 @@ export function rankRelated(
     if (c.id === target.id) continue;
     const sim = similarity(target, c, stats);
     const score = relatedScore(sim);
-    if (score < (sim.shared.length ? RANK.minScore : RANK.minScoreNoNames)) continue;
+    const bar = !sim.shared.length ? RANK.minScoreNoNames : sim.shared.every((e) => e.type === 'LOC') ? RANK.minScorePlacesOnly : RANK.minScore;
+    if (score < bar) continue;
     scored.push({ doc: c, sim, score, story: storyScore(target, c, stats, sim) });
   }
   let group = groups;

@@ -66,6 +66,11 @@ describe('migrations on real articles', () => {
     expect((await reference.related(ihsg, 8)).map((r) => r.id)).not.toContain(galaxy);
     expect((await reference.related(galaxy, 8)).map((r) => r.id)).not.toContain(ihsg);
     expect((await reference.related(lombok, 8)).every((r) => (r.why?.names.length ?? 0) > 0 || r.score >= 0.05)).toBe(true);
+    // Places alone are a thin thread too: the Zuckerberg story and a Taylor Swift story share only
+    // "Los Angeles, California".
+    const zuckerberg = idOf(/Zuckerberg/);
+    const swift = idOf(/Taylor Swift/);
+    expect((await reference.related(zuckerberg, 8)).map((r) => r.id)).not.toContain(swift);
     // The seeds still find each other first.
     expect((await reference.related(seedIds[0], 3))[0]?.id).toBe(seedIds[1]);
   });
