@@ -150,6 +150,10 @@ export function givenNames(paragraphs: readonly string[], mentions: readonly Raw
     } else if (!unknownName(w1[1]!)) return m;
     // Not at the start of a sentence.
     if (/(?:^|[.!?"“”]\s*)$/u.test(p.slice(0, start))) return m;
+    // Not the end of an office's name: "Menteri ... Reformasi Birokrasi Yuddy Chrisnandi" (a
+    // capitalised word that is no title comes before it). "Wapres Husain Abdullah" still joins.
+    const before = wordBefore(start)?.[1]!.toLowerCase();
+    if (before && ![TITLE_WORDS, EXTRA_TITLES, HONORIFICS, RANK_WORDS, NAME_TITLES].some((set) => set.has(before))) return m;
     if (mentions.some((o) => o !== m && o.paragraph === m.paragraph && o.start < m.start && start < o.end)) return m;
     return { ...m, start, text: p.slice(start, m.end) };
   });

@@ -292,3 +292,12 @@ describe("an office's place and the official's name read as one place", () => {
     expect(out.map((x) => x.text)).toEqual(['Cimahi Utara', 'Cimahi']);
   });
 });
+
+describe('a rare given name the tagger left out', () => {
+  it('is not taken from the end of an office\'s name ("Reformasi Birokrasi Yuddy Chrisnandi")', () => {
+    const p = 'Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Yuddy Chrisnandi mengancam PNS.';
+    const start = p.indexOf('Yuddy');
+    const out = givenNames([p], [{ paragraph: 0, start, end: start + 'Yuddy Chrisnandi'.length, text: 'Yuddy Chrisnandi', type: 'PER', source: 'tagger' }]);
+    expect(out[0]!.text).toBe('Yuddy Chrisnandi');
+  });
+});
