@@ -25,7 +25,7 @@ export const RANK = {
   minScoreNoNames: 0.05,
   /**
    * Sharing only places is weak: two stories from Los Angeles, or two that name Indonesia and
-   * Jakarta, are not about the same thing. Such a pair needs as much as one sharing no name.
+   * Jakarta, are not about the same thing. Such a pair needs more than one sharing only words.
    */
   minScorePlacesOnly: 0.07,
   reasonNames: 3,

@@ -191,8 +191,7 @@ async function listMatching(q: ListQuery): Promise<StoredArticleView[]> {
   // Words too common or too short to be searched ("di", "yang"): no match, unless the words are
   // exactly a name's form ("AS" for Amerika Serikat). Not the whole library, as if all matched.
   if (text && !termsOf(text).length) {
-    const low = text.toLowerCase();
-    const exact = (await l.findEntities(text)).filter((e) => e.forms.includes(low) || e.name.toLowerCase() === low);
+    const exact = exactForms(await l.findEntities(text), text);
     if (!exact.length) return [];
     return byEntities('', filters, exact.map((e) => e.id), limit).then((list) =>
       list.filter((v) => inDates(v, q.from, q.to) && (!entity || matchesEntity(v, entity, new Set()))));
@@ -204,23 +203,29 @@ async function listMatching(q: ListQuery): Promise<StoredArticleView[]> {
     list.filter((v) => inDates(v, q.from, q.to) && (!entity || matchesEntity(v, entity, ids)));
   if (named.length) return exact(await byEntities(text, filters, [...ids], limit));
   const found = exact((await l.search([text, entityWords].filter(Boolean).join(' '), filters, limit)).map(toView));
+  if (entityWords) {
+    // A partial name ("prab") is no indexed word: match it against the names of the recent ones.
+    return found.length ? found : exact((await l.search(text, filters, limit)).map(toView));
+  }
+  if (!text) return found;
+  const asName = await l.findEntities(text);
   // The words are exactly a name's form ("Korut"): the articles naming that entity under any of
   // its forms too, as the entity filter finds them, not only those with the word itself.
-  if (text && !entityWords) {
-    const low = text.toLowerCase();
-    const asForm = (await l.findEntities(text)).filter((e) => e.forms.includes(low) || e.name.toLowerCase() === low);
-    if (asForm.length) {
-      const more = exact(await byEntities('', filters, asForm.map((e) => e.id), limit));
-      const seen = new Set(found.map((v) => v.id));
-      return [...found, ...more.filter((v) => !seen.has(v.id))].slice(0, limit);
-    }
+  const forms = exactForms(asName, text);
+  if (forms.length) {
+    const more = exact(await byEntities('', filters, forms.map((e) => e.id), limit));
+    const seen = new Set(found.map((v) => v.id));
+    return [...found, ...more.filter((v) => !seen.has(v.id))].slice(0, limit);
   }
   if (found.length) return found;
-  // A partial name ("prab") is no indexed word: match it against the names of the recent ones.
-  if (entityWords) return exact((await l.search(text, filters, limit)).map(toView));
-  // Words that are no indexed term may be a form of a name ("jokowi"): its articles, if so.
-  const asName = await l.findEntities(text);
+  // Words that are no indexed term may be the start of a name's form ("jokowi"): its articles, if so.
   return asName.length ? exact(await byEntities('', filters, asName.map((e) => e.id), limit)) : found;
+}
+
+/** The entities whose name or one of whose forms is exactly `text` (case aside). */
+function exactForms<E extends { name: string; forms: string[] }>(entities: E[], text: string): E[] {
+  const low = text.toLowerCase();
+  return entities.filter((e) => e.forms.includes(low) || e.name.toLowerCase() === low);
 }
 
 /** Articles with any of the entities (and the words), newest first. */
