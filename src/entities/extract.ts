@@ -73,13 +73,19 @@ export function withoutCommonWords(paragraphs: readonly string[], mentions: read
  * too ("Smith"). "Kim Jong Un" keeps "Kim": nobody writes "Un" alone.
  */
 export function withoutLeadingTeam(paragraphs: readonly string[], mentions: readonly RawMention[]): RawMention[] {
+  // Counted once per word: a name mentioned ten times asks the same question ten times.
+  const counted = new Map<string, number>();
   const alone = (word: string, next: string | null) => {
+    const key = `${word} ${next ?? ''}`;
+    const known = counted.get(key);
+    if (known != null) return known;
     let n = 0;
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(word)}(?![\\p{L}\\p{N}])(\\s+[\\p{L}]+)?`, 'gu');
     for (const p of paragraphs) {
       if (typeof p !== 'string') continue;
       for (const m of p.matchAll(re)) if (next == null || (m[1]?.trim() ?? '') !== next) n++;
     }
+    counted.set(key, n);
     return n;
   };
   return mentions.map((m) => {

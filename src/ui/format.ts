@@ -80,9 +80,9 @@ const ZONES: Record<number, string> = { 420: 'WIB', 480: 'WITA', 540: 'WIT' };
  * "23 November 2026, 14.05 WIB" / "23 November 2026, 14:05 WIB": the wall time the article gives,
  * in its own zone and labelled (a reader in Makassar sees the hour the page says, and which zone
  * it is). A time in UTC ("Z") is shown in WIB; another offset as "UTC+3"; a time without an
- * offset as written, unlabelled. Date only when there is no time part. Written out rather than Intl.DateTimeFormat: in a new renderer process (a panel
- * opened after the worker stopped) the first Intl formatter loads ICU locale data, ~25 ms before
- * the panel's first render.
+ * offset as written, unlabelled. Date only when there is no time part. Written out rather than
+ * Intl.DateTimeFormat: in a new renderer process (a panel opened after the worker stopped) the
+ * first Intl formatter loads ICU locale data, ~25 ms before the panel's first render.
  */
 export function formatDate(iso: string | null | undefined, lang: UiLang, withTime = true): string {
   if (!iso) return '';
